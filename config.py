@@ -1,0 +1,64 @@
+"""Configuration classes; every setting can come from the environment."""
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused by ProductionConfig
+
+
+def _env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+class Config:
+    """Development defaults: SQLite in instance/, in-memory rate limits."""
+
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
+    SQLALCHEMY_DATABASE_URI = os.environ.get(
+        "DATABASE_URL", f"sqlite:///{BASE_DIR / 'instance' / 'sro_board.db'}"
+    )
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+    CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5 per minute")
+    MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 1024 * 1024)
+    TIMEZONE = os.environ.get("TIMEZONE", "America/Edmonton")
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "0") == "1"
+    REMEMBER_COOKIE_HTTPONLY = True
+    WTF_CSRF_TIME_LIMIT = None  # tokens live as long as the session
+    STALE_AFTER_DAYS = _env_int("STALE_AFTER_DAYS", 60)
+    PAGE_SIZE = _env_int("PAGE_SIZE", 50)
+    SAMPLE_DATA_LABEL = os.environ.get("SAMPLE_DATA_LABEL", "1") == "1"
+
+
+class TestConfig(Config):
+    """Isolated settings for the test suite; DATABASE_URL may point it at PostgreSQL."""
+
+    TESTING = True
+    SECRET_KEY = "test-secret-key"  # noqa: S105
+    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    WTF_CSRF_ENABLED = False
+    RATELIMIT_STORAGE_URI = "memory://"
+
+
+class ProductionConfig(Config):
+    """Production: a real secret key and an explicit database are required."""
+
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+
+    @classmethod
+    def check(cls) -> None:
+        """Refuse to start with the development secret or no DATABASE_URL."""
+        key = os.environ.get("SECRET_KEY", "")
+        if not key or key == DEV_SECRET_KEY or len(key) < 32:
+            raise RuntimeError("ProductionConfig: set SECRET_KEY to a random value of 32+ chars")
+        if not os.environ.get("DATABASE_URL"):
+            raise RuntimeError("ProductionConfig: set DATABASE_URL (postgresql+psycopg://...)")
+
+
+CONFIGS = {"development": Config, "testing": TestConfig, "production": ProductionConfig}

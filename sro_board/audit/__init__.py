@@ -1,0 +1,5 @@
+"""The append-only audit log."""
+
+from .views import bp
+
+__all__ = ["bp"]

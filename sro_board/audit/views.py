@@ -1,0 +1,69 @@
+"""The audit log, for administrators and the chair, with filters."""
+
+from datetime import UTC, datetime, time, timedelta
+
+import sqlalchemy as sa
+from flask import Blueprint, render_template, request
+from flask_wtf import FlaskForm
+from wtforms import DateField, SelectField, StringField
+from wtforms.validators import Length, Optional
+
+from ..auth.decorators import role_required
+from ..auth.models import User
+from ..auth.roles import AUDIT_READERS
+from ..extensions import db
+from ..timeutil import local_zone
+from .models import AuditEntry
+
+bp = Blueprint("audit", __name__)
+PAGE = 100
+
+
+class AuditFilterForm(FlaskForm):
+    """Filters for the audit log, sent by GET."""
+
+    class Meta:
+        csrf = False
+
+    actor = SelectField("Who", choices=[], validate_choice=True)
+    entity_type = SelectField("Kind of record", choices=[], validate_choice=True)
+    entity_id = StringField("Record (e.g. R-07)", validators=[Optional(), Length(max=40)])
+    action = StringField("Action contains", validators=[Optional(), Length(max=60)])
+    date_from = DateField("From", validators=[Optional()])
+    date_to = DateField("To", validators=[Optional()])
+
+
+@bp.get("/staff/audit")
+@role_required(*AUDIT_READERS)
+def log():
+    """Newest entries first, filtered."""
+    form = AuditFilterForm(request.args)
+    users = db.session.execute(sa.select(User.id, User.email).order_by(User.email)).all()
+    form.actor.choices = [("", "Anyone"), ("system", "System (command line)")] + [
+        (str(uid), email) for uid, email in users
+    ]
+    types = db.session.scalars(sa.select(AuditEntry.entity_type).distinct()).all()
+    form.entity_type.choices = [("", "Any")] + [(t, t.replace("_", " ")) for t in sorted(types)]
+    if request.args:
+        form.validate()
+    query = sa.select(AuditEntry).order_by(AuditEntry.id.desc()).limit(PAGE)
+    data = {name: f.data for name, f in form._fields.items() if not f.errors}
+    if data.get("actor") == "system":
+        query = query.where(AuditEntry.actor_id.is_(None))
+    elif data.get("actor"):
+        query = query.where(AuditEntry.actor_id == int(data["actor"]))
+    if data.get("entity_type"):
+        query = query.where(AuditEntry.entity_type == data["entity_type"])
+    if data.get("entity_id"):
+        query = query.where(AuditEntry.entity_id == data["entity_id"].strip())
+    if data.get("action"):
+        query = query.where(AuditEntry.action.contains(data["action"].strip(), autoescape=True))
+    if data.get("date_from"):
+        start = datetime.combine(data["date_from"], time.min, local_zone()).astimezone(UTC)
+        query = query.where(AuditEntry.created_at >= start)
+    if data.get("date_to"):
+        end = datetime.combine(data["date_to"] + timedelta(days=1), time.min, local_zone())
+        end = end.astimezone(UTC)
+        query = query.where(AuditEntry.created_at < end)
+    entries = db.session.scalars(query).all()
+    return render_template("audit/log.html", form=form, entries=entries, page=PAGE)

@@ -1,0 +1,13 @@
+"""The `flask` command groups of every feature."""
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    """Add each feature's AppGroup to the app's CLI."""
+    from .auth.cli import users_cli
+    from .recommendations.cli import recommendations_cli
+    from .sample.cli import sample_cli
+
+    for group in (users_cli, recommendations_cli, sample_cli):
+        app.cli.add_command(group)

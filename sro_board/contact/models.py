@@ -1,0 +1,53 @@
+"""Messages sent through the contact form."""
+
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..dbtypes import str_enum
+from ..extensions import db
+from ..timeutil import now_utc
+
+
+class Topic(enum.StrEnum):
+    """What the message is about."""
+
+    QUESTION = "question"
+    COMMENT = "comment"
+    CONCERN = "concern"
+    SUGGESTION = "suggestion"
+
+
+class MessageState(enum.StrEnum):
+    """Where a message stands in the inbox."""
+
+    OPEN = "open"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+
+MESSAGE_TRANSITIONS = {
+    MessageState.OPEN: frozenset({MessageState.ANSWERED, MessageState.CLOSED}),
+    MessageState.ANSWERED: frozenset({MessageState.OPEN, MessageState.CLOSED}),
+    MessageState.CLOSED: frozenset({MessageState.OPEN}),
+}
+
+
+class ContactMessage(db.Model):
+    """A question, comment, concern or suggestion from the public."""
+
+    __tablename__ = "contact_message"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), default=now_utc, index=True
+    )
+    topic: Mapped[Topic] = mapped_column(str_enum(Topic))
+    message: Mapped[str] = mapped_column(sa.Text)
+    name: Mapped[str] = mapped_column(sa.String(120), default="")
+    email: Mapped[str] = mapped_column(sa.String(254), default="")
+    state: Mapped[MessageState] = mapped_column(
+        str_enum(MessageState), default=MessageState.OPEN, index=True
+    )

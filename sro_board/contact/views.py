@@ -1,0 +1,76 @@
+"""Contact form (public) and inbox (chair and admin)."""
+
+import sqlalchemy as sa
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from ..auth.decorators import role_required
+from ..auth.roles import INBOX_READERS
+from ..extensions import db, limiter
+from .forms import TOPIC_LABELS, ContactForm, StateForm
+from .models import ContactMessage, MessageState
+from .services import InboxError, change_state, submit_message
+
+bp = Blueprint("contact", __name__)
+
+
+@bp.route("/contact", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["CONTACT_RATE_LIMIT"], methods=["POST"])
+def contact():
+    """Send a question, comment, concern or suggestion."""
+    form = ContactForm()
+    if form.validate_on_submit():
+        if not form.website.data:
+            submit_message(
+                form.topic.data, form.message.data, form.name.data or "", form.email.data or ""
+            )
+            db.session.commit()
+        return redirect(url_for("contact.thanks"))
+    return render_template("contact/form.html", form=form)
+
+
+@bp.get("/contact/thanks")
+def thanks():
+    """Confirmation after sending."""
+    return render_template("contact/thanks.html")
+
+
+@bp.get("/staff/inbox")
+@role_required(*INBOX_READERS)
+def inbox():
+    """Messages, filtered by state (open by default)."""
+    state = request.args.get("state", MessageState.OPEN.value)
+    if state not in {s.value for s in MessageState}:
+        flash("Unknown state; showing open messages.", "error")
+        state = MessageState.OPEN.value
+    messages = db.session.scalars(
+        sa.select(ContactMessage)
+        .where(ContactMessage.state == MessageState(state))
+        .order_by(ContactMessage.created_at.desc())
+    ).all()
+    return render_template(
+        "contact/inbox.html",
+        messages=messages,
+        state=state,
+        states=list(MessageState),
+        topics=TOPIC_LABELS,
+    )
+
+
+@bp.route("/staff/inbox/<int:message_id>", methods=["GET", "POST"])
+@role_required(*INBOX_READERS)
+def message(message_id: int):
+    """Read one message and change its state."""
+    msg = db.get_or_404(ContactMessage, message_id)
+    form = StateForm(state=msg.state.value)
+    if form.validate_on_submit():
+        try:
+            change_state(current_user, msg, MessageState(form.state.data))
+        except InboxError as error:
+            db.session.rollback()
+            form.state.errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(f"Message marked {form.state.data}.", "success")
+            return redirect(url_for("contact.inbox"))
+    return render_template("contact/message.html", msg=msg, form=form, topics=TOPIC_LABELS)

@@ -1,0 +1,65 @@
+"""Error responses: a friendly HTML page or JSON, never a stack trace."""
+
+import logging
+import traceback
+
+from flask import Flask, jsonify, render_template
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+
+from .auth.decorators import wants_json
+from .extensions import db
+
+log = logging.getLogger(__name__)
+
+MESSAGES = {
+    400: "The request could not be understood. Go back, check the form and try again.",
+    401: "Please log in to see this page.",
+    403: "You do not have permission to see this page.",
+    404: "We could not find that page.",
+    405: "That action is not available here.",
+    413: "What you sent is too large.",
+    429: "Too many attempts. Please wait a minute and try again.",
+    500: "Something went wrong on our side. Nothing was saved. Please try again.",
+    503: "The service is briefly unavailable. Please try again in a minute.",
+}
+
+
+def _respond(error: HTTPException):
+    code = error.code or 500
+    message = MESSAGES.get(code, error.description or "Error")
+    if isinstance(error, CSRFError):
+        message = "Your form expired or was sent from elsewhere. Reload the page and try again."
+    headers = {}
+    if code in (429, 503):
+        headers["Retry-After"] = "60" if code == 429 else "5"
+    if wants_json():
+        return jsonify(error=error.name, message=message, status=code), code, headers
+    return (
+        render_template("errors/error.html", code=code, title=error.name, message=message),
+        code,
+        headers,
+    )
+
+
+def register(app: Flask) -> None:
+    """Attach the handlers to the app."""
+
+    @app.errorhandler(HTTPException)
+    def handle_http(error: HTTPException):
+        return _respond(error)
+
+    @app.errorhandler(OperationalError)
+    def handle_database_down(error: OperationalError):
+        db.session.rollback()
+        log.warning("database unavailable: %s", type(error.orig).__name__)
+        return _respond(ServiceUnavailable())
+
+    @app.errorhandler(Exception)
+    def handle_unexpected(error: Exception):
+        db.session.rollback()
+        # Frames only: exception messages can carry submitted values (personal data).
+        frames = "".join(traceback.format_tb(error.__traceback__))
+        log.error("unhandled %s\n%s", type(error).__name__, frames)
+        return _respond(InternalServerError())

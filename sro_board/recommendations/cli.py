@@ -1,0 +1,63 @@
+"""`flask recommendations import|export`: CSV in and out."""
+
+from pathlib import Path
+
+import click
+from flask.cli import AppGroup
+
+from ..auth.services import find_by_email
+from ..extensions import db
+from .csv_io import ImportFailed, export_csv, import_csv
+
+recommendations_cli = AppGroup("recommendations", help="Import and export recommendations.")
+
+
+@recommendations_cli.command("export")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+def export_command(file: Path | None) -> None:
+    """Write all recommendations as CSV to FILE (or standard output)."""
+    text = export_csv()
+    if file is None:
+        click.echo(text, nl=False)
+    else:
+        file.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {text.count(chr(10)) - 1} recommendations to {file}.", err=True)
+
+
+@recommendations_cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--as", "actor_email", help="Record the changes in this staff member's name.")
+def import_command(file: Path, actor_email: str | None) -> None:
+    """Import recommendations from FILE.csv (the export format): all lines or none."""
+    actor = None
+    if actor_email:
+        actor = find_by_email(actor_email)
+        if actor is None:
+            raise click.ClickException(f"No staff account for {actor_email}.")
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise click.ClickException("The file is not UTF-8 text; nothing was imported.") from error
+
+    def progress(rows):
+        stderr = click.get_text_stream("stderr")
+        with click.progressbar(rows, label="Importing", file=stderr) as bar:
+            yield from bar
+
+    try:
+        result = import_csv(text, actor, progress)
+    except ImportFailed as failure:
+        db.session.rollback()
+        for error in failure.errors:
+            click.echo(f"Error: {error}", err=True)
+        raise click.ClickException(str(failure)) from failure
+    db.session.commit()
+    click.echo(
+        f"Imported: {len(result.created)} created, {len(result.updated)} updated, "
+        f"{len(result.unchanged)} unchanged, {len(result.awaiting_sign_off)} awaiting sign-off."
+    )
+    if result.awaiting_sign_off:
+        click.echo(
+            "Awaiting a chair's or admin's sign-off in the app: "
+            + ", ".join(result.awaiting_sign_off)
+        )

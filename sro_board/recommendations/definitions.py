@@ -1,0 +1,62 @@
+"""Published status definitions: seed the defaults, edit one (audited)."""
+
+import sqlalchemy as sa
+from flask import abort
+
+from ..audit.services import record
+from ..auth.models import User
+from ..extensions import db
+from .definitions_data import DEFAULT_DEFINITIONS
+from .enums import DefinitionAxis
+from .models import StatusDefinition
+
+
+def seed_definitions() -> int:
+    """Insert any default definition that is missing; returns how many were added."""
+    existing = set(db.session.execute(sa.select(StatusDefinition.axis, StatusDefinition.key)))
+    added = 0
+    for position, (axis, key, name, meaning, criteria) in enumerate(DEFAULT_DEFINITIONS):
+        if (DefinitionAxis(axis), key) in existing:
+            continue
+        db.session.add(
+            StatusDefinition(
+                axis=DefinitionAxis(axis),
+                key=key,
+                position=position,
+                name=name,
+                meaning=meaning,
+                entry_criteria=criteria,
+            )
+        )
+        added += 1
+    db.session.flush()
+    return added
+
+
+def find_definition(axis: str, key: str) -> StatusDefinition:
+    """The definition, or 404."""
+    if axis not in DefinitionAxis.__members__.values():
+        abort(404)
+    return db.get_or_404(StatusDefinition, (DefinitionAxis(axis), key))
+
+
+def update_definition(
+    actor: User, definition: StatusDefinition, name: str, meaning: str, criteria: str
+) -> None:
+    """Change a definition's published text."""
+    before = {
+        "name": definition.name,
+        "meaning": definition.meaning,
+        "entry_criteria": definition.entry_criteria,
+    }
+    definition.name, definition.meaning, definition.entry_criteria = name, meaning, criteria
+    record(
+        actor,
+        "definition.updated",
+        "status_definition",
+        f"{definition.axis}:{definition.key}",
+        f"Edited definition of {name}",
+        before=before,
+        after={"name": name, "meaning": meaning, "entry_criteria": criteria},
+    )
+    db.session.flush()

@@ -1,0 +1,163 @@
+"""The tracker's tables: recommendations, their reports, milestones, evidence and updates."""
+
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..auth.models import User
+from ..dbtypes import str_enum
+from ..extensions import db
+from ..timeutil import now_utc
+from .enums import (
+    DefinitionAxis,
+    Feasibility,
+    ImplementationStatus,
+    SourceReport,
+    Theme,
+    UpdateState,
+)
+
+
+class Recommendation(db.Model):
+    """One of the review's recommendations; its columns hold the published (approved) values."""
+
+    __tablename__ = "recommendation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(sa.String(12), unique=True)
+    title: Mapped[str] = mapped_column(sa.String(200))
+    description: Mapped[str] = mapped_column(sa.Text)
+    theme: Mapped[Theme] = mapped_column(str_enum(Theme), index=True)
+    lead_unit: Mapped[str] = mapped_column(sa.String(120))
+    lead_user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"), index=True)
+    target_date: Mapped[date]
+    feasibility: Mapped[Feasibility] = mapped_column(
+        str_enum(Feasibility), default=Feasibility.NOT_ASSESSED, index=True
+    )
+    feasibility_rationale: Mapped[str] = mapped_column(sa.Text, default="")
+    status: Mapped[ImplementationStatus] = mapped_column(
+        str_enum(ImplementationStatus), default=ImplementationStatus.NOT_STARTED, index=True
+    )
+    progress: Mapped[int] = mapped_column(default=0)
+    progress_from_milestones: Mapped[bool] = mapped_column(default=False)
+    # The baseline: the first commitment, never changed after creation.
+    baseline_target_date: Mapped[date]
+    baseline_recorded_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), default=now_utc
+    )
+    last_public_update_at: Mapped[datetime | None] = mapped_column(
+        sa.DateTime(timezone=True), index=True
+    )
+    version: Mapped[int] = mapped_column(default=1)
+
+    report_rows: Mapped[list["RecommendationReport"]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="RecommendationReport.report"
+    )
+    lead_user: Mapped[User | None] = relationship(lazy="joined")
+    milestones: Mapped[list["Milestone"]] = relationship(
+        cascade="all, delete-orphan",
+        order_by="(Milestone.due_date, Milestone.id)",
+        back_populates="recommendation",
+    )
+    evidence: Mapped[list["Evidence"]] = relationship(
+        cascade="all, delete-orphan", order_by="Evidence.id", back_populates="recommendation"
+    )
+    updates: Mapped[list["Update"]] = relationship(
+        cascade="all, delete-orphan",
+        order_by="Update.created_at.desc(), Update.id.desc()",
+        back_populates="recommendation",
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        sa.CheckConstraint("progress >= 0 AND progress <= 100", name="progress_range"),
+    )
+
+    @property
+    def reports(self) -> list[SourceReport]:
+        """The source reports this recommendation comes from."""
+        return [row.report for row in self.report_rows]
+
+
+class RecommendationReport(db.Model):
+    """Links a recommendation to a source report."""
+
+    __tablename__ = "recommendation_report"
+
+    recommendation_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("recommendation.id", ondelete="CASCADE"), primary_key=True
+    )
+    report: Mapped[SourceReport] = mapped_column(str_enum(SourceReport), primary_key=True)
+
+
+class Milestone(db.Model):
+    """A step towards implementing a recommendation."""
+
+    __tablename__ = "milestone"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("recommendation.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(sa.String(200))
+    due_date: Mapped[date]
+    done: Mapped[bool] = mapped_column(default=False)
+    recommendation: Mapped[Recommendation] = relationship(back_populates="milestones")
+
+
+class Evidence(db.Model):
+    """A published link showing what was done."""
+
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("recommendation.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(sa.String(200))
+    url: Mapped[str] = mapped_column(sa.String(500))
+    recommendation: Mapped[Recommendation] = relationship(back_populates="evidence")
+
+
+class Update(db.Model):
+    """A dated entry on a recommendation's timeline: the changes it makes and its notes."""
+
+    __tablename__ = "recommendation_update"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("recommendation.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), default=now_utc, index=True
+    )
+    state: Mapped[UpdateState] = mapped_column(str_enum(UpdateState), index=True)
+    # {field: {"old": value, "new": value}}; lists (milestones, evidence) as whole snapshots.
+    changes: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    public_note: Mapped[str] = mapped_column(sa.Text, default="")
+    internal_note: Mapped[str] = mapped_column(sa.Text, default="")
+    based_on_version: Mapped[int]
+    resulting_version: Mapped[int | None]
+    decided_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    decision_note: Mapped[str] = mapped_column(sa.Text, default="")
+
+    recommendation: Mapped[Recommendation] = relationship(back_populates="updates")
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="joined")
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id], lazy="joined")
+
+
+class StatusDefinition(db.Model):
+    """A published definition of one feasibility, status or schedule value."""
+
+    __tablename__ = "status_definition"
+
+    axis: Mapped[DefinitionAxis] = mapped_column(str_enum(DefinitionAxis), primary_key=True)
+    key: Mapped[str] = mapped_column(sa.String(32), primary_key=True)
+    position: Mapped[int] = mapped_column(default=0)
+    name: Mapped[str] = mapped_column(sa.String(80))
+    meaning: Mapped[str] = mapped_column(sa.Text)
+    entry_criteria: Mapped[str] = mapped_column(sa.Text)

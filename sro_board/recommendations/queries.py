@@ -1,0 +1,156 @@
+"""Read-side queries: filtered lists, summaries for the home page, timelines."""
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask_wtf import FlaskForm
+from sqlalchemy.orm import selectinload
+from wtforms import SearchField, SelectField
+from wtforms.validators import Length, Optional
+
+from ..extensions import db
+from ..timeutil import today_local
+from .enums import Feasibility, ImplementationStatus, ScheduleState, Theme, UpdateState
+from .forms import feasibility_choices, report_choices, status_choices, theme_choices
+from .labels import label
+from .models import Recommendation, RecommendationReport, Update
+from .schedule import schedule_filter
+
+ANY = [("", "Any")]
+SORTS = {
+    "code": Recommendation.code,
+    "title": Recommendation.title,
+    "target_date": Recommendation.target_date,
+    "progress": Recommendation.progress.desc(),
+    "status": Recommendation.status,
+    "updated": Recommendation.last_public_update_at.desc(),
+}
+SORT_LABELS = {
+    "code": "Code",
+    "title": "Title",
+    "target_date": "Target date",
+    "progress": "Progress (highest first)",
+    "status": "Status",
+    "updated": "Last updated (newest first)",
+}
+
+
+class FilterForm(FlaskForm):
+    """List filters, sent by GET."""
+
+    class Meta:
+        csrf = False
+
+    q = SearchField("Search", validators=[Optional(), Length(max=100)])
+    theme = SelectField("Theme", choices=lambda: ANY + theme_choices(), validate_choice=True)
+    status = SelectField("Status", choices=lambda: ANY + status_choices())
+    feasibility = SelectField("Feasibility", choices=lambda: ANY + feasibility_choices())
+    report = SelectField("Source report", choices=lambda: ANY + report_choices())
+    schedule = SelectField(
+        "Schedule",
+        choices=lambda: ANY + [(s.value, label("schedule", s)) for s in ScheduleState],
+    )
+    sort = SelectField("Sort by", choices=list(SORT_LABELS.items()), default="code")
+
+
+def filter_recommendations(form: FilterForm) -> sa.Select:
+    """A select of recommendations matching the valid filters of a submitted form."""
+    query = sa.select(Recommendation).options(selectinload(Recommendation.report_rows))
+    data = {name: field.data for name, field in form._fields.items() if not field.errors}
+    if data.get("q"):
+        pattern = f"%{data['q'].strip()}%"
+        query = query.where(
+            sa.or_(
+                Recommendation.code.ilike(pattern),
+                Recommendation.title.ilike(pattern),
+                Recommendation.description.ilike(pattern),
+            )
+        )
+    if data.get("theme"):
+        query = query.where(Recommendation.theme == Theme(data["theme"]))
+    if data.get("status"):
+        query = query.where(Recommendation.status == ImplementationStatus(data["status"]))
+    if data.get("feasibility"):
+        query = query.where(Recommendation.feasibility == Feasibility(data["feasibility"]))
+    if data.get("report"):
+        query = query.where(
+            Recommendation.id.in_(
+                sa.select(RecommendationReport.recommendation_id).where(
+                    RecommendationReport.report == data["report"]
+                )
+            )
+        )
+    if data.get("schedule"):
+        query = query.where(schedule_filter(ScheduleState(data["schedule"]), today_local()))
+    order = SORTS.get(data.get("sort") or "code", Recommendation.code)
+    return query.order_by(order, Recommendation.code)
+
+
+@dataclass
+class Summary:
+    """Counts and averages for the progress picture."""
+
+    total: int
+    by_status: list[tuple[ImplementationStatus, int]]
+    by_feasibility: list[tuple[Feasibility, int]]
+    by_theme: list[tuple[Theme, int, int]]  # theme, count, average progress
+
+
+def summary() -> Summary:
+    """Overall progress: counts by status and feasibility, average progress by theme."""
+    status_counts = dict(
+        db.session.execute(
+            sa.select(Recommendation.status, sa.func.count()).group_by(Recommendation.status)
+        ).all()
+    )
+    feasibility_counts = dict(
+        db.session.execute(
+            sa.select(Recommendation.feasibility, sa.func.count()).group_by(
+                Recommendation.feasibility
+            )
+        ).all()
+    )
+    theme_rows = {
+        theme: (count, round(avg or 0))
+        for theme, count, avg in db.session.execute(
+            sa.select(
+                Recommendation.theme, sa.func.count(), sa.func.avg(Recommendation.progress)
+            ).group_by(Recommendation.theme)
+        )
+    }
+    return Summary(
+        total=sum(status_counts.values()),
+        by_status=[(s, status_counts.get(s, 0)) for s in ImplementationStatus],
+        by_feasibility=[(f, feasibility_counts.get(f, 0)) for f in Feasibility],
+        by_theme=[(t, *theme_rows.get(t, (0, 0))) for t in Theme],
+    )
+
+
+def latest_public_updates(limit: int = 6) -> list[Update]:
+    """The most recent approved updates that carry a public note."""
+    return list(
+        db.session.scalars(
+            sa.select(Update)
+            .join(Update.recommendation)
+            .options(sa.orm.contains_eager(Update.recommendation))
+            .where(Update.state == UpdateState.APPROVED, Update.public_note != "")
+            .order_by(Update.decided_at.desc(), Update.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def public_timeline(rec: Recommendation) -> list[Update]:
+    """Approved updates of one recommendation, newest first."""
+    return list(
+        db.session.scalars(
+            sa.select(Update)
+            .where(Update.recommendation_id == rec.id, Update.state == UpdateState.APPROVED)
+            .order_by(Update.decided_at.desc(), Update.id.desc())
+        )
+    )
+
+
+def find_by_code(code: str) -> Recommendation:
+    """The recommendation with this code, or 404."""
+    return db.first_or_404(sa.select(Recommendation).where(Recommendation.code == code))

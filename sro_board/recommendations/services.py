@@ -1,0 +1,277 @@
+"""State changes of the tracker: create, propose updates, approve and reject them."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..audit.services import record
+from ..auth.models import User
+from ..auth.roles import APPROVERS
+from ..extensions import db
+from ..timeutil import now_utc
+from .enums import Feasibility, ImplementationStatus, Theme, UpdateState, status_move_allowed
+from .fields import TRACKED_FIELDS, apply_values, milestone_progress, snapshot
+from .labels import label
+from .models import Recommendation, Update
+
+
+class TrackerError(ValueError):
+    """A change the rules refuse; the message is shown to the user."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass
+class FieldConflict:
+    """A field that someone else changed since the editor loaded it."""
+
+    field: str
+    yours: Any
+    current: Any
+
+
+class EditConflict(TrackerError):
+    """The recommendation changed since the form was loaded; nothing was saved."""
+
+    def __init__(self, conflicts: list[FieldConflict], since: list[Update]):
+        super().__init__(
+            "Someone else changed this recommendation while you were editing. "
+            "Nothing was saved. Review their changes below, then save again."
+        )
+        self.conflicts = conflicts
+        self.since = since
+
+
+def create_recommendation(actor: User | None, values: dict[str, Any]) -> Recommendation:
+    """Add a recommendation; its first target date becomes the baseline."""
+    code = values["code"]
+    if db.session.scalar(sa.select(Recommendation.id).where(Recommendation.code == code)):
+        raise TrackerError(f"A recommendation with code {code} already exists.")
+    rec = Recommendation(
+        code=code,
+        title=values["title"],
+        description=values["description"],
+        theme=Theme(values["theme"]),
+        lead_unit=values["lead_unit"],
+        target_date=date.fromisoformat(values["target_date"]),
+        baseline_target_date=date.fromisoformat(values["target_date"]),
+    )
+    apply_values(rec, {k: values[k] for k in ("reports", "lead_user") if k in values})
+    db.session.add(rec)
+    db.session.flush()
+    note = values.get("public_note") or "Recommendation added to the tracker."
+    update = Update(
+        recommendation=rec,
+        author=actor,
+        state=UpdateState.APPROVED,
+        changes={},
+        public_note=note,
+        internal_note="",
+        based_on_version=rec.version,
+        decided_by=actor,
+        decided_at=now_utc(),
+    )
+    db.session.add(update)
+    rec.last_public_update_at = update.decided_at
+    record(
+        actor,
+        "recommendation.created",
+        "recommendation",
+        rec.code,
+        f"Created {rec.code}",
+        after=snapshot(rec),
+    )
+    db.session.flush()
+    return rec
+
+
+def diff(current: dict[str, Any], proposed: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The changes from current to proposed, as {field: {"old": ..., "new": ...}}."""
+    return {
+        field: {"old": current[field], "new": proposed[field]}
+        for field in TRACKED_FIELDS
+        if field in proposed and proposed[field] != current[field]
+    }
+
+
+def _resulting(current: dict[str, Any], changes: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return current | {field: change["new"] for field, change in changes.items()}
+
+
+def _derive_progress(values: dict[str, Any]) -> dict[str, Any]:
+    if values.get("progress_from_milestones"):
+        return values | {"progress": milestone_progress(values["milestones"])}
+    return values
+
+
+def check_rules(current: dict[str, Any], result: dict[str, Any]) -> None:
+    """Refuse a resulting state that breaks the tracker's rules."""
+    old_status = ImplementationStatus(current["status"])
+    new_status = ImplementationStatus(result["status"])
+    if not status_move_allowed(old_status, new_status):
+        raise TrackerError(
+            f"Status cannot move from {label('implementation', old_status)} "
+            f"to {label('implementation', new_status)}.",
+            "status",
+        )
+    if (
+        Feasibility(result["feasibility"]).needs_rationale
+        and not result["feasibility_rationale"].strip()
+    ):
+        raise TrackerError(
+            f"A rationale is required when feasibility is "
+            f"{label('feasibility', result['feasibility'])}.",
+            "feasibility_rationale",
+        )
+    if new_status.needs_sign_off and not result["evidence"]:
+        raise TrackerError(
+            "Add at least one evidence link before marking it implemented.", "status"
+        )
+    if not 0 <= int(result["progress"]) <= 100:
+        raise TrackerError("Progress must be between 0 and 100.", "progress")
+
+
+def _needs_second_person(changes: dict[str, dict[str, Any]]) -> bool:
+    status = changes.get("status")
+    return bool(status) and ImplementationStatus(status["new"]).needs_sign_off
+
+
+def updates_since(rec: Recommendation, version: int) -> list[Update]:
+    """Approved updates that produced versions after the given one."""
+    return list(
+        db.session.scalars(
+            sa.select(Update)
+            .where(
+                Update.recommendation_id == rec.id,
+                Update.state == UpdateState.APPROVED,
+                Update.resulting_version > version,
+            )
+            .order_by(Update.decided_at)
+        )
+    )
+
+
+def propose_update(
+    rec: Recommendation,
+    actor: User | None,
+    proposed: dict[str, Any],
+    *,
+    public_note: str,
+    internal_note: str,
+    based_on_version: int,
+) -> Update:
+    """Record an update; a chair's or admin's publishes at once, a member's waits for approval.
+
+    actor None is the command line (CSV import), trusted like an administrator.
+    """
+    current = snapshot(rec)
+    if based_on_version != rec.version:
+        since = updates_since(rec, based_on_version)
+        conflicts = [
+            FieldConflict(field, proposed[field], current[field])
+            for field in TRACKED_FIELDS
+            if field in proposed
+            and proposed[field] != current[field]
+            and any(field in u.changes for u in since)
+        ]
+        raise EditConflict(conflicts, since)
+    changes = diff(current, _derive_progress(current | proposed))
+    if not changes and not public_note.strip() and not internal_note.strip():
+        raise TrackerError("Nothing changed: edit a field or write a note.")
+    check_rules(current, _resulting(current, changes))
+    trusted = actor is None or actor.has_role(*APPROVERS)
+    publish_now = trusted and not _needs_second_person(changes)
+    update = Update(
+        recommendation=rec,
+        author=actor,
+        state=UpdateState.PENDING,
+        changes=changes,
+        public_note=public_note.strip(),
+        internal_note=internal_note.strip(),
+        based_on_version=rec.version,
+    )
+    db.session.add(update)
+    record(
+        actor,
+        "update.proposed",
+        "recommendation",
+        rec.code,
+        f"Update proposed for {rec.code}",
+        after={"changes": changes},
+    )
+    if publish_now:
+        _publish(update, actor)
+    db.session.flush()
+    return update
+
+
+def _publish(update: Update, approver: User | None) -> None:
+    rec = update.recommendation
+    before = snapshot(rec)
+    apply_values(rec, {field: change["new"] for field, change in update.changes.items()})
+    update.state = UpdateState.APPROVED
+    update.decided_by = approver
+    update.decided_at = now_utc()
+    rec.last_public_update_at = update.decided_at
+    db.session.flush()
+    update.resulting_version = rec.version
+    record(
+        approver,
+        "update.published",
+        "recommendation",
+        rec.code,
+        f"Update #{update.id} published on {rec.code}",
+        before={f: before[f] for f in update.changes},
+        after={f: c["new"] for f, c in update.changes.items()},
+    )
+
+
+def approve_update(update: Update, approver: User) -> None:
+    """Publish a pending update, if nothing it changes was changed since it was written."""
+    _check_pending(update, approver)
+    if _needs_second_person(update.changes) and update.author_id == approver.id:
+        raise TrackerError(
+            "Marking a recommendation implemented needs a second person: "
+            "another chair or administrator must approve your update."
+        )
+    current = snapshot(update.recommendation)
+    conflicts = [
+        FieldConflict(field, change["old"], current[field])
+        for field, change in update.changes.items()
+        if current[field] != change["old"]
+    ]
+    if conflicts:
+        raise EditConflict(conflicts, updates_since(update.recommendation, update.based_on_version))
+    check_rules(current, _resulting(current, update.changes))
+    _publish(update, approver)
+
+
+def reject_update(update: Update, approver: User, reason: str) -> None:
+    """Turn down a pending update with a reason for its author."""
+    _check_pending(update, approver)
+    if not reason.strip():
+        raise TrackerError("Give a reason so the author knows what to change.")
+    update.state = UpdateState.REJECTED
+    update.decided_by = approver
+    update.decided_at = now_utc()
+    update.decision_note = reason.strip()
+    record(
+        approver,
+        "update.rejected",
+        "recommendation",
+        update.recommendation.code,
+        f"Update #{update.id} rejected",
+        after={"reason": update.decision_note},
+    )
+    db.session.flush()
+
+
+def _check_pending(update: Update, approver: User) -> None:
+    if not approver.has_role(*APPROVERS):
+        raise TrackerError("Only the chair or an administrator can decide on updates.")
+    if update.state is not UpdateState.PENDING:
+        raise TrackerError("This update has already been decided.")

@@ -1,0 +1,53 @@
+"""Public tracker pages: the list, a recommendation's page, status definitions."""
+
+import sqlalchemy as sa
+from flask import render_template, request
+
+from ..extensions import db
+from ..timeutil import today_local
+from .blueprint import bp
+from .enums import DefinitionAxis
+from .fields import FIELD_LABELS, STAFF_ONLY_FIELDS
+from .models import StatusDefinition
+from .queries import FilterForm, filter_recommendations, find_by_code, public_timeline
+from .schedule import schedule_state
+
+
+@bp.get("/recommendations")
+def public_list():
+    """All recommendations with filters and search."""
+    form = FilterForm(request.args)
+    if request.args:
+        form.validate()
+    recs = db.session.scalars(filter_recommendations(form)).all()
+    return render_template(
+        "recommendations/public_list.html",
+        form=form,
+        recs=recs,
+        today=today_local(),
+        schedule_state=schedule_state,
+    )
+
+
+@bp.get("/recommendations/<code>")
+def public_detail(code: str):
+    """One recommendation: current values, baseline, evidence, milestones, public timeline."""
+    rec = find_by_code(code)
+    return render_template(
+        "recommendations/public_detail.html",
+        rec=rec,
+        timeline=public_timeline(rec),
+        schedule=schedule_state(rec.status, rec.target_date, rec.progress, today_local()),
+        field_labels=FIELD_LABELS,
+        hidden_fields=STAFF_ONLY_FIELDS,
+    )
+
+
+@bp.get("/status-definitions")
+def definitions():
+    """The published meaning and entry criteria of every status."""
+    rows = db.session.scalars(
+        sa.select(StatusDefinition).order_by(StatusDefinition.axis, StatusDefinition.position)
+    ).all()
+    by_axis = {axis: [r for r in rows if r.axis == axis] for axis in DefinitionAxis}
+    return render_template("recommendations/definitions.html", by_axis=by_axis)

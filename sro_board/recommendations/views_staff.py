@@ -1,0 +1,223 @@
+"""Working-group pages: dashboard, list, staff view, create, edit, CSV download."""
+
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..auth.decorators import role_required
+from ..auth.roles import APPROVERS, WORKING_GROUP, Role
+from ..extensions import db
+from ..timeutil import now_utc, today_local
+from .blueprint import bp
+from .csv_io import export_csv
+from .editing import edit_form_for, prepare, proposed_values
+from .enums import ScheduleState, UpdateState
+from .fields import FIELD_LABELS
+from .forms import DecisionForm, EditRecommendationForm, NewRecommendationForm
+from .models import Recommendation, Update
+from .queries import FilterForm, filter_recommendations, find_by_code
+from .schedule import schedule_filter, schedule_state
+from .services import EditConflict, TrackerError, create_recommendation, propose_update
+
+
+def _pending_query() -> sa.Select:
+    query = (
+        sa.select(Update)
+        .join(Update.recommendation)
+        .options(sa.orm.contains_eager(Update.recommendation))
+        .where(Update.state == UpdateState.PENDING)
+        .order_by(Update.created_at)
+    )
+    if not current_user.has_role(*APPROVERS):
+        query = query.where(Update.author_id == current_user.id)
+    return query
+
+
+@bp.get("/staff/")
+@role_required(*WORKING_GROUP)
+def dashboard():
+    """The working group's start page."""
+    today = today_local()
+    stale_before = now_utc() - timedelta(days=current_app.config["STALE_AFTER_DAYS"])
+    base = sa.select(Recommendation).order_by(Recommendation.code)
+    mine = db.session.scalars(base.where(Recommendation.lead_user_id == current_user.id)).all()
+    overdue = db.session.scalars(base.where(schedule_filter(ScheduleState.OVERDUE, today))).all()
+    stale = db.session.scalars(
+        base.where(
+            sa.or_(
+                Recommendation.last_public_update_at.is_(None),
+                Recommendation.last_public_update_at < stale_before,
+            )
+        )
+    ).all()
+    pending = db.session.scalars(_pending_query()).all()
+    return render_template(
+        "recommendations/dashboard.html",
+        mine=mine,
+        overdue=overdue,
+        stale=stale,
+        pending=pending,
+        today=today,
+        stale_days=current_app.config["STALE_AFTER_DAYS"],
+        schedule_state=schedule_state,
+    )
+
+
+@bp.get("/staff/recommendations")
+@role_required(*WORKING_GROUP)
+def staff_list():
+    """All recommendations with filters and sorting, for the working group."""
+    form = FilterForm(request.args)
+    if request.args:
+        form.validate()
+    recs = db.session.scalars(filter_recommendations(form)).all()
+    return render_template(
+        "recommendations/staff_list.html",
+        form=form,
+        recs=recs,
+        today=today_local(),
+        schedule_state=schedule_state,
+    )
+
+
+@bp.get("/staff/recommendations/export.csv")
+@role_required(*WORKING_GROUP)
+def export():
+    """Download all recommendations in the import format."""
+    body = export_csv()
+    filename = f"recommendations-{today_local().isoformat()}.csv"
+    return Response(
+        body,
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.route("/staff/recommendations/new", methods=["GET", "POST"])
+@role_required(*APPROVERS)
+def new():
+    """Add a recommendation (chair or admin)."""
+    form = prepare(NewRecommendationForm())
+    if form.validate_on_submit():
+        values = {
+            "code": form.code.data,
+            "title": form.title.data.strip(),
+            "description": form.description.data.strip(),
+            "theme": form.theme.data,
+            "reports": sorted(form.reports.data),
+            "lead_unit": form.lead_unit.data.strip(),
+            "lead_user": form.lead_user.data or None,
+            "target_date": form.target_date.data.isoformat(),
+        }
+        try:
+            rec = create_recommendation(current_user, values)
+        except TrackerError as error:
+            db.session.rollback()
+            form.code.errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(f"{rec.code} added.", "success")
+            return redirect(url_for("recommendations.staff_detail", code=rec.code))
+    return render_template("recommendations/new.html", form=form)
+
+
+@bp.get("/staff/recommendations/<code>")
+@role_required(*WORKING_GROUP)
+def staff_detail(code: str):
+    """A recommendation with every update, drafts and internal notes included."""
+    rec = find_by_code(code)
+    updates = db.session.scalars(
+        sa.select(Update)
+        .where(Update.recommendation_id == rec.id)
+        .order_by(Update.created_at.desc(), Update.id.desc())
+    ).all()
+    return render_template(
+        "recommendations/staff_detail.html",
+        rec=rec,
+        updates=updates,
+        field_labels=FIELD_LABELS,
+        decision_form=DecisionForm(),
+        schedule=schedule_state(rec.status, rec.target_date, rec.progress, today_local()),
+    )
+
+
+@bp.route("/staff/recommendations/<code>/edit", methods=["GET", "POST"])
+@role_required(*WORKING_GROUP)
+def edit(code: str):
+    """Propose an update; a chair's or admin's is published at once."""
+    rec = find_by_code(code)
+    form = prepare(EditRecommendationForm()) if request.method == "POST" else edit_form_for(rec)
+    conflict = None
+    if form.validate_on_submit():
+        try:
+            update = propose_update(
+                rec,
+                current_user,
+                proposed_values(form),
+                public_note=form.public_note.data or "",
+                internal_note=form.internal_note.data or "",
+                based_on_version=int(form.version.data),
+            )
+            db.session.commit()
+        except EditConflict as error:
+            db.session.rollback()
+            conflict = error
+            form.version.data = str(rec.version)
+        except StaleDataError:
+            db.session.rollback()
+            rec = find_by_code(code)
+            conflict = EditConflict([], [])
+            form.version.data = str(rec.version)
+        except TrackerError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            published = update.state is UpdateState.APPROVED
+            flash(
+                "Update published."
+                if published
+                else "Update saved as a draft; it is published when the chair or an "
+                "administrator approves it.",
+                "success",
+            )
+            return redirect(url_for("recommendations.staff_detail", code=rec.code))
+    pending_count = db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(Update)
+        .where(Update.recommendation_id == rec.id, Update.state == UpdateState.PENDING)
+    )
+    return render_template(
+        "recommendations/edit.html",
+        rec=rec,
+        form=form,
+        conflict=conflict,
+        field_labels=FIELD_LABELS,
+        pending_count=pending_count,
+        publishes_directly=current_user.has_role(*APPROVERS),
+    )
+
+
+@bp.route("/staff/status-definitions/<axis>/<key>", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def edit_definition(axis: str, key: str):
+    """Change a published status definition (admin)."""
+    from .definitions import find_definition, update_definition
+    from .forms import DefinitionForm
+
+    definition = find_definition(axis, key)
+    form = DefinitionForm(obj=definition)
+    if form.validate_on_submit():
+        update_definition(
+            current_user,
+            definition,
+            form.name.data.strip(),
+            form.meaning.data.strip(),
+            form.entry_criteria.data.strip(),
+        )
+        db.session.commit()
+        flash("Definition saved and published.", "success")
+        return redirect(url_for("recommendations.definitions"))
+    return render_template("recommendations/definition_form.html", form=form, definition=definition)

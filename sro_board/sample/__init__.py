@@ -1,0 +1,1 @@
+"""Demo sample data: staff accounts and 46 invented recommendations with a history."""

@@ -1,0 +1,167 @@
+"""Builds the demo database through the same services the app uses, with past dates."""
+
+import calendar
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..auth.models import User
+from ..auth.roles import Role
+from ..auth.services import create_user
+from ..contact.services import submit_message
+from ..extensions import db
+from ..recommendations.definitions import seed_definitions
+from ..recommendations.enums import ImplementationStatus, UpdateState
+from ..recommendations.fields import snapshot
+from ..recommendations.models import Recommendation
+from ..recommendations.services import (
+    approve_update,
+    create_recommendation,
+    propose_update,
+    reject_update,
+)
+from ..sitesettings import SiteFlag
+from ..timeutil import clock_set_to, now_utc
+from .recommendation_texts import RECOMMENDATIONS
+
+DEMO_PASSWORD = "sro-board-demo-password"  # noqa: S105 - printed by `make run` on purpose
+DEMO_ACCOUNTS = [
+    ("admin@example.org", "Alex Admin (demo)", {Role.ADMIN}),
+    ("chair@example.org", "Casey Chair (demo)", {Role.CHAIR, Role.MEMBER}),
+    ("member@example.org", "Morgan Member (demo)", {Role.MEMBER}),
+    ("reviewer@example.org", "Riley Reviewer (demo)", {Role.REVIEWER}),
+]
+PROGRAM_MONTHS_AGO = 10
+
+
+def already_loaded() -> bool:
+    """True when the sample data flag is set in this database."""
+    return db.session.get(SiteFlag, "sample_data") is not None
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month, months later (clamped to the month's end)."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _at(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour, 0), UTC)
+
+
+def load_sample_data() -> dict[str, int]:
+    """Create demo staff, definitions, 46 recommendations with histories, and messages."""
+    seed_definitions()
+    users = {
+        email: create_user(None, email=email, name=name, roles=roles, password=DEMO_PASSWORD)
+        for email, name, roles in DEMO_ACCOUNTS
+    }
+    admin, chair, member = (
+        users[e] for e in ("admin@example.org", "chair@example.org", "member@example.org")
+    )
+    today = now_utc().date()
+    start = add_months(today, -PROGRAM_MONTHS_AGO)
+    for index, item in enumerate(RECOMMENDATIONS):
+        _load_one(index, item, start, today, admin, chair, member)
+    _leave_open_drafts(member, chair, today)
+    for topic, text in SAMPLE_MESSAGES:
+        submit_message(topic, text, "", "")
+    db.session.add(SiteFlag(key="sample_data"))
+    db.session.flush()
+    return {
+        "staff accounts": len(users),
+        "recommendations": len(RECOMMENDATIONS),
+        "contact messages": len(SAMPLE_MESSAGES),
+    }
+
+
+def _load_one(index: int, item: dict, start: date, today: date, admin, chair, member) -> None:
+    lead = [member, chair, None][index % 3]
+    created = start + timedelta(days=index % 20)
+    with clock_set_to(_at(created, 15)):
+        rec = create_recommendation(
+            admin,
+            {
+                "code": item["code"],
+                "title": item["title"],
+                "description": item["description"],
+                "theme": item["theme"],
+                "reports": sorted(item["reports"]),
+                "lead_unit": item["lead_unit"],
+                "lead_user": lead.email if lead else None,
+                "target_date": add_months(start, item["target_months"]).isoformat(),
+            },
+        )
+    milestones = [
+        {"title": t, "due_date": add_months(start, m).isoformat(), "done": False}
+        for t, m, _done in item["milestones"]
+    ]
+    milestones.sort(key=lambda m: m["due_date"])
+    final_done = {t for t, _m, done in item["milestones"] if done}
+    steps = item["updates"]
+    span = max((today - created).days - 5, len(steps))
+    for step, update in enumerate(steps, start=1):
+        last = step == len(steps)
+        values: dict[str, Any] = {
+            k: v for k, v in update["changes"].items() if k in ("feasibility", "status", "progress")
+        }
+        if "rationale" in update["changes"]:
+            values["feasibility_rationale"] = update["changes"]["rationale"]
+        if step == 1:
+            values["milestones"] = milestones
+        if last:
+            values["milestones"] = [m | {"done": m["title"] in final_done} for m in milestones]
+            values["evidence"] = [{"title": t, "url": u} for t, u in item["evidence"]]
+        # Older items get their history spread further back; some end up stale on purpose.
+        when = created + timedelta(days=span * step // (len(steps) + (index % 4)))
+        author = member if (index + step) % 2 else chair
+        _record(rec, author, values, update, when, admin, chair)
+
+
+def _record(rec, author: User, values: dict, update: dict, when: date, admin, chair) -> None:
+    with clock_set_to(_at(when, 16)):
+        proposed = propose_update(
+            rec,
+            author,
+            values,
+            public_note=update["public_note"],
+            internal_note=update["internal_note"],
+            based_on_version=rec.version,
+        )
+    if proposed.state is UpdateState.PENDING:
+        approver = admin if author.id == chair.id else chair
+        with clock_set_to(_at(when, 18)):
+            approve_update(proposed, approver)
+
+
+def _leave_open_drafts(member: User, chair: User, today: date) -> None:
+    """A few drafts awaiting approval, and one rejected, for the dashboard."""
+    chosen = db.session.scalars(
+        sa.select(Recommendation)
+        .where(Recommendation.status == ImplementationStatus.IN_PROGRESS)
+        .order_by(Recommendation.code)
+        .limit(4)
+    ).all()
+    for n, rec in enumerate(chosen):
+        current = snapshot(rec)
+        with clock_set_to(_at(today - timedelta(days=3 - min(n, 3)), 14)):
+            draft = propose_update(
+                rec,
+                member,
+                {"progress": min(current["progress"] + 10, 95)},
+                public_note="Another step of the plan was completed this month.",
+                internal_note="Draft for the chair's review; figures from the monthly check-in.",
+                based_on_version=rec.version,
+            )
+        if n == 3:
+            with clock_set_to(_at(today - timedelta(days=1), 10)):
+                reject_update(draft, chair, "Please add which step was completed.")
+
+
+SAMPLE_MESSAGES = [
+    ("question", "When will the next public progress report be published?"),
+    ("suggestion", "Please share updates through school newsletters as well as this site."),
+    ("concern", "Our school council would like to know how student feedback is used."),
+]

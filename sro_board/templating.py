@@ -1,0 +1,60 @@
+"""Jinja filters and globals shared by all templates."""
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from flask import Flask, g
+
+from .auth.roles import APPROVERS, AUDIT_READERS, INBOX_READERS, WORKING_GROUP, Role
+from .extensions import db
+from .recommendations.enums import SourceReport, Theme
+from .recommendations.labels import label
+from .sitesettings import SiteFlag
+from .timeutil import as_local
+
+
+def format_date(value: date | datetime | str | None) -> str:
+    """Dates as '3 March 2026'; datetimes in local time."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, str):
+        value = date.fromisoformat(value)
+    if isinstance(value, datetime):
+        value = as_local(value)
+    return f"{value.day} {value:%B %Y}"
+
+
+def format_datetime(value: datetime | None) -> str:
+    """Datetimes as '3 March 2026, 14:05' in local time."""
+    if value is None:
+        return "—"
+    local = as_local(value)
+    return f"{local.day} {local:%B %Y, %H:%M}"
+
+
+def sample_data_loaded() -> bool:
+    """True when the demo sample data is in this database (shown as a banner)."""
+    if "sample_flag" not in g:
+        g.sample_flag = bool(
+            db.session.scalar(sa.select(SiteFlag.key).where(SiteFlag.key == "sample_data"))
+        )
+    return g.sample_flag
+
+
+def register(app: Flask) -> None:
+    """Install filters and globals."""
+    app.jinja_env.filters["date"] = format_date
+    app.jinja_env.filters["datetime"] = format_datetime
+    app.jinja_env.filters["report_label"] = lambda v: SourceReport(v).label
+    app.jinja_env.globals.update(
+        label=label,
+        theme_label=lambda v: Theme(v).label,
+        sample_data_loaded=sample_data_loaded,
+        Role=Role,
+        WORKING_GROUP=WORKING_GROUP,
+        APPROVERS=APPROVERS,
+        AUDIT_READERS=AUDIT_READERS,
+        INBOX_READERS=INBOX_READERS,
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
