@@ -12,6 +12,7 @@ from ..auth.decorators import role_required
 from ..auth.models import User
 from ..auth.roles import AUDIT_READERS
 from ..extensions import db
+from ..formutil import choices
 from ..timeutil import local_zone
 from .models import AuditEntry
 
@@ -39,11 +40,14 @@ def log():
     """Newest entries first, filtered."""
     form = AuditFilterForm(request.args)
     users = db.session.execute(sa.select(User.id, User.email).order_by(User.email)).all()
-    form.actor.choices = [("", "Anyone"), ("system", "System (command line)")] + [
-        (str(uid), email) for uid, email in users
-    ]
+    form.actor.choices = choices(
+        [("", "Anyone"), ("system", "System (command line)")]
+        + [(str(uid), email) for uid, email in users]
+    )
     types = db.session.scalars(sa.select(AuditEntry.entity_type).distinct()).all()
-    form.entity_type.choices = [("", "Any")] + [(t, t.replace("_", " ")) for t in sorted(types)]
+    form.entity_type.choices = choices(
+        [("", "Any")] + [(t, t.replace("_", " ")) for t in sorted(types)]
+    )
     if request.args:
         form.validate()
     query = sa.select(AuditEntry).order_by(AuditEntry.id.desc()).limit(PAGE)

@@ -5,6 +5,7 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectMultipleField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..formutil import choices
 from .roles import Role
 
 MIN_PASSWORD = 12
@@ -41,7 +42,7 @@ class MultiCheckboxField(SelectMultipleField):
 
 def role_choices() -> list[tuple[str, str]]:
     """All roles as (value, label) pairs."""
-    return [(role.value, role.label) for role in Role]
+    return choices((role.value, role.label) for role in Role)
 
 
 class UserForm(FlaskForm):

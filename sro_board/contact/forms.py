@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
+from ..formutil import choices
 from .models import MessageState, Topic
 
 TOPIC_LABELS = {
@@ -19,7 +20,7 @@ class ContactForm(FlaskForm):
 
     topic = SelectField(
         "What is it about?",
-        choices=[(t.value, TOPIC_LABELS[t]) for t in Topic],
+        choices=choices((t.value, TOPIC_LABELS[t]) for t in Topic),
         validators=[DataRequired()],
     )
     message = TextAreaField(
@@ -44,4 +45,7 @@ class ContactForm(FlaskForm):
 class StateForm(FlaskForm):
     """Move a message to another state."""
 
-    state = SelectField("Mark as", choices=[(s.value, s.value.capitalize()) for s in MessageState])
+    state = SelectField(
+        "Mark as",
+        choices=choices((s.value, s.value.capitalize()) for s in MessageState),
+    )

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from ..auth.models import User, UserRole
 from ..auth.roles import WORKING_GROUP
 from ..extensions import db
+from ..formutil import choices
 from .forms import BLANK_ROWS, EditRecommendationForm, RecommendationFields
 from .models import Recommendation
 
@@ -21,7 +22,7 @@ def lead_user_choices() -> list[tuple[str, str]]:
         )
         .order_by(User.name)
     ).all()
-    return [("", "Nobody named")] + [(u.email, f"{u.name} ({u.email})") for u in users]
+    return choices([("", "Nobody named")] + [(u.email, f"{u.name} ({u.email})") for u in users])
 
 
 def prepare(form: RecommendationFields) -> RecommendationFields:

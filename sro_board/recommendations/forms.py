@@ -26,6 +26,7 @@ from wtforms.validators import (
 )
 
 from ..auth.forms import MultiCheckboxField
+from ..formutil import choices
 from .enums import Feasibility, ImplementationStatus, SourceReport, Theme
 from .labels import label
 
@@ -34,22 +35,22 @@ BLANK_ROWS = 2
 
 def theme_choices() -> list[tuple[str, str]]:
     """Themes as (value, label)."""
-    return [(t.value, t.label) for t in Theme]
+    return choices((t.value, t.label) for t in Theme)
 
 
 def report_choices() -> list[tuple[str, str]]:
     """Source reports as (value, label)."""
-    return [(r.value, r.label) for r in SourceReport]
+    return choices((r.value, r.label) for r in SourceReport)
 
 
 def feasibility_choices() -> list[tuple[str, str]]:
     """Feasibility values as (value, published name)."""
-    return [(f.value, label("feasibility", f)) for f in Feasibility]
+    return choices((f.value, label("feasibility", f)) for f in Feasibility)
 
 
 def status_choices() -> list[tuple[str, str]]:
     """Implementation statuses as (value, published name)."""
-    return [(s.value, label("implementation", s)) for s in ImplementationStatus]
+    return choices((s.value, label("implementation", s)) for s in ImplementationStatus)
 
 
 class MilestoneRow(Form):

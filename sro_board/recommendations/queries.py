@@ -9,6 +9,7 @@ from wtforms import SearchField, SelectField
 from wtforms.validators import Length, Optional
 
 from ..extensions import db
+from ..formutil import choices
 from ..timeutil import today_local
 from .enums import Feasibility, ImplementationStatus, ScheduleState, Theme, UpdateState
 from .forms import feasibility_choices, report_choices, status_choices, theme_choices
@@ -16,7 +17,7 @@ from .labels import label
 from .models import Recommendation, RecommendationReport, Update
 from .schedule import schedule_filter
 
-ANY = [("", "Any")]
+ANY = choices([("", "Any")])
 SORTS = {
     "code": Recommendation.code,
     "title": Recommendation.title,
@@ -48,9 +49,9 @@ class FilterForm(FlaskForm):
     report = SelectField("Source report", choices=lambda: ANY + report_choices())
     schedule = SelectField(
         "Schedule",
-        choices=lambda: ANY + [(s.value, label("schedule", s)) for s in ScheduleState],
+        choices=lambda: ANY + choices((s.value, label("schedule", s)) for s in ScheduleState),
     )
-    sort = SelectField("Sort by", choices=list(SORT_LABELS.items()), default="code")
+    sort = SelectField("Sort by", choices=choices(SORT_LABELS.items()), default="code")
 
 
 def filter_recommendations(form: FilterForm) -> sa.Select:
