@@ -40,6 +40,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     from .audit import guard as _guard  # noqa: F401 - registers the append-only guard
+    from . import models as _models  # noqa: F401 - every table in db.metadata
     from .auth import login as _login  # noqa: F401 - registers the user loader
     from .sqlite import enable_sqlite_pragmas
 

@@ -1,0 +1,1 @@
+"""The advisory board: intakes, applications, blind review, selection and roster."""

@@ -1,0 +1,250 @@
+"""Advisory-board tables: intakes and seats, applications, consent, review, membership."""
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..auth.models import User
+from ..dbtypes import str_enum
+from ..extensions import db
+from ..timeutil import now_utc
+from .stages import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer, Stage
+
+TZ = sa.DateTime(timezone=True)
+
+
+class Intake(db.Model):
+    """An application window with seats per category and its collection notice."""
+
+    __tablename__ = "intake"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(sa.String(200))
+    opens_at: Mapped[datetime] = mapped_column(TZ)
+    closes_at: Mapped[datetime] = mapped_column(TZ)
+    term_months: Mapped[int] = mapped_column(default=24)
+    notice_purpose: Mapped[str] = mapped_column(sa.Text)
+    notice_authority: Mapped[str] = mapped_column(sa.Text)
+    notice_contact_title: Mapped[str] = mapped_column(sa.String(200))
+    notice_contact_email: Mapped[str] = mapped_column(sa.String(254))
+    notice_contact_phone: Mapped[str] = mapped_column(sa.String(40))
+    created_at: Mapped[datetime] = mapped_column(TZ, default=now_utc)
+
+    seats: Mapped[list["IntakeSeat"]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="IntakeSeat.category"
+    )
+    criteria: Mapped[list["RubricCriterion"]] = relationship(
+        cascade="all, delete-orphan", order_by="RubricCriterion.position"
+    )
+    reviewers: Mapped[list["ReviewerAssignment"]] = relationship(cascade="all, delete-orphan")
+
+
+class IntakeSeat(db.Model):
+    """How many seats one category has in an intake."""
+
+    __tablename__ = "intake_seat"
+
+    intake_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("intake.id", ondelete="CASCADE"), primary_key=True
+    )
+    category: Mapped[Category] = mapped_column(str_enum(Category), primary_key=True)
+    seats: Mapped[int]
+
+    __table_args__ = (sa.CheckConstraint("seats >= 0", name="seats_not_negative"),)
+
+
+class Application(db.Model):
+    """One person's application; personal fields are emptied by the retention purge."""
+
+    __tablename__ = "application"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    intake_id: Mapped[int] = mapped_column(sa.ForeignKey("intake.id"), index=True)
+    reference: Mapped[str] = mapped_column(sa.String(16), unique=True)
+    # sha256 of the private status-link token; the token itself is never stored.
+    status_token_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    category: Mapped[Category] = mapped_column(str_enum(Category), index=True)
+    stage: Mapped[Stage] = mapped_column(str_enum(Stage, 40), index=True)
+    created_at: Mapped[datetime] = mapped_column(TZ, default=now_utc)
+    decided_at: Mapped[datetime | None] = mapped_column(TZ, index=True)
+    purged_at: Mapped[datetime | None] = mapped_column(TZ)
+    version: Mapped[int] = mapped_column(default=1)
+
+    # Personal data (None after purge).
+    name: Mapped[str | None] = mapped_column(sa.String(120))
+    email: Mapped[str | None] = mapped_column(sa.String(254))
+    phone: Mapped[str | None] = mapped_column(sa.String(40))
+    school_board: Mapped[SchoolBoard | None] = mapped_column(str_enum(SchoolBoard))
+    school: Mapped[str | None] = mapped_column(sa.String(200))
+    student_grade: Mapped[int | None]
+    age_range: Mapped[AgeRange | None] = mapped_column(str_enum(AgeRange))
+    child_grade_band: Mapped[GradeBand | None] = mapped_column(str_enum(GradeBand))
+    staff_role: Mapped[str | None] = mapped_column(sa.String(120))
+    motivation: Mapped[str | None] = mapped_column(sa.Text)
+    perspectives: Mapped[str | None] = mapped_column(sa.Text)
+    availability: Mapped[str | None] = mapped_column(sa.Text)
+    accommodations: Mapped[str | None] = mapped_column(sa.Text)
+    heard_about: Mapped[str | None] = mapped_column(sa.String(200))
+    consent_notice: Mapped[bool] = mapped_column(default=False)
+    consent_roster: Mapped[bool] = mapped_column(default=False)
+    consent_full_name: Mapped[bool] = mapped_column(default=False)
+
+    eligibility_reason: Mapped[str] = mapped_column(sa.Text, default="")
+    override_reason: Mapped[str] = mapped_column(sa.Text, default="")
+    interview_at: Mapped[datetime | None] = mapped_column(TZ)
+    interview_format: Mapped[str | None] = mapped_column(sa.String(120))
+
+    intake: Mapped[Intake] = relationship(lazy="joined")
+    guardian: Mapped["GuardianConsent | None"] = relationship(
+        cascade="all, delete-orphan", back_populates="application"
+    )
+    events: Mapped[list["StageEvent"]] = relationship(
+        cascade="all, delete-orphan", order_by="StageEvent.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (sa.UniqueConstraint("intake_id", "email", name="one_per_email"),)
+
+
+class GuardianConsent(db.Model):
+    """A minor's guardian and the single-use link they confirm consent with."""
+
+    __tablename__ = "guardian_consent"
+
+    application_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("application.id", ondelete="CASCADE"), primary_key=True
+    )
+    guardian_name: Mapped[str | None] = mapped_column(sa.String(120))
+    guardian_email: Mapped[str | None] = mapped_column(sa.String(254))
+    token_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    expires_at: Mapped[datetime] = mapped_column(TZ)
+    confirmed_at: Mapped[datetime | None] = mapped_column(TZ)
+    consent_full_name: Mapped[bool] = mapped_column(default=False)
+    application: Mapped[Application] = relationship(back_populates="guardian")
+
+
+class SelfIdentification(db.Model):
+    """Voluntary answers, kept apart from the application and used only in aggregate."""
+
+    __tablename__ = "self_identification"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("application.id", ondelete="CASCADE"), unique=True
+    )
+    racialized: Mapped[SelfIdAnswer | None] = mapped_column(str_enum(SelfIdAnswer))
+    indigenous: Mapped[SelfIdAnswer | None] = mapped_column(str_enum(SelfIdAnswer))
+    lgbtq: Mapped[SelfIdAnswer | None] = mapped_column(str_enum(SelfIdAnswer))
+    disability: Mapped[SelfIdAnswer | None] = mapped_column(str_enum(SelfIdAnswer))
+    newcomer: Mapped[SelfIdAnswer | None] = mapped_column(str_enum(SelfIdAnswer))
+
+
+class StageEvent(db.Model):
+    """One stage move: who, when, from, to, why."""
+
+    __tablename__ = "stage_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("application.id", ondelete="CASCADE"), index=True
+    )
+    from_stage: Mapped[Stage | None] = mapped_column(str_enum(Stage, 40))
+    to_stage: Mapped[Stage] = mapped_column(str_enum(Stage, 40))
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
+    at: Mapped[datetime] = mapped_column(TZ, default=now_utc)
+    reason: Mapped[str] = mapped_column(sa.Text, default="")
+    actor: Mapped[User | None] = relationship(lazy="joined")
+
+
+class ReviewerAssignment(db.Model):
+    """A reviewer assigned to an intake."""
+
+    __tablename__ = "reviewer_assignment"
+
+    intake_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("intake.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), primary_key=True)
+    user: Mapped[User] = relationship(lazy="joined")
+
+
+class ConflictDeclaration(db.Model):
+    """A reviewer's declaration about one application; a conflict excludes them from it."""
+
+    __tablename__ = "conflict_declaration"
+
+    application_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("application.id", ondelete="CASCADE"), primary_key=True
+    )
+    reviewer_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), primary_key=True)
+    has_conflict: Mapped[bool]
+    declared_at: Mapped[datetime] = mapped_column(TZ, default=now_utc)
+
+
+class RubricCriterion(db.Model):
+    """A weighted criterion that reviewers score from 1 to 5."""
+
+    __tablename__ = "rubric_criterion"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    intake_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("intake.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    name: Mapped[str] = mapped_column(sa.String(120))
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+    weight: Mapped[int] = mapped_column(default=1)
+
+    __table_args__ = (sa.CheckConstraint("weight >= 1 AND weight <= 10", name="weight_range"),)
+
+
+class Score(db.Model):
+    """One reviewer's score of one application on one criterion."""
+
+    __tablename__ = "score"
+
+    application_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("application.id", ondelete="CASCADE"), primary_key=True
+    )
+    reviewer_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), primary_key=True)
+    criterion_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("rubric_criterion.id", ondelete="CASCADE"), primary_key=True
+    )
+    score: Mapped[int]
+    comment: Mapped[str] = mapped_column(sa.Text, default="")
+    scored_at: Mapped[datetime] = mapped_column(TZ, default=now_utc)
+
+    __table_args__ = (sa.CheckConstraint("score >= 1 AND score <= 5", name="score_range"),)
+
+
+class BoardMember(db.Model):
+    """A seat holder with a term, created when an applicant accepts an offer."""
+
+    __tablename__ = "board_member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("application.id", ondelete="SET NULL"), unique=True
+    )
+    category: Mapped[Category] = mapped_column(str_enum(Category), index=True)
+    full_name: Mapped[str] = mapped_column(sa.String(120))
+    roster_name: Mapped[str | None] = mapped_column(sa.String(120))  # None: not on the roster
+    term_start: Mapped[date]
+    term_end: Mapped[date] = mapped_column(index=True)
+
+
+class OutboxEmail(db.Model):
+    """Every email the app sent or tried to send (the admin outbox in demo mode)."""
+
+    __tablename__ = "outbox_email"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(TZ, default=now_utc, index=True)
+    application_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("application.id", ondelete="CASCADE"), index=True
+    )
+    recipient: Mapped[str] = mapped_column(sa.String(254))
+    subject: Mapped[str] = mapped_column(sa.String(200))
+    body: Mapped[str] = mapped_column(sa.Text)
+    delivered: Mapped[bool] = mapped_column(default=False)

@@ -1,0 +1,17 @@
+"""Imports every feature's models so that db.metadata is complete (Alembic, create_all)."""
+
+from .audit import models as audit_models
+from .auth import models as auth_models
+from .board import models as board_models
+from .contact import models as contact_models
+from .recommendations import models as recommendation_models
+from .sitesettings import SiteFlag
+
+__all__ = [
+    "SiteFlag",
+    "audit_models",
+    "auth_models",
+    "board_models",
+    "contact_models",
+    "recommendation_models",
+]
