@@ -34,6 +34,22 @@ class Config:
     PAGE_SIZE = _env_int("PAGE_SIZE", 50)
     SAMPLE_DATA_LABEL = os.environ.get("SAMPLE_DATA_LABEL", "1") == "1"
 
+    # Email: "outbox" keeps messages for the admin outbox page; "smtp" sends them.
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "outbox")
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "127.0.0.1")
+    MAIL_PORT = _env_int("MAIL_PORT", 25)
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "0") == "1"
+    MAIL_USE_SSL = os.environ.get("MAIL_USE_SSL", "0") == "1"
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    # Links in emails (status link, guardian consent) start with this address.
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "SRO advisory board <no-reply@example.org>")
+    # Advisory board.
+    GUARDIAN_CONSENT_DAYS = _env_int("GUARDIAN_CONSENT_DAYS", 14)
+    RETENTION_DAYS = _env_int("RETENTION_DAYS", 365)
+    APPLY_RATE_LIMIT = os.environ.get("APPLY_RATE_LIMIT", "5 per hour")
+
 
 class TestConfig(Config):
     """Isolated settings for the test suite; DATABASE_URL may point it at PostgreSQL."""

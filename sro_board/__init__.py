@@ -26,6 +26,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     os.makedirs(app.instance_path, exist_ok=True)
     register_extensions(app)
     register_blueprints(app)
+    register_mail(app)
     register_errors(app)
     register_templates(app)
     register_cli(app)
@@ -39,8 +40,8 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
-    from .audit import guard as _guard  # noqa: F401 - registers the append-only guard
     from . import models as _models  # noqa: F401 - every table in db.metadata
+    from .audit import guard as _guard  # noqa: F401 - registers the append-only guard
     from .auth import login as _login  # noqa: F401 - registers the user loader
     from .sqlite import enable_sqlite_pragmas
 
@@ -54,6 +55,13 @@ def register_blueprints(app: Flask) -> None:
 
     for feature in (public, auth, recommendations, contact, audit):
         app.register_blueprint(feature.bp)
+
+
+def register_mail(app: Flask) -> None:
+    """Deliver queued email after the request that queued it."""
+    from .mail import register
+
+    register(app)
 
 
 def register_errors(app: Flask) -> None:

@@ -96,9 +96,7 @@ STAGE_TRANSITIONS: dict[Stage, frozenset[Stage]] = {
     S.ELIGIBLE: frozenset({S.IN_REVIEW, S.INELIGIBLE, S.WITHDRAWN}),
     S.INELIGIBLE: frozenset({S.ELIGIBLE, S.WITHDRAWN}),
     S.IN_REVIEW: frozenset({S.SHORTLISTED, S.WAITLISTED, S.NOT_SELECTED, S.WITHDRAWN}),
-    S.SHORTLISTED: frozenset(
-        {S.INTERVIEW, S.OFFERED, S.WAITLISTED, S.NOT_SELECTED, S.WITHDRAWN}
-    ),
+    S.SHORTLISTED: frozenset({S.INTERVIEW, S.OFFERED, S.WAITLISTED, S.NOT_SELECTED, S.WITHDRAWN}),
     S.INTERVIEW: frozenset({S.OFFERED, S.WAITLISTED, S.NOT_SELECTED, S.WITHDRAWN}),
     S.WAITLISTED: frozenset({S.OFFERED, S.NOT_SELECTED, S.WITHDRAWN}),
     S.OFFERED: frozenset({S.ACCEPTED, S.DECLINED, S.WITHDRAWN}),
@@ -111,9 +109,8 @@ STAGE_TRANSITIONS: dict[Stage, frozenset[Stage]] = {
 # Outcomes after which personal data is purged once the retention period has passed.
 PURGEABLE_STAGES = frozenset({S.NOT_SELECTED, S.WITHDRAWN, S.EXPIRED, S.INELIGIBLE, S.DECLINED})
 # Stages whose entry sends the applicant an email (template name under templates/email/).
+# The first email (received, with the private status link) is sent when the application is made.
 APPLICANT_EMAILS: dict[Stage, str] = {
-    S.SUBMITTED: "received",
-    S.AWAITING_GUARDIAN: "received",
     S.SHORTLISTED: "shortlisted",
     S.INTERVIEW: "interview",
     S.OFFERED: "offer",
