@@ -101,7 +101,11 @@ def _load_one(index: int, item: dict, start: date, today: date, admin, chair, me
     milestones.sort(key=lambda m: m["due_date"])
     final_done = {t for t, _m, done in item["milestones"] if done}
     steps = item["updates"]
-    span = max((today - created).days - 5, len(steps))
+    # The last update lands 2 to 150 days ago, so some recommendations are stale (over 60 days).
+    last_day = max(
+        today - timedelta(days=2 + (index * 37) % 149), created + timedelta(days=len(steps))
+    )
+    span = (last_day - created).days
     for step, update in enumerate(steps, start=1):
         last = step == len(steps)
         values: dict[str, Any] = {
@@ -114,8 +118,7 @@ def _load_one(index: int, item: dict, start: date, today: date, admin, chair, me
         if last:
             values["milestones"] = [m | {"done": m["title"] in final_done} for m in milestones]
             values["evidence"] = [{"title": t, "url": u} for t, u in item["evidence"]]
-        # Older items get their history spread further back; some end up stale on purpose.
-        when = created + timedelta(days=span * step // (len(steps) + (index % 4)))
+        when = created + timedelta(days=span * step // len(steps))
         author = member if (index + step) % 2 else chair
         _record(rec, author, values, update, when, admin, chair)
 
