@@ -15,11 +15,8 @@ def load_command() -> None:
     if already_loaded():
         click.echo("Sample data already loaded; nothing to do.")
         return
-    with click.progressbar(
-        length=1, label="Loading sample data", file=click.get_text_stream("stderr")
-    ) as bar:
-        counts = load_sample_data()
-        bar.update(1)
+    click.echo("Loading sample data...")
+    counts = load_sample_data()
     db.session.commit()
     click.echo(", ".join(f"{n} {what}" for what, n in counts.items()) + " loaded.")
 
