@@ -1,0 +1,187 @@
+"""Who may use each public, account, tracker, contact and audit endpoint.
+
+Keys are endpoint names; a key may end in " POST" to add a second row for the form submission
+of an endpoint that also answers GET. Strings in `data` are filled from `setup`'s ids like `path`.
+"""
+
+from datetime import date, timedelta
+
+from sro_board.contact.services import submit_message
+from sro_board.extensions import db
+from tests.access import ANONYMOUS, EVERYONE, Access
+from tests.conftest import make_rec, make_user
+from tests.helpers_tracker import draft
+
+STAFF = EVERYONE - {ANONYMOUS}
+WORKING_GROUP = frozenset({"admin", "chair", "member"})
+APPROVERS = frozenset({"admin", "chair"})
+ADMIN = frozenset({"admin"})
+
+
+def a_recommendation(users: dict) -> dict:
+    """R-01, published."""
+    rec = make_rec("R-01")
+    return {"code": rec.code, "version": rec.version}
+
+
+def another_user(users: dict) -> dict:
+    """A staff account to look at or edit."""
+    return {"user_id": make_user(["member"], email="someone@example.org").id}
+
+
+def a_pending_update(users: dict) -> dict:
+    """A member's draft on R-01, written by someone other than the person deciding."""
+    author = make_user(["member"], email="author@example.org")
+    update = draft(make_rec("R-01"), author, public_note="Draft.", progress=20)
+    return {"update_id": update.id}
+
+
+def a_contact_message(users: dict) -> dict:
+    """An open message in the inbox."""
+    msg = submit_message("question", "When is the next report?", "", "")
+    db.session.commit()
+    return {"message_id": msg.id}
+
+
+def _edit_form() -> dict:
+    """A complete, valid edit form for R-01 at the version from a_recommendation."""
+    return {
+        "title": "Sample recommendation R-01",
+        "description": "A description.",
+        "theme": "role",
+        "reports": "final",
+        "lead_unit": "Youth Education Unit",
+        "lead_user": "",
+        "target_date": (date.today() + timedelta(days=365)).isoformat(),
+        "feasibility": "feasible",
+        "feasibility_rationale": "",
+        "status": "planning",
+        "progress": "10",
+        "public_note": "Planning has begun.",
+        "version": "{version}",
+    }
+
+
+TRACKER_ACCESS: dict[str, Access] = {
+    "static": Access("/static/css/app.css", EVERYONE),
+    # public pages
+    "public.home": Access("/", EVERYONE),
+    "public.about": Access("/about", EVERYONE),
+    "recommendations.public_list": Access("/recommendations", EVERYONE),
+    "recommendations.public_detail": Access(
+        "/recommendations/{code}", EVERYONE, setup=a_recommendation
+    ),
+    "recommendations.definitions": Access("/status-definitions", EVERYONE),
+    "contact.contact": Access("/contact", EVERYONE),
+    "contact.contact POST": Access(
+        "/contact",
+        EVERYONE,
+        method="POST",
+        data={"topic": "question", "message": "When is the next public report due?"},
+    ),
+    "contact.thanks": Access("/contact/thanks", EVERYONE),
+    # accounts
+    "auth.login": Access("/login", EVERYONE),
+    "auth.login POST": Access(
+        "/login",
+        EVERYONE,
+        method="POST",
+        data={"email": "nobody@example.org", "password": "not-the-password"},
+    ),
+    "auth.logout": Access("/logout", STAFF, method="POST"),
+    "auth.password": Access("/account/password", STAFF),
+    "auth.password POST": Access(
+        "/account/password",
+        STAFF,
+        method="POST",
+        data={"current_password": "wrong", "new_password": "x" * 12, "confirm": "x" * 12},
+    ),
+    "auth.users": Access("/staff/users", ADMIN),
+    "auth.new_user": Access("/staff/users/new", ADMIN),
+    "auth.new_user POST": Access(
+        "/staff/users/new",
+        ADMIN,
+        method="POST",
+        data={
+            "name": "New Person",
+            "email": "new.person@example.org",
+            "roles": "member",
+            "active": "y",
+            "password": "a-long-enough-password",
+        },
+    ),
+    "auth.edit_user": Access("/staff/users/{user_id}", ADMIN, setup=another_user),
+    "auth.edit_user POST": Access(
+        "/staff/users/{user_id}",
+        ADMIN,
+        method="POST",
+        data={"name": "Someone", "email": "someone@example.org", "roles": "chair", "active": "y"},
+        setup=another_user,
+    ),
+    # the working group's tracker
+    "recommendations.dashboard": Access("/staff/", WORKING_GROUP),
+    "recommendations.staff_list": Access("/staff/recommendations", WORKING_GROUP),
+    "recommendations.export": Access(
+        "/staff/recommendations/export.csv", WORKING_GROUP, setup=a_recommendation
+    ),
+    "recommendations.new": Access("/staff/recommendations/new", APPROVERS),
+    "recommendations.new POST": Access(
+        "/staff/recommendations/new",
+        APPROVERS,
+        method="POST",
+        data={
+            "code": "R-02",
+            "title": "A new recommendation",
+            "description": "What it asks for.",
+            "theme": "community",
+            "reports": "final",
+            "lead_unit": "Youth Education Unit",
+            "lead_user": "",
+            "target_date": "2030-06-30",
+        },
+    ),
+    "recommendations.staff_detail": Access(
+        "/staff/recommendations/{code}", WORKING_GROUP, setup=a_recommendation
+    ),
+    "recommendations.edit": Access(
+        "/staff/recommendations/{code}/edit", WORKING_GROUP, setup=a_recommendation
+    ),
+    "recommendations.edit POST": Access(
+        "/staff/recommendations/{code}/edit",
+        WORKING_GROUP,
+        method="POST",
+        data=_edit_form(),
+        setup=a_recommendation,
+    ),
+    "recommendations.edit_definition": Access(
+        "/staff/status-definitions/feasibility/feasible", ADMIN
+    ),
+    "recommendations.edit_definition POST": Access(
+        "/staff/status-definitions/feasibility/feasible",
+        ADMIN,
+        method="POST",
+        data={"name": "Feasible", "meaning": "It can be done.", "entry_criteria": "Assessed."},
+    ),
+    "recommendations.pending_updates": Access("/staff/updates", APPROVERS, setup=a_pending_update),
+    "recommendations.approve": Access(
+        "/staff/updates/{update_id}/approve", APPROVERS, method="POST", setup=a_pending_update
+    ),
+    "recommendations.reject": Access(
+        "/staff/updates/{update_id}/reject",
+        APPROVERS,
+        method="POST",
+        data={"reason": "Please say which step was completed."},
+        setup=a_pending_update,
+    ),
+    # contact inbox and audit log
+    "contact.inbox": Access("/staff/inbox", APPROVERS, setup=a_contact_message),
+    "contact.message": Access("/staff/inbox/{message_id}", APPROVERS, setup=a_contact_message),
+    "contact.message POST": Access(
+        "/staff/inbox/{message_id}",
+        APPROVERS,
+        method="POST",
+        data={"state": "answered"},
+        setup=a_contact_message,
+    ),
+    "audit.log": Access("/staff/audit", APPROVERS),
+}

@@ -1,0 +1,170 @@
+"""Helpers for the tracker's tests: quick password hashing, forms as a browser sends them, data."""
+
+from functools import partial
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from werkzeug.security import generate_password_hash
+
+from sro_board.audit.models import AuditEntry
+from sro_board.auth import models as auth_models
+from sro_board.extensions import db
+from sro_board.recommendations.models import Recommendation, Update
+from sro_board.recommendations.services import propose_update
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch):
+    """Hash test passwords with one PBKDF2 round: logins stay real, the suite stays fast.
+
+    Autouse in every module that imports it; test_auth.py checks the real (scrypt) hashing.
+    """
+    monkeypatch.setattr(
+        auth_models,
+        "generate_password_hash",
+        partial(generate_password_hash, method="pbkdf2:sha256:1"),
+    )
+
+
+class _FormParser(HTMLParser):
+    """Collects each form's action, method and the values a browser would submit."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.forms: list[dict[str, Any]] = []
+        self._textarea: str | None = None
+        self._select: tuple[str, bool] | None = None
+        self._options: list[tuple[str, bool]] = []
+        self._text: list[str] = []
+
+    def _add(self, name: str, value: str) -> None:
+        if self.forms and name:
+            self.forms[-1]["fields"].setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form":
+            self.forms.append(
+                {"action": a.get("action", ""), "method": a.get("method", "get"), "fields": {}}
+            )
+        elif tag == "input":
+            kind = a.get("type", "text")
+            if kind in ("submit", "button", "image", "reset"):
+                return
+            if kind in ("checkbox", "radio"):
+                if "checked" in a:
+                    self._add(a.get("name", ""), a.get("value", "on"))
+                return
+            self._add(a.get("name", ""), a.get("value", ""))
+        elif tag == "textarea":
+            self._textarea, self._text = a.get("name", ""), []
+        elif tag == "select":
+            self._select, self._options = (a.get("name", ""), "multiple" in a), []
+        elif tag == "option" and self._select:
+            self._options.append((a.get("value", ""), "selected" in a))
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "textarea" and self._textarea is not None:
+            # Browsers drop the single newline that follows <textarea>.
+            self._add(self._textarea, "".join(self._text).removeprefix("\n"))
+            self._textarea = None
+        elif tag == "select" and self._select:
+            name, multiple = self._select
+            chosen = [v for v, selected in self._options if selected]
+            if not chosen and not multiple and self._options:
+                chosen = [self._options[0][0]]
+            for value in chosen:
+                self._add(name, value)
+            self._select = None
+
+
+def form_fields(html: str, action: str | None = None) -> dict[str, list[str]]:
+    """The values the page's POST form (or the one posting to `action`) would submit."""
+    parser = _FormParser()
+    parser.feed(html)
+    for form in parser.forms:
+        if form["method"].lower() == "post" and (action is None or form["action"] == action):
+            return form["fields"]
+    raise AssertionError(f"no POST form{' to ' + action if action else ''} on the page")
+
+
+def load_form(client, path: str) -> dict[str, list[str]]:
+    """GET a page and return its POST form's values, as a browser would submit them."""
+    response = client.get(path)
+    assert response.status_code == 200, response.status_code
+    return form_fields(response.get_data(as_text=True))
+
+
+def text(response) -> str:
+    """The response body as text."""
+    return response.get_data(as_text=True)
+
+
+def edit_path(code: str = "R-01") -> str:
+    """The working group's edit form of a recommendation."""
+    return f"/staff/recommendations/{code}/edit"
+
+
+def submit_edit(client, code: str = "R-01", form: dict | None = None, **changes):
+    """Load the edit form (unless given), change some fields and submit it."""
+    data = dict(form if form is not None else load_form(client, edit_path(code)))
+    for name, value in changes.items():
+        data[name] = value if isinstance(value, list) else [str(value)]
+    return client.post(edit_path(code), data=data)
+
+
+def rec_by_code(code: str = "R-01") -> Recommendation:
+    """The recommendation with this code, freshly read from the database."""
+    db.session.expire_all()
+    return db.session.scalars(sa.select(Recommendation).where(Recommendation.code == code)).one()
+
+
+def publish(rec: Recommendation, public_note: str = "", internal_note: str = "", **values):
+    """Publish values at once, as the command line does (trusted, no second person)."""
+    update = propose_update(
+        rec,
+        None,
+        values,
+        public_note=public_note,
+        internal_note=internal_note,
+        based_on_version=rec.version,
+    )
+    db.session.commit()
+    return update
+
+
+def draft(rec: Recommendation, author, public_note: str = "", internal_note: str = "", **values):
+    """A member's update, saved as a draft."""
+    update = propose_update(
+        rec,
+        author,
+        values,
+        public_note=public_note,
+        internal_note=internal_note,
+        based_on_version=rec.version,
+    )
+    db.session.commit()
+    return update
+
+
+def updates_of(rec: Recommendation) -> list[Update]:
+    """Every update of a recommendation, oldest first."""
+    return list(
+        db.session.scalars(
+            sa.select(Update).where(Update.recommendation_id == rec.id).order_by(Update.id)
+        )
+    )
+
+
+def audit_actions() -> list[str]:
+    """The actions in the audit log, oldest first."""
+    return list(db.session.scalars(sa.select(AuditEntry.action).order_by(AuditEntry.id)))
+
+
+EVIDENCE = [{"title": "Published policy", "url": "https://example.org/policy"}]
