@@ -33,6 +33,10 @@ class Config:
     STALE_AFTER_DAYS = _env_int("STALE_AFTER_DAYS", 60)
     PAGE_SIZE = _env_int("PAGE_SIZE", 50)
     SAMPLE_DATA_LABEL = os.environ.get("SAMPLE_DATA_LABEL", "1") == "1"
+    # How many reverse proxies sit in front of the app (0: none; 1: nginx in front of gunicorn).
+    TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+    SLOW_REQUEST_MS = _env_int("SLOW_REQUEST_MS", 500)
 
     # Email: "outbox" keeps messages for the admin outbox page; "smtp" sends them.
     MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "outbox")

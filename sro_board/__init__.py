@@ -3,6 +3,7 @@
 import os
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import CONFIGS, ProductionConfig
 
@@ -23,9 +24,13 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
         ProductionConfig.check()
     app.config.from_object(config)
     app.config.update(overrides)
+    if app.config["TRUSTED_PROXIES"]:
+        # Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits).
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"], x_proto=1)
     os.makedirs(app.instance_path, exist_ok=True)
     register_extensions(app)
     register_blueprints(app)
+    register_request_log(app)
     register_mail(app)
     register_errors(app)
     register_templates(app)
@@ -51,10 +56,17 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Mount each feature's blueprint."""
-    from . import audit, auth, contact, public, recommendations
+    from . import audit, auth, contact, ops, public, recommendations
 
-    for feature in (public, auth, recommendations, contact, audit):
+    for feature in (public, auth, recommendations, contact, audit, ops):
         app.register_blueprint(feature.bp)
+
+
+def register_request_log(app: Flask) -> None:
+    """JSON request logs with request id, duration and query count."""
+    from .ops.requestlog import register
+
+    register(app)
 
 
 def register_mail(app: Flask) -> None:

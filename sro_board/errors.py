@@ -36,11 +36,10 @@ def _respond(error: HTTPException):
         headers["Retry-After"] = "60" if code == 429 else "5"
     if wants_json():
         return jsonify(error=error.name, message=message, status=code), code, headers
-    return (
-        render_template("errors/error.html", code=code, title=error.name, message=message),
-        code,
-        headers,
+    page = render_template(
+        "errors/error.html", code=code, title=error.name, message=message, error_page=True
     )
+    return page, code, headers
 
 
 def register(app: Flask) -> None:
