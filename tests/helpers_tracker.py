@@ -1,5 +1,7 @@
 """Helpers for the tracker's tests: quick password hashing, forms as a browser sends them, data."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from html.parser import HTMLParser
 from typing import Any
@@ -8,9 +10,11 @@ import pytest
 import sqlalchemy as sa
 from werkzeug.security import generate_password_hash
 
+from sro_board import create_app
 from sro_board.audit.models import AuditEntry
 from sro_board.auth import models as auth_models
 from sro_board.extensions import db
+from sro_board.recommendations.definitions import seed_definitions
 from sro_board.recommendations.models import Recommendation, Update
 from sro_board.recommendations.services import propose_update
 
@@ -26,6 +30,23 @@ def fast_hashing(monkeypatch):
         "generate_password_hash",
         partial(generate_password_hash, method="pbkdf2:sha256:1"),
     )
+
+
+@contextmanager
+def fresh_app(**overrides) -> Iterator:
+    """An app with other settings on a fresh database, like the app fixture (use one or other)."""
+    app = create_app("testing", **overrides)
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        seed_definitions()
+        db.session.commit()
+        try:
+            yield app
+        finally:
+            db.session.remove()
+            db.drop_all()
+            db.engine.dispose()
 
 
 class _FormParser(HTMLParser):
@@ -85,11 +106,13 @@ class _FormParser(HTMLParser):
 
 
 def form_fields(html: str, action: str | None = None) -> dict[str, list[str]]:
-    """The values the page's POST form (or the one posting to `action`) would submit."""
+    """The values the page's main POST form (or the one posting to `action`) would submit."""
     parser = _FormParser()
     parser.feed(html)
     for form in parser.forms:
-        if form["method"].lower() == "post" and (action is None or form["action"] == action):
+        if form["method"].lower() != "post":
+            continue
+        if form["action"] == action or (action is None and form["action"] != "/logout"):
             return form["fields"]
     raise AssertionError(f"no POST form{' to ' + action if action else ''} on the page")
 

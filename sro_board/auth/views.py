@@ -10,15 +10,22 @@ from ..extensions import db, limiter
 from .decorators import login_required, role_required
 from .forms import ChangePasswordForm, LoginForm, UserForm
 from .models import User
-from .roles import Role
+from .roles import WORKING_GROUP, Role
 from .services import AccountError, authenticate, change_password, create_user, update_user
 
 bp = Blueprint("auth", __name__)
 
 
+def landing_page() -> str:
+    """Where a logged-in user starts: the dashboard for the working group, else the home page."""
+    if current_user.has_role(*WORKING_GROUP):
+        return url_for("recommendations.dashboard")
+    return url_for("public.home")
+
+
 def safe_next(target: str | None) -> str:
-    """A local path to go to after login; anything pointing elsewhere goes to the dashboard."""
-    default = url_for("recommendations.dashboard")
+    """A local path to go to after login; anything pointing elsewhere goes to the landing page."""
+    default = landing_page()
     if not target:
         return default
     parts = urlsplit(target)
@@ -34,7 +41,7 @@ def safe_next(target: str | None) -> str:
 def login():
     """Staff log in with email and password."""
     if current_user.is_authenticated:
-        return redirect(url_for("recommendations.dashboard"))
+        return redirect(landing_page())
     form = LoginForm()
     if form.validate_on_submit():
         user = authenticate(form.email.data, form.password.data)
@@ -67,7 +74,7 @@ def password():
         else:
             db.session.commit()
             flash("Your password is changed.", "success")
-            return redirect(url_for("recommendations.dashboard"))
+            return redirect(landing_page())
     return render_template("auth/password.html", form=form)
 
 
