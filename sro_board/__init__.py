@@ -56,9 +56,9 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Mount each feature's blueprint."""
-    from . import audit, auth, contact, ops, public, recommendations
+    from . import audit, auth, board, contact, ops, public, recommendations
 
-    for feature in (public, auth, recommendations, contact, audit, ops):
+    for feature in (public, auth, recommendations, board, contact, audit, ops):
         app.register_blueprint(feature.bp)
 
 

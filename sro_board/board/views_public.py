@@ -1,0 +1,292 @@
+"""Public pages of the advisory board: join, apply, confirmation, status link, guardian consent.
+
+Nobody logs in here. A private page is reached by a long random token in its URL; those pages
+are never cached and send no referrer, so the token does not leak to another site.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from flask import (
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    session,
+    url_for,
+)
+
+from ..extensions import db, limiter
+from .apply_forms import (
+    ApplicationForm,
+    ContactDetailsForm,
+    GuardianConsentForm,
+    GuardianResendForm,
+    LostLinkForm,
+    WithdrawForm,
+)
+from .apply_services import (
+    DuplicateApplication,
+    IntakeClosed,
+    LinkState,
+    confirm_guardian_consent,
+    consent_state,
+    decline_guardian_consent,
+    find_by_status_token,
+    find_consent,
+    is_active,
+    next_intake,
+    open_intake,
+    resend_guardian_request,
+    send_new_status_links,
+    submit_application,
+    update_contact,
+    withdraw,
+)
+from .blueprint import bp
+from .models import Application
+from .public_text import AGE_RANGES, APPLICANT_STAGES
+from .stages import Category, Stage
+from .transitions import BoardError
+
+RECEIPT = "board_receipt"  # session key: reference and status token, shown once
+CONSENT_OUTCOME = "board_consent"
+
+
+def _apply_limit() -> str:
+    return current_app.config["APPLY_RATE_LIMIT"]
+
+
+def private(view: Callable) -> Callable:
+    """Mark a response as private: not cached, no referrer sent from it."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        response = make_response(view(*args, **kwargs))
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return wrapped
+
+
+@bp.get("/advisory-board")
+def join():
+    """The join page: the open intake, its seats and deadline, who may apply, what members do."""
+    intake = open_intake()
+    return render_template(
+        "board/public/join.html", intake=intake, upcoming=None if intake else next_intake()
+    )
+
+
+def _closed(status: int):
+    return render_template("board/public/closed.html", upcoming=next_intake()), status
+
+
+@bp.route("/advisory-board/apply", methods=["GET", "POST"])
+@limiter.limit(_apply_limit, methods=["POST"])
+def apply():
+    """The application form (no account); refused with a clear page while no intake is open."""
+    intake = open_intake()
+    form = ApplicationForm()
+    if intake is None or (form.is_submitted() and form.intake.data != str(intake.id)):
+        return _closed(409 if form.is_submitted() else 200)
+    if form.is_submitted() and form.website.data:  # honeypot: a bot; pretend all went well
+        return redirect(url_for("board.applied"))
+    form.intake.data = str(intake.id)
+    if form.validate_on_submit():
+        try:
+            submitted = submit_application(intake, form.to_input())
+        except IntakeClosed:
+            db.session.rollback()
+            return _closed(409)
+        except DuplicateApplication as error:
+            db.session.rollback()
+            form.email.errors.append(str(error))
+        except BoardError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            application = submitted.application
+            db.session.commit()
+            session[RECEIPT] = {
+                "reference": application.reference,
+                "token": submitted.status_token,
+                "guardian": application.stage is Stage.AWAITING_GUARDIAN,
+            }
+            return redirect(url_for("board.applied"))
+    return render_template("board/public/apply.html", form=form, intake=intake)
+
+
+@bp.get("/advisory-board/applied")
+@private
+def applied():
+    """Confirmation: the reference and the private status link, shown once."""
+    receipt = session.pop(RECEIPT, None)
+    return render_template("board/public/applied.html", receipt=receipt)
+
+
+def _invalid_link(kind: str):
+    return render_template("board/public/link_invalid.html", kind=kind), 404
+
+
+def _status_page(application: Application, token: str, status: int = 200, **forms):
+    forms.setdefault(
+        "contact_form",
+        ContactDetailsForm(formdata=None, email=application.email, phone=application.phone),
+    )
+    forms.setdefault("withdraw_form", WithdrawForm(formdata=None))
+    guardian = application.guardian
+    if application.stage is Stage.AWAITING_GUARDIAN and guardian is not None:
+        forms.setdefault(
+            "guardian_form",
+            GuardianResendForm(formdata=None, guardian_email=guardian.guardian_email),
+        )
+    return render_template(
+        "board/public/status.html",
+        application=application,
+        token=token,
+        stage_words=APPLICANT_STAGES[application.stage],
+        active=is_active(application),
+        categories=Category,
+        **forms,
+    ), status
+
+
+@bp.get("/advisory-board/status/<token>")
+@private
+def status(token: str):
+    """The applicant's private page: stage, contact details, withdrawal."""
+    application = find_by_status_token(token)
+    if application is None:
+        return _invalid_link("status")
+    return _status_page(application, token)
+
+
+@bp.post("/advisory-board/status/<token>/contact")
+@private
+def update_contact_details(token: str):
+    """Change the email address or phone number."""
+    application = find_by_status_token(token)
+    if application is None:
+        return _invalid_link("status")
+    form = ContactDetailsForm()
+    if form.validate_on_submit():
+        try:
+            changed = update_contact(application, form.email.data, form.phone.data or "")
+        except DuplicateApplication as error:
+            db.session.rollback()
+            form.email.errors.append(str(error))
+        except BoardError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(
+                "Your contact details were updated." if changed else "Nothing changed.",
+                "success",
+            )
+            return redirect(url_for("board.status", token=token))
+    return _status_page(application, token, contact_form=form)
+
+
+@bp.post("/advisory-board/status/<token>/withdraw")
+@private
+def withdraw_application(token: str):
+    """Withdraw the application, once the applicant has ticked the confirmation."""
+    application = find_by_status_token(token)
+    if application is None:
+        return _invalid_link("status")
+    form = WithdrawForm()
+    if form.validate_on_submit():
+        try:
+            withdraw(application)
+        except BoardError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            flash("Your application was withdrawn.", "success")
+            return redirect(url_for("board.status", token=token))
+    return _status_page(application, token, withdraw_form=form)
+
+
+@bp.post("/advisory-board/status/<token>/guardian")
+@limiter.limit(_apply_limit)
+@private
+def resend_guardian(token: str):
+    """Send the parent's or guardian's consent link again, perhaps to a corrected address."""
+    application = find_by_status_token(token)
+    if application is None:
+        return _invalid_link("status")
+    form = GuardianResendForm()
+    if form.validate_on_submit():
+        try:
+            resend_guardian_request(application, form.guardian_email.data)
+        except BoardError as error:
+            db.session.rollback()
+            form.guardian_email.errors.append(str(error))
+        else:
+            db.session.commit()
+            flash("We sent your parent or guardian a new link.", "success")
+            return redirect(url_for("board.status", token=token))
+    return _status_page(application, token, guardian_form=form)
+
+
+@bp.route("/advisory-board/new-status-link", methods=["GET", "POST"])
+@limiter.limit(_apply_limit, methods=["POST"])
+def lost_link():
+    """Ask for a new status link; the answer is the same whether or not the address applied."""
+    form = LostLinkForm()
+    if form.validate_on_submit():
+        send_new_status_links(form.email.data)
+        db.session.commit()
+        flash(
+            "If an application was made with that address, we have emailed it a new status "
+            "link. Earlier links no longer work.",
+            "success",
+        )
+        return redirect(url_for("board.join"))
+    return render_template("board/public/lost_link.html", form=form)
+
+
+@bp.route("/advisory-board/consent/<token>", methods=["GET", "POST"])
+@private
+def consent(token: str):
+    """A parent or guardian confirms (or refuses) consent for a student under 18."""
+    pending = find_consent(token)
+    if pending is None:
+        return _invalid_link("consent")
+    state = consent_state(pending)
+    if state is not LinkState.VALID:
+        return render_template("board/public/consent_closed.html", state=state.value), 410
+    application = pending.application
+    form = GuardianConsentForm()
+    if form.validate_on_submit():
+        if form.decline.data:
+            decline_guardian_consent(pending)
+            outcome = "declined"
+        else:
+            confirm_guardian_consent(pending, form.full_name.data)
+            outcome = "confirmed"
+        db.session.commit()
+        session[CONSENT_OUTCOME] = outcome
+        return redirect(url_for("board.consent_done"))
+    return render_template(
+        "board/public/consent.html",
+        form=form,
+        application=application,
+        consent=pending,
+        intake=application.intake,
+        age=AGE_RANGES.get(application.age_range, ""),
+    )
+
+
+@bp.get("/advisory-board/consent/done")
+@private
+def consent_done():
+    """Thanks to the guardian, for either answer."""
+    return render_template(
+        "board/public/consent_done.html", outcome=session.pop(CONSENT_OUTCOME, None)
+    )
