@@ -22,6 +22,7 @@ from wtforms.validators import (
     NumberRange,
     Optional,
     Regexp,
+    StopValidation,
     ValidationError,
 )
 
@@ -53,44 +54,55 @@ def status_choices() -> list[tuple[str, str]]:
     return choices((s.value, label("implementation", s)) for s in ImplementationStatus)
 
 
+class RequiredWith:
+    """Required when another field of the same row is filled in; otherwise optional.
+
+    Replaces Optional(), which would also skip the check of an empty field.
+    """
+
+    def __init__(self, other: str, message: str):
+        self.other = other
+        self.message = message
+
+    def __call__(self, form, field) -> None:
+        if field.raw_data and field.raw_data[0].strip():
+            return
+        field.errors[:] = []
+        other = form[self.other].data
+        raise StopValidation(self.message if other and str(other).strip() else None)
+
+
 class MilestoneRow(Form):
     """One milestone line; a blank line is ignored."""
 
     title = StringField("Milestone", validators=[Optional(), Length(max=200)])
-    due_date = DateField("Due date", validators=[Optional()])
+    due_date = DateField(
+        "Due date", validators=[RequiredWith("title", "Give the milestone a due date.")]
+    )
     done = BooleanField("Done")
     remove = BooleanField("Remove")
-
-    def validate_due_date(self, field) -> None:
-        """A named milestone needs a due date."""
-        if self.title.data and self.title.data.strip() and not field.data:
-            raise ValidationError("Give the milestone a due date.")
 
 
 class EvidenceRow(Form):
     """One evidence link; a blank line is ignored."""
 
-    title = StringField("Evidence title", validators=[Optional(), Length(max=200)])
+    title = StringField(
+        "Evidence title",
+        validators=[RequiredWith("url", "Give the evidence a title."), Length(max=200)],
+    )
     url = URLField(
         "Link",
         validators=[
-            Optional(),
+            RequiredWith("title", "Give the evidence a link."),
             Length(max=500),
             URL(message="Enter a full web address (https://…)."),
         ],
     )
     remove = BooleanField("Remove")
 
-    def validate_title(self, field) -> None:
-        """A link needs a title to be shown with."""
-        if self.url.data and not (field.data and field.data.strip()):
-            raise ValidationError("Give the evidence a title.")
-
     def validate_url(self, field) -> None:
-        """A titled link needs an address, and only web addresses are accepted."""
-        if self.title.data and self.title.data.strip() and not field.data:
-            raise ValidationError("Give the evidence a link.")
-        if field.data and not field.data.lower().startswith(("https://", "http://")):
+        """Only web addresses are accepted."""
+        if not field.data.lower().startswith(("https://", "http://")):
             raise ValidationError("Links must start with https:// or http://.")
 
 
