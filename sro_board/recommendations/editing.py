@@ -1,5 +1,6 @@
 """Between the edit form and the tracked values: prefill a form, read proposed values back."""
 
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -8,6 +9,7 @@ from ..auth.models import User, UserRole
 from ..auth.roles import WORKING_GROUP
 from ..extensions import db
 from ..formutil import choices
+from .fields import snapshot
 from .forms import BLANK_ROWS, EditRecommendationForm, RecommendationFields
 from .models import Recommendation
 
@@ -31,29 +33,30 @@ def prepare(form: RecommendationFields) -> RecommendationFields:
     return form
 
 
-def edit_form_for(rec: Recommendation) -> EditRecommendationForm:
-    """An edit form filled with the recommendation's current values (on GET)."""
+def edit_form_for(
+    rec: Recommendation, values: dict[str, Any] | None = None, notes: dict[str, str] | None = None
+) -> EditRecommendationForm:
+    """An edit form at the current version, filled with the current values or the given ones."""
+    v = values if values is not None else snapshot(rec)
     data = {
-        "title": rec.title,
-        "description": rec.description,
-        "theme": rec.theme.value,
-        "reports": [r.value for r in rec.reports],
-        "lead_unit": rec.lead_unit,
-        "lead_user": rec.lead_user.email if rec.lead_user else "",
-        "target_date": rec.target_date,
-        "feasibility": rec.feasibility.value,
-        "feasibility_rationale": rec.feasibility_rationale,
-        "status": rec.status.value,
-        "progress": rec.progress,
-        "progress_from_milestones": rec.progress_from_milestones,
-        "milestones": [
-            {"title": m.title, "due_date": m.due_date, "done": m.done} for m in rec.milestones
-        ]
+        "title": v["title"],
+        "description": v["description"],
+        "theme": v["theme"],
+        "reports": list(v["reports"]),
+        "lead_unit": v["lead_unit"],
+        "lead_user": v["lead_user"] or "",
+        "target_date": date.fromisoformat(v["target_date"]),
+        "feasibility": v["feasibility"],
+        "feasibility_rationale": v["feasibility_rationale"],
+        "status": v["status"],
+        "progress": v["progress"],
+        "progress_from_milestones": v["progress_from_milestones"],
+        "milestones": [m | {"due_date": date.fromisoformat(m["due_date"])} for m in v["milestones"]]
         + [{}] * BLANK_ROWS,
-        "evidence": [{"title": e.title, "url": e.url} for e in rec.evidence] + [{}] * BLANK_ROWS,
+        "evidence": list(v["evidence"]) + [{}] * BLANK_ROWS,
         "version": str(rec.version),
-    }
-    return prepare(EditRecommendationForm(data=data))
+    } | (notes or {})
+    return prepare(EditRecommendationForm(formdata=None, data=data))
 
 
 def proposed_values(form: EditRecommendationForm) -> dict[str, Any]:

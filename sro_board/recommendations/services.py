@@ -37,13 +37,20 @@ class FieldConflict:
 class EditConflict(TrackerError):
     """The recommendation changed since the form was loaded; nothing was saved."""
 
-    def __init__(self, conflicts: list[FieldConflict], since: list[Update]):
+    def __init__(
+        self,
+        conflicts: list[FieldConflict],
+        since: list[Update],
+        merged: dict[str, Any] | None = None,
+    ):
         super().__init__(
             "Someone else changed this recommendation while you were editing. "
             "Nothing was saved. Review their changes below, then save again."
         )
         self.conflicts = conflicts
         self.since = since
+        # The current values with the editor's own changes on top: what to offer for the next save.
+        self.merged = merged
 
 
 def create_recommendation(actor: User | None, values: dict[str, Any]) -> Recommendation:
@@ -150,9 +157,17 @@ def updates_since(rec: Recommendation, version: int) -> list[Update]:
                 Update.state == UpdateState.APPROVED,
                 Update.resulting_version > version,
             )
-            .order_by(Update.decided_at)
+            .order_by(Update.resulting_version)
         )
     )
+
+
+def _values_at(current: dict[str, Any], since: list[Update]) -> dict[str, Any]:
+    """The values before the updates `since` (oldest first) were published."""
+    values = dict(current)
+    for update in reversed(since):
+        values |= {field: change["old"] for field, change in update.changes.items()}
+    return values
 
 
 def propose_update(
@@ -171,14 +186,14 @@ def propose_update(
     current = snapshot(rec)
     if based_on_version != rec.version:
         since = updates_since(rec, based_on_version)
+        loaded = _values_at(current, since)
+        yours = {f: v for f, v in proposed.items() if f in TRACKED_FIELDS and v != loaded[f]}
         conflicts = [
-            FieldConflict(field, proposed[field], current[field])
-            for field in TRACKED_FIELDS
-            if field in proposed
-            and proposed[field] != current[field]
-            and any(field in u.changes for u in since)
+            FieldConflict(field, value, current[field])
+            for field, value in yours.items()
+            if value != current[field] and any(field in u.changes for u in since)
         ]
-        raise EditConflict(conflicts, since)
+        raise EditConflict(conflicts, since, current | yours)
     changes = diff(current, _derive_progress(current | proposed))
     if not changes and not public_note.strip() and not internal_note.strip():
         raise TrackerError("Nothing changed: edit a field or write a note.")

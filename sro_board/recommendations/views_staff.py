@@ -165,7 +165,8 @@ def edit(code: str):
         except EditConflict as error:
             db.session.rollback()
             conflict = error
-            form.version.data = str(rec.version)
+            notes = {"public_note": form.public_note.data, "internal_note": form.internal_note.data}
+            form = edit_form_for(rec, error.merged, notes)
         except StaleDataError:
             db.session.rollback()
             rec = find_by_code(code)

@@ -1,0 +1,315 @@
+"""Drafts and approval, the second person for "implemented", optimistic locking, the baseline."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from sro_board.recommendations.enums import UpdateState
+from tests.conftest import login, make_rec, make_user
+from tests.helpers_tracker import (  # noqa: F401 - fast_hashing is autouse
+    EVIDENCE,
+    draft,
+    edit_path,
+    fast_hashing,
+    form_fields,
+    load_form,
+    publish,
+    rec_by_code,
+    submit_edit,
+    text,
+    updates_of,
+)
+
+PUBLIC_NOTE = "PUBLIC-NOTE-7f3a: the plan was shared with school boards."
+INTERNAL_NOTE = "INTERNAL-NOTE-9c1e: budget not yet confirmed."
+
+
+def public_page(client, code: str = "R-01") -> str:
+    """The public page of a recommendation, as an anonymous visitor sees it."""
+    client.post("/logout")
+    return text(client.get(f"/recommendations/{code}"))
+
+
+def approve(client, update_id: int):
+    """The approve button."""
+    return client.post(f"/staff/updates/{update_id}/approve")
+
+
+def reject(client, update_id: int, reason: str):
+    """The reject form."""
+    return client.post(f"/staff/updates/{update_id}/reject", data={"reason": reason})
+
+
+def members_draft(client, users, **changes):
+    """A member saves an update through the edit form; returns the draft."""
+    login(client, users["member"])
+    notes = {"public_note": PUBLIC_NOTE, "internal_note": INTERNAL_NOTE}
+    response = submit_edit(client, **(notes | changes))
+    assert response.status_code == 302, text(response)
+    client.post("/logout")
+    return updates_of(rec_by_code())[-1]
+
+
+# drafts and approval
+
+
+def test_members_update_is_a_draft_the_public_cannot_see(client, users):
+    make_rec()
+    update = members_draft(client, users, status="planning", progress="35")
+    assert update.state is UpdateState.PENDING
+    rec = rec_by_code()
+    assert (rec.status.value, rec.progress) == ("not_started", 0)
+    page = public_page(client)
+    assert "35%" not in page
+    assert "PUBLIC-NOTE-7f3a" not in page
+    assert "INTERNAL-NOTE-9c1e" not in page
+
+
+def test_member_is_told_the_update_awaits_approval(client, users):
+    make_rec()
+    login(client, users["member"])
+    response = submit_edit(client, progress="20", public_note="Started.")
+    follow = text(client.get(response.location))
+    assert "Update saved as a draft" in follow
+
+
+def test_chair_approves_a_draft_and_the_public_sees_values_and_public_note(client, users):
+    make_rec()
+    update = members_draft(client, users, status="planning", progress="35")
+    login(client, users["chair"])
+    response = approve(client, update.id)
+    assert "Update approved and published." in text(client.get(response.location))
+    rec = rec_by_code()
+    assert (rec.status.value, rec.progress) == ("planning", 35)
+    page = public_page(client)
+    assert "35%" in page
+    assert "PUBLIC-NOTE-7f3a" in page
+    assert "INTERNAL-NOTE-9c1e" not in page
+
+
+def test_chairs_own_update_publishes_directly(client, users):
+    make_rec()
+    login(client, users["chair"])
+    submit_edit(client, progress="40", public_note=PUBLIC_NOTE, internal_note=INTERNAL_NOTE)
+    assert updates_of(rec_by_code())[-1].state is UpdateState.APPROVED
+    assert rec_by_code().progress == 40
+    page = public_page(client)
+    assert "PUBLIC-NOTE-7f3a" in page
+    assert "INTERNAL-NOTE-9c1e" not in page
+
+
+def test_reject_needs_a_reason(client, users):
+    make_rec()
+    update = members_draft(client, users, progress="35")
+    login(client, users["chair"])
+    response = reject(client, update.id, "  ")
+    assert "Give a reason so the author knows what to change." in text(
+        client.get(response.location)
+    )
+    assert updates_of(rec_by_code())[-1].state is UpdateState.PENDING
+
+
+def test_rejected_update_shows_its_reason_to_staff_and_nothing_to_the_public(client, users):
+    make_rec()
+    update = members_draft(client, users, progress="35")
+    login(client, users["chair"])
+    reject(client, update.id, "Please say which step was completed.")
+    assert updates_of(rec_by_code())[-1].state is UpdateState.REJECTED
+    assert rec_by_code().progress == 0
+    login(client, users["member"])
+    assert "Please say which step was completed." in text(client.get("/staff/recommendations/R-01"))
+    page = public_page(client)
+    assert "PUBLIC-NOTE-7f3a" not in page
+    assert "Please say which step" not in page
+
+
+@pytest.mark.parametrize("first", ["approve", "reject"])
+def test_deciding_twice_is_refused(client, users, first):
+    make_rec()
+    update = members_draft(client, users, progress="35")
+    login(client, users["chair"])
+    decide = {"approve": lambda: approve(client, update.id)}
+    decide["reject"] = lambda: reject(client, update.id, "No.")
+    decide[first]()
+    state = updates_of(rec_by_code())[-1].state
+    for again in ("approve", "reject"):
+        response = decide[again]()
+        assert "This update has already been decided." in text(client.get(response.location))
+        assert updates_of(rec_by_code())[-1].state is state
+
+
+def test_approving_needs_a_chair_or_admin(client, users):
+    make_rec()
+    update = members_draft(client, users, progress="35")
+    login(client, users["member"])
+    assert approve(client, update.id).status_code == 403
+    assert updates_of(rec_by_code())[-1].state is UpdateState.PENDING
+
+
+def test_pending_list_shows_drafts_with_both_notes(client, users):
+    make_rec()
+    members_draft(client, users, progress="35")
+    login(client, users["chair"])
+    page = text(client.get("/staff/updates"))
+    assert "Updates awaiting approval (1)" in page
+    assert "PUBLIC-NOTE-7f3a" in page
+    assert "INTERNAL-NOTE-9c1e" in page
+
+
+# "implemented" needs evidence and a second person
+
+
+@pytest.fixture
+def almost_done(app):
+    """R-01 in progress at 90%, with an evidence link."""
+    rec = make_rec()
+    publish(rec, status="in_progress", progress=90, evidence=EVIDENCE)
+    return rec
+
+
+def mark_implemented(client, user):
+    """Submit the edit form moving R-01 to implemented."""
+    login(client, user)
+    response = submit_edit(client, status="implemented", progress="100", public_note="Done.")
+    assert response.status_code == 302, text(response)
+    client.post("/logout")
+    return updates_of(rec_by_code())[-1]
+
+
+def test_chairs_own_implemented_update_waits_for_a_second_person(client, users, almost_done):
+    update = mark_implemented(client, users["chair"])
+    assert update.state is UpdateState.PENDING
+    assert rec_by_code().status.value == "in_progress"
+
+
+def test_the_same_chair_cannot_approve_their_implemented_update(client, users, almost_done):
+    update = mark_implemented(client, users["chair"])
+    login(client, users["chair"])
+    response = approve(client, update.id)
+    assert "needs a second person" in text(client.get(response.location))
+    assert updates_of(rec_by_code())[-1].state is UpdateState.PENDING
+    assert rec_by_code().status.value == "in_progress"
+
+
+@pytest.mark.parametrize("approver", ["admin", "other chair"])
+def test_another_approver_signs_off_implemented(client, users, almost_done, approver):
+    update = mark_implemented(client, users["chair"])
+    other = users["admin"] if approver == "admin" else make_user(["chair"], email="c2@example.org")
+    login(client, other)
+    approve(client, update.id)
+    assert updates_of(rec_by_code())[-1].state is UpdateState.APPROVED
+    assert rec_by_code().status.value == "implemented"
+
+
+def test_members_implemented_update_is_signed_off_by_the_chair(client, users, almost_done):
+    update = mark_implemented(client, users["member"])
+    login(client, users["chair"])
+    approve(client, update.id)
+    assert rec_by_code().status.value == "implemented"
+
+
+# optimistic locking
+
+
+def test_second_of_two_simultaneous_edits_is_refused_and_shows_what_changed(app, users):
+    make_rec()
+    first, second = app.test_client(), app.test_client()
+    login(first, users["chair"])
+    login(second, users["admin"])
+    first_form = load_form(first, edit_path())
+    second_form = load_form(second, edit_path())
+    assert first_form["version"] == second_form["version"]
+    assert submit_edit(first, form=first_form, progress="30").status_code == 302
+    response = submit_edit(second, form=second_form, progress="60", title="A changed title")
+    page = text(response)
+    assert response.status_code == 200
+    assert "Someone else changed this recommendation while you were editing" in page
+    assert "Nothing was saved." in page
+    assert "Changes published meanwhile" in page
+    assert "Progress:</span> 0% " in page  # the first editor's change, old -> new
+    rec = rec_by_code()
+    assert (rec.progress, rec.title) == (30, "Sample recommendation R-01")
+
+
+def test_resubmitting_after_a_conflict_saves_on_top_of_the_new_version(app, users):
+    make_rec()
+    first, second = app.test_client(), app.test_client()
+    login(first, users["chair"])
+    login(second, users["admin"])
+    second_form = load_form(second, edit_path())
+    submit_edit(first, progress="30")
+    conflict = submit_edit(second, form=second_form, title="A changed title")
+    assert "Fields you both changed" not in text(conflict)
+    again = submit_edit(second, form=form_fields(text(conflict)))
+    assert again.status_code == 302
+    rec = rec_by_code()
+    assert (rec.progress, rec.title) == (30, "A changed title")
+
+
+def test_fields_both_editors_changed_are_listed(app, users):
+    make_rec()
+    first, second = app.test_client(), app.test_client()
+    login(first, users["chair"])
+    login(second, users["admin"])
+    second_form = load_form(second, edit_path())
+    submit_edit(first, progress="30")
+    page = text(submit_edit(second, form=second_form, progress="60"))
+    assert "Fields you both changed" in page
+    assert rec_by_code().progress == 30
+
+
+def test_approving_a_draft_whose_fields_changed_since_is_refused(client, users):
+    make_rec()
+    update = members_draft(client, users, progress="35")
+    publish(rec_by_code(), progress=50)
+    login(client, users["chair"])
+    response = approve(client, update.id)
+    assert "Not approved: Progress changed since this update was written." in text(
+        client.get(response.location)
+    )
+    assert updates_of(rec_by_code())[1].state is UpdateState.PENDING
+    assert rec_by_code().progress == 50
+
+
+def test_approving_a_draft_after_unrelated_changes_works(client, users):
+    make_rec()
+    update = members_draft(client, users, progress="35")
+    publish(rec_by_code(), lead_unit="Another unit")
+    login(client, users["chair"])
+    approve(client, update.id)
+    rec = rec_by_code()
+    assert (rec.progress, rec.lead_unit) == (35, "Another unit")
+
+
+# the baseline
+
+
+def test_target_date_changes_keep_the_baseline_and_both_are_shown(client, users):
+    make_rec(target_date="2026-09-30")
+    login(client, users["chair"])
+    for new_date in ("2027-01-31", "2027-06-30"):
+        assert submit_edit(client, target_date=new_date).status_code == 302
+    rec = rec_by_code()
+    assert rec.baseline_target_date == date(2026, 9, 30)
+    assert rec.target_date == date(2027, 6, 30)
+    page = public_page(client)
+    assert "30 June 2027" in page
+    assert "originally 30 September 2026" in page
+    assert "Target date 30 September 2026" in page
+
+
+def test_baseline_date_is_set_once_when_created(app):
+    target = date.today() + timedelta(days=200)
+    rec = make_rec(target_date=target.isoformat())
+    publish(rec, target_date=(target + timedelta(days=30)).isoformat())
+    assert rec_by_code().baseline_target_date == target
+
+
+def test_draft_values_are_kept_on_the_update_not_the_recommendation(app, users):
+    rec = make_rec()
+    update = draft(rec, users["member"], progress=45, lead_unit="Elsewhere")
+    assert update.changes == {
+        "lead_unit": {"old": "Youth Education Unit", "new": "Elsewhere"},
+        "progress": {"old": 0, "new": 45},
+    }
+    assert rec_by_code().lead_unit == "Youth Education Unit"
