@@ -1,0 +1,174 @@
+"""An applicant's rights: a copy of everything held about them, and deletion on request."""
+
+import csv
+import enum
+import io
+import json
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..audit.services import record
+from ..auth.models import User
+from ..extensions import db
+from ..timeutil import now_utc
+from .models import (
+    Application,
+    BoardMember,
+    OutboxEmail,
+    RubricCriterion,
+    Score,
+    SelfIdentification,
+    StageEvent,
+)
+from .retention import PERSONAL_FIELDS, PurgeReport, purge_applications
+from .stages import STAGE_TRANSITIONS, Stage
+from .transitions import BoardError, move_to
+
+EXPORT_FORMATS = ("json", "csv")
+APPLICATION_FIELDS = (
+    "reference",
+    "category",
+    "stage",
+    "created_at",
+    "decided_at",
+    *(f for f in PERSONAL_FIELDS if f != "status_token_hash"),
+    "consent_notice",
+    "consent_roster",
+    "consent_full_name",
+    "eligibility_reason",
+    "override_reason",
+)
+SELF_ID_FIELDS = ("racialized", "indigenous", "lgbtq", "disability", "newcomer")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def applicant_data(application: Application) -> dict[str, Any]:
+    """Everything held about one applicant, as plain JSON-ready values.
+
+    Reviewers' names are left out (they are staff data, not the applicant's); their scores
+    and comments about the applicant are included. Emails are listed by date, address and
+    subject; their bodies carry private links and are not repeated.
+    """
+    data: dict[str, Any] = {
+        "application": {name: _plain(getattr(application, name)) for name in APPLICATION_FIELDS},
+    }
+    data["application"]["intake"] = application.intake.title
+    guardian = application.guardian
+    data["guardian"] = guardian and {
+        "guardian_name": guardian.guardian_name,
+        "guardian_email": guardian.guardian_email,
+        "confirmed_at": _plain(guardian.confirmed_at),
+        "consent_full_name": guardian.consent_full_name,
+    }
+    self_id = db.session.scalar(
+        sa.select(SelfIdentification).where(SelfIdentification.application_id == application.id)
+    )
+    data["self_identification"] = self_id and {
+        name: _plain(getattr(self_id, name)) for name in SELF_ID_FIELDS
+    }
+    events = db.session.scalars(
+        sa.select(StageEvent)
+        .where(StageEvent.application_id == application.id)
+        .order_by(StageEvent.id)
+    )
+    data["history"] = [
+        {
+            "at": _plain(e.at),
+            "from_stage": _plain(e.from_stage),
+            "to_stage": _plain(e.to_stage),
+            "reason": e.reason,
+        }
+        for e in events
+    ]
+    scores = db.session.execute(
+        sa.select(RubricCriterion.name, Score.score, Score.comment)
+        .join(RubricCriterion, RubricCriterion.id == Score.criterion_id)
+        .where(Score.application_id == application.id)
+        .order_by(Score.reviewer_id, RubricCriterion.position)
+    )
+    data["review_scores"] = [
+        {"criterion": name, "score": score, "comment": comment} for name, score, comment in scores
+    ]
+    emails = db.session.scalars(
+        sa.select(OutboxEmail)
+        .where(OutboxEmail.application_id == application.id)
+        .order_by(OutboxEmail.id)
+    )
+    data["emails"] = [
+        {"created_at": _plain(e.created_at), "recipient": e.recipient, "subject": e.subject}
+        for e in emails
+    ]
+    member = db.session.scalar(
+        sa.select(BoardMember).where(BoardMember.application_id == application.id)
+    )
+    data["membership"] = member and {
+        "category": member.category.value,
+        "full_name": member.full_name,
+        "roster_name": member.roster_name,
+        "term_start": member.term_start.isoformat(),
+        "term_end": member.term_end.isoformat(),
+    }
+    return data
+
+
+def to_json(data: dict[str, Any]) -> str:
+    """The export as indented JSON."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_csv(data: dict[str, Any]) -> str:
+    """The export as CSV with one value per line: section, item number, field, value."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["section", "item", "field", "value"])
+    for section, content in data.items():
+        items = content if isinstance(content, list) else [content]
+        for number, item in enumerate(items, start=1):
+            if item is None:
+                continue
+            for name, value in item.items():
+                writer.writerow([section, number, name, "" if value is None else value])
+    return out.getvalue()
+
+
+def export_applicant(actor: User, application: Application, fmt: str) -> str:
+    """An applicant's data in fmt ("json" or "csv"); the export is written to the audit log."""
+    if fmt not in EXPORT_FORMATS:
+        raise BoardError("Export as JSON or CSV.")
+    text = (to_json if fmt == "json" else to_csv)(applicant_data(application))
+    record(
+        actor,
+        "application.export",
+        "application",
+        application.reference,
+        f"{application.reference}: applicant's data exported ({fmt.upper()}) for a request",
+        after={"format": fmt},
+    )
+    db.session.flush()
+    return text
+
+
+def delete_on_request(actor: User, application: Application, reason: str) -> PurgeReport:
+    """Delete an applicant's personal data at their request; an open application is withdrawn."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise BoardError("Record why the data is deleted (for example, the date of the request).")
+    if application.purged_at is not None:
+        raise BoardError("This application's personal data was already deleted.")
+    if application.stage is Stage.ACCEPTED:
+        raise BoardError(
+            "This applicant is a board member; their membership record must be ended first."
+        )
+    if STAGE_TRANSITIONS[application.stage]:
+        move_to(application, Stage.WITHDRAWN, actor, f"Withdrawn on request: {reason}")
+    report = PurgeReport(cutoff=now_utc(), dry_run=False)
+    return purge_applications([application], actor, f"on request: {reason}", report)

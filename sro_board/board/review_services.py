@@ -1,0 +1,303 @@
+"""Blind review: what a reviewer may see, conflict declarations, rubric scores.
+
+Reviewers read applications through BlindApplication only: its query selects the columns a
+reviewer may see and nothing else, so a name, email, phone, school, guardian, accommodation
+or self-identification answer cannot reach a reviewer's page by mistake. Accommodations are
+hidden because they can reveal a disability (and are irrelevant to merit).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from ..audit.services import record
+from ..auth.models import User
+from ..extensions import db
+from ..timeutil import now_utc
+from .models import (
+    Application,
+    ConflictDeclaration,
+    Intake,
+    ReviewerAssignment,
+    RubricCriterion,
+    Score,
+)
+from .stages import AgeRange, Category, GradeBand, SchoolBoard, Stage
+from .transitions import BoardError
+
+# Reviewers see and score applications while they are in review.
+REVIEWABLE_STAGES = frozenset({Stage.IN_REVIEW})
+COMMENT_MAX = 2000
+
+
+@dataclass(frozen=True)
+class BlindApplication:
+    """The part of an application a reviewer may see."""
+
+    id: int
+    intake_id: int
+    category: Category
+    student_grade: int | None
+    age_range: AgeRange | None
+    child_grade_band: GradeBand | None
+    staff_role: str | None
+    school_board: SchoolBoard | None
+    motivation: str | None
+    perspectives: str | None
+    availability: str | None
+
+
+BLIND_COLUMNS = tuple(getattr(Application, name) for name in BlindApplication.__annotations__)
+
+
+def _assigned(reviewer: User) -> sa.ColumnElement[bool]:
+    """Application belongs to an intake the reviewer is assigned to."""
+    return (
+        sa.exists()
+        .where(
+            ReviewerAssignment.intake_id == Application.intake_id,
+            ReviewerAssignment.user_id == reviewer.id,
+        )
+        .correlate(Application)
+    )
+
+
+def _not_conflicted(reviewer: User) -> sa.ColumnElement[bool]:
+    return ~(
+        sa.exists()
+        .where(
+            ConflictDeclaration.application_id == Application.id,
+            ConflictDeclaration.reviewer_id == reviewer.id,
+            ConflictDeclaration.has_conflict.is_(True),
+        )
+        .correlate(Application)
+    )
+
+
+def blind_application(reviewer: User, application_id: int) -> BlindApplication | None:
+    """The blind view of an application the reviewer may review, else None (a 404)."""
+    row = db.session.execute(
+        sa.select(*BLIND_COLUMNS).where(
+            Application.id == application_id,
+            Application.stage.in_(REVIEWABLE_STAGES),
+            Application.purged_at.is_(None),
+            _assigned(reviewer),
+            _not_conflicted(reviewer),
+        )
+    ).first()
+    return BlindApplication(*row) if row else None
+
+
+def declaration_of(reviewer: User, application_id: int) -> ConflictDeclaration | None:
+    """The reviewer's conflict declaration on the application, if made."""
+    return db.session.get(ConflictDeclaration, (application_id, reviewer.id))
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One line of a reviewer's queue."""
+
+    application_id: int
+    intake_title: str
+    category: Category
+    declared: bool
+    scored: int
+    criteria: int
+
+    @property
+    def complete(self) -> bool:
+        """True when every criterion has the reviewer's score."""
+        return self.declared and self.criteria > 0 and self.scored >= self.criteria
+
+
+def reviewer_queue(reviewer: User) -> list[QueueRow]:
+    """Applications in review the reviewer may see, with their progress (one query)."""
+    scored = (
+        sa.select(sa.func.count())
+        .select_from(Score)
+        .where(Score.application_id == Application.id, Score.reviewer_id == reviewer.id)
+        .scalar_subquery()
+    )
+    criteria = (
+        sa.select(sa.func.count())
+        .select_from(RubricCriterion)
+        .where(RubricCriterion.intake_id == Application.intake_id)
+        .scalar_subquery()
+    )
+    rows = db.session.execute(
+        sa.select(
+            Application.id,
+            Intake.title,
+            Application.category,
+            ConflictDeclaration.reviewer_id.is_not(None),
+            scored,
+            criteria,
+        )
+        .join(Intake, Intake.id == Application.intake_id)
+        .outerjoin(
+            ConflictDeclaration,
+            sa.and_(
+                ConflictDeclaration.application_id == Application.id,
+                ConflictDeclaration.reviewer_id == reviewer.id,
+            ),
+        )
+        .where(
+            Application.stage.in_(REVIEWABLE_STAGES),
+            Application.purged_at.is_(None),
+            _assigned(reviewer),
+            _not_conflicted(reviewer),
+        )
+        .order_by(Intake.opens_at.desc(), Application.id)
+    ).all()
+    return [QueueRow(*row) for row in rows]
+
+
+def declare_conflict(
+    reviewer: User, blind: BlindApplication, has_conflict: bool
+) -> ConflictDeclaration:
+    """Record the reviewer's declaration; a conflict excludes them and drops their scores."""
+    declaration = declaration_of(reviewer, blind.id)
+    if declaration is not None and declaration.has_conflict:
+        raise BoardError("You have declared a conflict on this application.")
+    if declaration is not None and not has_conflict:
+        raise BoardError("You have already declared no conflict on this application.")
+    if declaration is None:
+        declaration = ConflictDeclaration(
+            application_id=blind.id, reviewer_id=reviewer.id, has_conflict=has_conflict
+        )
+        db.session.add(declaration)
+    else:
+        declaration.has_conflict = True
+        declaration.declared_at = now_utc()
+    dropped = 0
+    if has_conflict:
+        dropped = db.session.execute(
+            sa.delete(Score).where(
+                Score.application_id == blind.id, Score.reviewer_id == reviewer.id
+            )
+        ).rowcount
+    record(
+        reviewer,
+        "review.conflict",
+        "application",
+        blind.id,
+        f"Application {blind.id}: reviewer declared "
+        + ("a conflict of interest" if has_conflict else "no conflict of interest"),
+        after={"has_conflict": has_conflict, "scores_removed": dropped},
+    )
+    db.session.flush()
+    return declaration
+
+
+def my_scores(reviewer: User, application_id: int) -> dict[int, Score]:
+    """The reviewer's scores of one application, by criterion id."""
+    scores = db.session.scalars(
+        sa.select(Score).where(
+            Score.application_id == application_id, Score.reviewer_id == reviewer.id
+        )
+    )
+    return {score.criterion_id: score for score in scores}
+
+
+def save_scores(
+    reviewer: User, blind: BlindApplication, entries: dict[int, tuple[int, str]]
+) -> list[Score]:
+    """Save the reviewer's score (1 to 5) and comment on every criterion of the rubric."""
+    declaration = declaration_of(reviewer, blind.id)
+    if declaration is None or declaration.has_conflict:
+        raise BoardError("Declare whether you have a conflict of interest before scoring.")
+    criteria = db.session.scalars(
+        sa.select(RubricCriterion).where(RubricCriterion.intake_id == blind.intake_id)
+    ).all()
+    if not criteria:
+        raise BoardError("This intake has no rubric yet; an administrator must add criteria.")
+    wanted = {c.id for c in criteria}
+    if set(entries) != wanted:
+        raise BoardError("Score every criterion of the rubric.")
+    existing = my_scores(reviewer, blind.id)
+    saved = []
+    for criterion_id, (value, comment) in entries.items():
+        if not 1 <= int(value) <= 5:
+            raise BoardError("Scores are whole numbers from 1 to 5.")
+        comment = (comment or "").strip()[:COMMENT_MAX]
+        score = existing.get(criterion_id)
+        if score is None:
+            score = Score(
+                application_id=blind.id, reviewer_id=reviewer.id, criterion_id=criterion_id
+            )
+            db.session.add(score)
+        score.score, score.comment, score.scored_at = int(value), comment, now_utc()
+        saved.append(score)
+    record(
+        reviewer,
+        "review.score",
+        "application",
+        blind.id,
+        f"Application {blind.id}: reviewer scored {len(saved)} criteria",
+        before={str(k): s.score for k, s in existing.items()} or None,
+        after={str(k): int(v) for k, (v, _c) in entries.items()},
+    )
+    db.session.flush()
+    return saved
+
+
+def reviewer_means(intake_id: int) -> dict[int, list[float]]:
+    """Each reviewer's weighted mean score per application of the intake (one query)."""
+    rows = db.session.execute(
+        sa.select(
+            Score.application_id,
+            sa.func.sum(Score.score * RubricCriterion.weight),
+            sa.func.sum(RubricCriterion.weight),
+        )
+        .join(RubricCriterion, RubricCriterion.id == Score.criterion_id)
+        .where(RubricCriterion.intake_id == intake_id)
+        .group_by(Score.application_id, Score.reviewer_id)
+    ).all()
+    means: dict[int, list[float]] = defaultdict(list)
+    for application_id, weighted, weights in rows:
+        means[application_id].append(float(weighted) / float(weights))
+    return dict(means)
+
+
+@dataclass
+class ReviewerReview:
+    """One reviewer's assessment of an application, for the admin and chair."""
+
+    reviewer: User
+    scores: list[Score]
+    weighted_mean: float | None
+
+
+def reviews_of(
+    application: Application,
+) -> tuple[list[ReviewerReview], list[tuple[User, ConflictDeclaration]]]:
+    """Every reviewer's scores of an application, and who declared what about conflicts."""
+    scores = db.session.scalars(
+        sa.select(Score)
+        .join(RubricCriterion, RubricCriterion.id == Score.criterion_id)
+        .where(Score.application_id == application.id)
+        .order_by(Score.reviewer_id, RubricCriterion.position)
+    ).all()
+    declarations = db.session.scalars(
+        sa.select(ConflictDeclaration)
+        .where(ConflictDeclaration.application_id == application.id)
+        .order_by(ConflictDeclaration.declared_at)
+    ).all()
+    criteria = {c.id: c for c in application.intake.criteria}
+    by_reviewer: dict[int, list[Score]] = defaultdict(list)
+    for score in scores:
+        by_reviewer[score.reviewer_id].append(score)
+    users = _users(set(by_reviewer) | {d.reviewer_id for d in declarations})
+    reviews = []
+    for reviewer_id, items in by_reviewer.items():
+        weights = sum(criteria[s.criterion_id].weight for s in items)
+        total = sum(s.score * criteria[s.criterion_id].weight for s in items)
+        reviews.append(ReviewerReview(users[reviewer_id], items, total / weights))
+    return reviews, [(users[d.reviewer_id], d) for d in declarations]
+
+
+def _users(ids: set[int]) -> dict[int, User]:
+    if not ids:
+        return {}
+    return {u.id: u for u in db.session.scalars(sa.select(User).where(User.id.in_(ids)))}

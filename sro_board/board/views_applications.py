@@ -1,0 +1,180 @@
+"""Applications for staff: list, full view, stage moves, access export and deletion."""
+
+import sqlalchemy as sa
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..auth.decorators import role_required
+from ..auth.roles import Role
+from ..extensions import db
+from .access_request import EXPORT_FORMATS, delete_on_request, export_applicant
+from .blueprint import bp
+from .intake_services import move_application
+from .models import Application, Intake, StageEvent
+from .review_services import reviewer_means, reviews_of
+from .staff_forms import ConfirmForm, DeleteRequestForm, MoveForm, stage_label, to_utc
+from .stages import STAGE_TRANSITIONS, Category, Stage
+from .transitions import BoardError
+
+BOARD_STAFF = (Role.ADMIN, Role.CHAIR)
+
+
+@bp.get("/staff/board/intakes/<int:intake_id>/applications")
+@role_required(*BOARD_STAFF)
+def applications(intake_id: int):
+    """An intake's applications, filtered by stage and category."""
+    intake = db.get_or_404(Intake, intake_id)
+    stage = request.args.get("stage", "")
+    category = request.args.get("category", "")
+    query = sa.select(Application).where(Application.intake_id == intake.id)
+    if stage in {s.value for s in Stage}:
+        query = query.where(Application.stage == Stage(stage))
+    else:
+        stage = ""
+    if category in {c.value for c in Category}:
+        query = query.where(Application.category == Category(category))
+    else:
+        category = ""
+    page = db.paginate(
+        query.order_by(Application.created_at, Application.id),
+        per_page=current_app.config["PAGE_SIZE"],
+        error_out=False,
+    )
+    return render_template(
+        "board/staff/applications.html",
+        intake=intake,
+        page=page,
+        means=reviewer_means(intake.id),
+        stage=stage,
+        category=category,
+        stages=list(Stage),
+        categories=list(Category),
+        stage_label=stage_label,
+    )
+
+
+def _load(application_id: int) -> Application:
+    return db.first_or_404(
+        sa.select(Application)
+        .where(Application.id == application_id)
+        .options(
+            selectinload(Application.guardian),
+            selectinload(Application.events).joinedload(StageEvent.actor),
+        )
+    )
+
+
+def _move_form(application: Application, form: MoveForm | None = None) -> MoveForm:
+    form = form or MoveForm(formdata=None)
+    onward = sorted(STAGE_TRANSITIONS[application.stage], key=list(Stage).index)
+    return form.set_stages(onward)
+
+
+def _detail(application: Application, move_form: MoveForm, status: int = 200):
+    reviews, declarations = reviews_of(application)
+    return (
+        render_template(
+            "board/staff/application_detail.html",
+            application=application,
+            reviews=reviews,
+            declarations=declarations,
+            criterion_names={c.id: c.name for c in application.intake.criteria},
+            move_form=move_form,
+            confirm_form=ConfirmForm(),
+            stage_label=stage_label,
+            formats=EXPORT_FORMATS,
+        ),
+        status,
+    )
+
+
+@bp.get("/staff/board/applications/<int:application_id>")
+@role_required(*BOARD_STAFF)
+def application_detail(application_id: int):
+    """Everything about one application (never its self-identification), with its history."""
+    application = _load(application_id)
+    return _detail(application, _move_form(application))
+
+
+@bp.post("/staff/board/applications/<int:application_id>/move")
+@role_required(Role.ADMIN)
+def application_move(application_id: int):
+    """Move an application to another stage, with a reason."""
+    application = _load(application_id)
+    form = _move_form(application, MoveForm())
+    if form.validate_on_submit():
+        when = to_utc(form.interview_at.data) if form.interview_at.data else None
+        try:
+            move_application(
+                current_user,
+                application,
+                Stage(form.stage.data),
+                form.reason.data,
+                interview_at=when,
+                interview_format=form.interview_format.data or None,
+            )
+            db.session.commit()
+        except BoardError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        except StaleDataError:
+            db.session.rollback()
+            form.form_errors.append(
+                "Someone else changed this application meanwhile; nothing was saved. "
+                "Check its stage and try again."
+            )
+        else:
+            now = stage_label(application.stage).lower()
+            flash(f"Application {application.reference} is now {now}.", "success")
+            return redirect(url_for("board.application_detail", application_id=application.id))
+        application = _load(application_id)
+        form = _move_form(application, form)
+    return _detail(application, form, 400)
+
+
+@bp.post("/staff/board/applications/<int:application_id>/export/<fmt>")
+@role_required(Role.ADMIN)
+def application_export(application_id: int, fmt: str):
+    """Download one applicant's data (their right of access) as JSON or CSV."""
+    application = _load(application_id)
+    if fmt not in EXPORT_FORMATS or not ConfirmForm().validate_on_submit():
+        flash("Choose JSON or CSV to export.", "error")
+        return redirect(url_for("board.application_detail", application_id=application.id))
+    text = export_applicant(current_user, application, fmt)
+    db.session.commit()
+    mimetype = "application/json" if fmt == "json" else "text/csv"
+    filename = f"application-{application.reference}.{fmt}"
+    return Response(
+        text,
+        mimetype=mimetype,
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@bp.route("/staff/board/applications/<int:application_id>/delete", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def application_delete(application_id: int):
+    """Delete one applicant's personal data at their request."""
+    application = _load(application_id)
+    form = DeleteRequestForm()
+    if form.validate_on_submit():
+        try:
+            delete_on_request(current_user, application, form.reason.data)
+            db.session.commit()
+        except BoardError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            flash(
+                f"The personal data of application {application.reference} was deleted.", "success"
+            )
+            return redirect(url_for("board.application_detail", application_id=application_id))
+        application = _load(application_id)
+    return render_template("board/staff/delete_request.html", application=application, form=form), (
+        400 if form.errors or form.form_errors else 200
+    )

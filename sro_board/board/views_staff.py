@@ -1,0 +1,303 @@
+"""Board administration pages: intakes, reviewers, rubric, selection, members, outbox, roster."""
+
+import sqlalchemy as sa
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from ..auth.decorators import role_required
+from ..auth.roles import Role
+from ..extensions import db
+from ..formutil import choices
+from ..timeutil import today_local
+from . import views_applications, views_review  # noqa: F401 - routes
+from .blueprint import bp
+from .eligibility import staff_role_label
+from .intake_services import (
+    add_criterion,
+    assign_reviewer,
+    create_intake,
+    delete_criterion,
+    intake_is_open,
+    reviewer_candidates,
+    start_review,
+    unassign_reviewer,
+    update_criterion,
+    update_intake,
+)
+from .members import ENDING_SOON_DAYS, all_members, ending_soon, public_roster
+from .models import Application, Intake, OutboxEmail, ReviewerAssignment, RubricCriterion
+from .public_text import AGE_RANGES, GRADE_BANDS
+from .selection import ANSWER_COLUMNS, SELF_ID_QUESTIONS, build_selection
+from .staff_forms import AssignReviewerForm, ConfirmForm, CriterionForm, IntakeForm, stage_label
+from .stages import AgeRange, Category, GradeBand, SchoolBoard, Stage
+from .transitions import BoardError
+
+BOARD_STAFF = (Role.ADMIN, Role.CHAIR)
+
+
+class BoardLabels:
+    """Words for stored values, for the board's staff templates."""
+
+    stage = staticmethod(stage_label)
+    staff_role = staticmethod(staff_role_label)
+
+    @staticmethod
+    def age(value: AgeRange | None) -> str:
+        """An age range as words."""
+        return AGE_RANGES.get(value, "—") if value else "—"
+
+    @staticmethod
+    def grade_band(value: GradeBand | None) -> str:
+        """A child's grade band as words."""
+        return GRADE_BANDS.get(value, "—") if value else "—"
+
+    @staticmethod
+    def school_board(value: SchoolBoard | None) -> str:
+        """A school board's full name."""
+        return value.label if value else "—"
+
+
+@bp.context_processor
+def board_labels() -> dict:
+    """Make the board's label helpers available to its templates."""
+    return {"board_labels": BoardLabels}
+
+
+@bp.get("/staff/board/")
+@role_required(*BOARD_STAFF)
+def intakes():
+    """Every intake, newest first, with its number of applications."""
+    counts = dict(
+        db.session.execute(
+            sa.select(Application.intake_id, sa.func.count()).group_by(Application.intake_id)
+        ).all()
+    )
+    rows = db.session.scalars(sa.select(Intake).order_by(Intake.opens_at.desc())).all()
+    return render_template(
+        "board/staff/intakes.html", intakes=rows, counts=counts, is_open=intake_is_open
+    )
+
+
+@bp.route("/staff/board/intakes/new", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def intake_new():
+    """Add an intake."""
+    form = IntakeForm()
+    if form.validate_on_submit():
+        try:
+            intake = create_intake(current_user, form.values())
+        except BoardError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            flash("Intake added. Next, add the rubric and assign reviewers.", "success")
+            return redirect(url_for("board.intake_detail", intake_id=intake.id))
+    return render_template("board/staff/intake_form.html", form=form, intake=None)
+
+
+@bp.route("/staff/board/intakes/<int:intake_id>/edit", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def intake_edit(intake_id: int):
+    """Change an intake's window, seats, term or collection notice."""
+    intake = db.get_or_404(Intake, intake_id)
+    form = IntakeForm() if request.method == "POST" else IntakeForm.for_intake(intake)
+    if form.validate_on_submit():
+        try:
+            update_intake(current_user, intake, form.values())
+        except BoardError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            flash("Intake saved.", "success")
+            return redirect(url_for("board.intake_detail", intake_id=intake.id))
+    return render_template("board/staff/intake_form.html", form=form, intake=intake)
+
+
+@bp.get("/staff/board/intakes/<int:intake_id>")
+@role_required(*BOARD_STAFF)
+def intake_detail(intake_id: int):
+    """An intake at a glance: window, seats, stages, reviewers, rubric."""
+    intake = db.get_or_404(Intake, intake_id)
+    stage_counts = dict(
+        db.session.execute(
+            sa.select(Application.stage, sa.func.count())
+            .where(Application.intake_id == intake.id)
+            .group_by(Application.stage)
+        ).all()
+    )
+    reviewers = db.session.scalars(
+        sa.select(ReviewerAssignment).where(ReviewerAssignment.intake_id == intake.id)
+    ).all()
+    assign_form = AssignReviewerForm()
+    assign_form.reviewer.choices = choices(
+        [("", "Choose a reviewer")] + [(str(u.id), u.name) for u in reviewer_candidates(intake)]
+    )
+    return render_template(
+        "board/staff/intake_detail.html",
+        intake=intake,
+        stage_counts=stage_counts,
+        eligible=stage_counts.get(Stage.ELIGIBLE, 0),
+        stages=list(Stage),
+        stage_label=stage_label,
+        reviewers=sorted(reviewers, key=lambda r: r.user.name),
+        assign_form=assign_form,
+        confirm_form=ConfirmForm(),
+        is_open=intake_is_open(intake),
+    )
+
+
+@bp.post("/staff/board/intakes/<int:intake_id>/reviewers")
+@role_required(Role.ADMIN)
+def reviewer_assign(intake_id: int):
+    """Assign a reviewer to the intake."""
+    intake = db.get_or_404(Intake, intake_id)
+    form = AssignReviewerForm()
+    candidates = {str(u.id): u for u in reviewer_candidates(intake)}
+    form.reviewer.choices = choices([("", "")] + [(k, u.name) for k, u in candidates.items()])
+    if not form.validate_on_submit():
+        flash("Choose a reviewer from the list.", "error")
+        return redirect(url_for("board.intake_detail", intake_id=intake.id))
+    try:
+        assign_reviewer(current_user, intake, candidates[form.reviewer.data])
+    except BoardError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash("Reviewer assigned.", "success")
+    return redirect(url_for("board.intake_detail", intake_id=intake.id))
+
+
+@bp.post("/staff/board/intakes/<int:intake_id>/reviewers/<int:user_id>/remove")
+@role_required(Role.ADMIN)
+def reviewer_remove(intake_id: int, user_id: int):
+    """Remove a reviewer from the intake."""
+    intake = db.get_or_404(Intake, intake_id)
+    if ConfirmForm().validate_on_submit():
+        try:
+            unassign_reviewer(current_user, intake, user_id)
+        except BoardError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash("Reviewer removed from the intake.", "success")
+    return redirect(url_for("board.intake_detail", intake_id=intake.id))
+
+
+@bp.post("/staff/board/intakes/<int:intake_id>/start-review")
+@role_required(Role.ADMIN)
+def start_review_all(intake_id: int):
+    """Move every eligible application into review."""
+    intake = db.get_or_404(Intake, intake_id)
+    if ConfirmForm().validate_on_submit():
+        moved = start_review(current_user, intake)
+        db.session.commit()
+        flash(f"{moved} application{'' if moved == 1 else 's'} moved into review.", "success")
+    return redirect(url_for("board.intake_detail", intake_id=intake.id))
+
+
+@bp.route("/staff/board/intakes/<int:intake_id>/criteria", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def criteria(intake_id: int):
+    """The intake's rubric: its criteria and weights; add one."""
+    intake = db.get_or_404(Intake, intake_id)
+    form = CriterionForm()
+    if form.validate_on_submit():
+        add_criterion(
+            current_user, intake, form.name.data, form.description.data or "", form.weight.data
+        )
+        db.session.commit()
+        flash("Criterion added.", "success")
+        return redirect(url_for("board.criteria", intake_id=intake.id))
+    return render_template(
+        "board/staff/criteria.html", intake=intake, form=form, confirm_form=ConfirmForm()
+    )
+
+
+@bp.route("/staff/board/criteria/<int:criterion_id>/edit", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def criterion_edit(criterion_id: int):
+    """Rename or reweight a criterion."""
+    criterion = db.get_or_404(RubricCriterion, criterion_id)
+    form = CriterionForm() if request.method == "POST" else CriterionForm.for_criterion(criterion)
+    if form.validate_on_submit():
+        update_criterion(
+            current_user, criterion, form.name.data, form.description.data or "", form.weight.data
+        )
+        db.session.commit()
+        flash("Criterion saved.", "success")
+        return redirect(url_for("board.criteria", intake_id=criterion.intake_id))
+    return render_template("board/staff/criterion_form.html", form=form, criterion=criterion)
+
+
+@bp.post("/staff/board/criteria/<int:criterion_id>/delete")
+@role_required(Role.ADMIN)
+def criterion_delete(criterion_id: int):
+    """Remove a criterion nobody has scored."""
+    criterion = db.get_or_404(RubricCriterion, criterion_id)
+    intake_id = criterion.intake_id
+    if ConfirmForm().validate_on_submit():
+        try:
+            delete_criterion(current_user, criterion)
+        except BoardError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash("Criterion removed.", "success")
+    return redirect(url_for("board.criteria", intake_id=intake_id))
+
+
+@bp.get("/staff/board/intakes/<int:intake_id>/selection")
+@role_required(*BOARD_STAFF)
+def selection(intake_id: int):
+    """Seats filled, ranked candidates per category, aggregate self-identification."""
+    intake = db.get_or_404(Intake, intake_id)
+    return render_template(
+        "board/staff/selection.html",
+        view=build_selection(intake),
+        questions=SELF_ID_QUESTIONS,
+        answer_columns=ANSWER_COLUMNS,
+        stage_label=stage_label,
+        stages=list(Stage),
+    )
+
+
+@bp.get("/staff/board/members")
+@role_required(*BOARD_STAFF)
+def members():
+    """Board members and their terms; terms ending within 60 days first."""
+    today = today_local()
+    everyone = all_members()
+    return render_template(
+        "board/staff/members.html",
+        members=everyone,
+        ending=ending_soon(everyone, today),
+        days=ENDING_SOON_DAYS,
+        today=today,
+    )
+
+
+@bp.get("/staff/board/outbox")
+@role_required(Role.ADMIN)
+def outbox():
+    """Every email the board sent or queued, newest first."""
+    page = db.paginate(
+        sa.select(OutboxEmail).order_by(OutboxEmail.created_at.desc(), OutboxEmail.id.desc()),
+        per_page=current_app.config["PAGE_SIZE"],
+        error_out=False,
+    )
+    if request.args.get("page") and not page.items and page.page > 1:
+        abort(404)
+    return render_template(
+        "board/staff/outbox.html", page=page, backend=current_app.config["MAIL_BACKEND"]
+    )
+
+
+@bp.get("/advisory-board/members")
+def roster():
+    """The public roster: current members who agreed to be listed, by category."""
+    return render_template("board/roster.html", roster=public_roster(), categories=list(Category))
