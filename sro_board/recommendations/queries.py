@@ -43,13 +43,17 @@ class FilterForm(FlaskForm):
         csrf = False
 
     q = SearchField("Search", validators=[Optional(), Length(max=100)])
-    theme = SelectField("Theme", choices=lambda: ANY + theme_choices(), validate_choice=True)
-    status = SelectField("Status", choices=lambda: ANY + status_choices())
-    feasibility = SelectField("Feasibility", choices=lambda: ANY + feasibility_choices())
-    report = SelectField("Source report", choices=lambda: ANY + report_choices())
+    # default="": a filter left out of the query string means "Any", not an invalid choice.
+    theme = SelectField("Theme", choices=lambda: ANY + theme_choices(), default="")
+    status = SelectField("Status", choices=lambda: ANY + status_choices(), default="")
+    feasibility = SelectField(
+        "Feasibility", choices=lambda: ANY + feasibility_choices(), default=""
+    )
+    report = SelectField("Source report", choices=lambda: ANY + report_choices(), default="")
     schedule = SelectField(
         "Schedule",
         choices=lambda: ANY + choices((s.value, label("schedule", s)) for s in ScheduleState),
+        default="",
     )
     sort = SelectField("Sort by", choices=choices(SORT_LABELS.items()), default="code")
 
