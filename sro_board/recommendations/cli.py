@@ -1,5 +1,6 @@
 """`flask recommendations import|export`: CSV in and out."""
 
+import sys
 from pathlib import Path
 
 import click
@@ -20,7 +21,7 @@ def export_command(file: Path | None) -> None:
     if file is None:
         click.echo(text, nl=False)
     else:
-        file.write_text(text, encoding="utf-8")
+        file.write_text(text, encoding="utf-8", newline="")  # csv writes its own line ends
         click.echo(f"Wrote {text.count(chr(10)) - 1} recommendations to {file}.", err=True)
 
 
@@ -35,13 +36,14 @@ def import_command(file: Path, actor_email: str | None) -> None:
         if actor is None:
             raise click.ClickException(f"No staff account for {actor_email}.")
     try:
-        text = file.read_text(encoding="utf-8")
+        # newline="": keep line breaks inside quoted cells as they are (csv module rule).
+        with file.open(encoding="utf-8", newline="") as handle:
+            text = handle.read()
     except UnicodeDecodeError as error:
         raise click.ClickException("The file is not UTF-8 text; nothing was imported.") from error
 
     def progress(rows):
-        stderr = click.get_text_stream("stderr")
-        with click.progressbar(rows, label="Importing", file=stderr) as bar:
+        with click.progressbar(rows, label="Importing", file=sys.stderr) as bar:
             yield from bar
 
     try:

@@ -37,14 +37,19 @@ REQUIRED = {"code", "title", "description", "theme", "source_reports", "lead_uni
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _formula_like(value: str) -> bool:
+    """Starts like a formula, after any apostrophes (so that an apostrophe of its own survives)."""
+    return value.lstrip("'").startswith(FORMULA_START)
+
+
 def neutralise(value: str) -> str:
     """Prefix a cell that a spreadsheet would read as a formula with an apostrophe."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+    return "'" + value if _formula_like(value) else value
 
 
 def restore(value: str) -> str:
     """Undo neutralise() on import, so export then import changes nothing."""
-    if value.startswith("'") and value[1:].startswith(FORMULA_START):
+    if value.startswith("'") and _formula_like(value):
         return value[1:]
     return value
 
@@ -154,7 +159,7 @@ def _iso_date(value: str) -> str:
 
 
 def _progress(value: str) -> int:
-    if not value.isdigit() or not 0 <= int(value) <= 100:
+    if not (value.isascii() and value.isdigit()) or not 0 <= int(value) <= 100:
         raise ValueError("must be a whole number from 0 to 100")
     return int(value)
 
@@ -282,9 +287,10 @@ def import_csv(text: str, actor: User | None, progress: Callable[[Iterable], Ite
     }
     errors: list[RowError] = []
     for row in progress(rows):
+        # No savepoint per row: on SQLite (pysqlite) releasing the outermost one commits, which
+        # broke all-or-nothing. A refused row changes nothing that outlives the rollback below.
         try:
-            with db.session.begin_nested():
-                _import_row(row, existing.get(row.code), actor, result)
+            _import_row(row, existing.get(row.code), actor, result)
         except TrackerError as error:
             column = COLUMN_OF_FIELD.get(error.field or "", error.field or "-")
             errors.append(RowError(row.line, column, str(error)))
