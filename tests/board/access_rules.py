@@ -85,3 +85,144 @@ BOARD_ACCESS: dict[str, Access] = {
 }
 
 # Staff side ----------------------------------------------------------------------------------
+# The staff side: admin and chair see the board's pages, the admin changes things, reviewers
+# reach only their own queue. Record-level checks (assignment, conflicts) are tested in
+# test_review_blind.py; here each reviewer row is set up so the demo reviewer may pass.
+
+BOARD_STAFF = frozenset({"admin", "chair"})
+BOARD_ADMIN = frozenset({"admin"})
+REVIEWERS = frozenset({"reviewer"})
+INTAKE_FORM = {
+    "title": "Access matrix intake",
+    "opens_at": "2027-03-01T09:00",
+    "closes_at": "2027-04-01T17:00",
+    "seats_parent": "3",
+    "seats_student": "3",
+    "seats_staff": "3",
+    "term_months": "24",
+    "notice_purpose": "To recruit the advisory board.",
+    "notice_authority": "Protection of Privacy Act.",
+    "notice_contact_title": "Board coordinator",
+    "notice_contact_email": "board@example.org",
+    "notice_contact_phone": "403-555-0100",
+}
+
+
+def an_intake(users: dict) -> dict:
+    """An intake with a scored criterion, the demo reviewer assigned, and one application."""
+    from sro_board.board.stages import Stage
+    from tests.board import factories
+
+    intake = factories.make_intake()
+    criteria = factories.add_criteria(intake, 2)
+    factories.assign(intake, users["reviewer"])
+    application = factories.make_application(intake, stage=Stage.IN_REVIEW)
+    return {
+        "intake_id": intake.id,
+        "criterion_id": criteria[0].id,
+        "application_id": application.id,
+        "reviewer_id": users["reviewer"].id,
+    }
+
+
+def a_declared_review(users: dict) -> dict:
+    """An application in review that the demo reviewer declared no conflict on."""
+    from sro_board.board.models import ConflictDeclaration
+    from sro_board.extensions import db
+
+    ids = an_intake(users)
+    db.session.add(
+        ConflictDeclaration(
+            application_id=ids["application_id"],
+            reviewer_id=users["reviewer"].id,
+            has_conflict=False,
+        )
+    )
+    db.session.commit()
+    return ids
+
+
+_INTAKE = "/staff/board/intakes/{intake_id}"
+_APPLICATION = "/staff/board/applications/{application_id}"
+_CRITERION = "/staff/board/criteria/{criterion_id}"
+_CRITERION_FORM = {"name": "Lived experience", "description": "", "weight": "2"}
+
+BOARD_ACCESS |= {
+    "board.roster": Access("/advisory-board/members", EVERYONE),
+    "board.intakes": Access("/staff/board/", BOARD_STAFF),
+    "board.intake_new": Access("/staff/board/intakes/new", BOARD_ADMIN),
+    "board.intake_new POST": Access(
+        "/staff/board/intakes/new", BOARD_ADMIN, method="POST", data=INTAKE_FORM
+    ),
+    "board.intake_detail": Access(_INTAKE, BOARD_STAFF, setup=an_intake),
+    "board.intake_edit": Access(_INTAKE + "/edit", BOARD_ADMIN, setup=an_intake),
+    "board.intake_edit POST": Access(
+        _INTAKE + "/edit", BOARD_ADMIN, method="POST", data=INTAKE_FORM, setup=an_intake
+    ),
+    "board.reviewer_assign": Access(
+        _INTAKE + "/reviewers",
+        BOARD_ADMIN,
+        method="POST",
+        data={"reviewer": "{reviewer_id}"},
+        setup=an_intake,
+    ),
+    "board.reviewer_remove": Access(
+        _INTAKE + "/reviewers/{reviewer_id}/remove", BOARD_ADMIN, method="POST", setup=an_intake
+    ),
+    "board.start_review_all": Access(
+        _INTAKE + "/start-review", BOARD_ADMIN, method="POST", setup=an_intake
+    ),
+    "board.criteria": Access(_INTAKE + "/criteria", BOARD_ADMIN, setup=an_intake),
+    "board.criteria POST": Access(
+        _INTAKE + "/criteria", BOARD_ADMIN, method="POST", data=_CRITERION_FORM, setup=an_intake
+    ),
+    "board.criterion_edit": Access(_CRITERION + "/edit", BOARD_ADMIN, setup=an_intake),
+    "board.criterion_edit POST": Access(
+        _CRITERION + "/edit", BOARD_ADMIN, method="POST", data=_CRITERION_FORM, setup=an_intake
+    ),
+    "board.criterion_delete": Access(
+        _CRITERION + "/delete", BOARD_ADMIN, method="POST", setup=an_intake
+    ),
+    "board.applications": Access(_INTAKE + "/applications", BOARD_STAFF, setup=an_intake),
+    "board.selection": Access(_INTAKE + "/selection", BOARD_STAFF, setup=an_intake),
+    "board.application_detail": Access(_APPLICATION, BOARD_STAFF, setup=an_intake),
+    "board.application_move": Access(
+        _APPLICATION + "/move",
+        BOARD_ADMIN,
+        method="POST",
+        data={"stage": "shortlisted", "reason": "Strong scores."},
+        setup=an_intake,
+    ),
+    "board.application_export": Access(
+        _APPLICATION + "/export/json", BOARD_ADMIN, method="POST", setup=an_intake
+    ),
+    "board.application_delete": Access(_APPLICATION + "/delete", BOARD_ADMIN, setup=an_intake),
+    "board.application_delete POST": Access(
+        _APPLICATION + "/delete",
+        BOARD_ADMIN,
+        method="POST",
+        data={"reason": "Request received by email.", "confirm": "y"},
+        setup=an_intake,
+    ),
+    "board.members": Access("/staff/board/members", BOARD_STAFF),
+    "board.outbox": Access("/staff/board/outbox", BOARD_ADMIN),
+    "board.review_queue": Access("/staff/reviews", REVIEWERS),
+    "board.review_conflict": Access(
+        "/staff/reviews/{application_id}/conflict", REVIEWERS, setup=an_intake
+    ),
+    "board.review_conflict POST": Access(
+        "/staff/reviews/{application_id}/conflict",
+        REVIEWERS,
+        method="POST",
+        data={"has_conflict": "no"},
+        setup=an_intake,
+    ),
+    "board.review": Access("/staff/reviews/{application_id}", REVIEWERS, setup=a_declared_review),
+    "board.review POST": Access(
+        "/staff/reviews/{application_id}",
+        REVIEWERS,
+        method="POST",
+        data={"score_1": "4", "comment_1": ""},
+        setup=a_declared_review,
+    ),
+}
