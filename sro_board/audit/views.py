@@ -61,7 +61,8 @@ def log():
     if data.get("entity_id"):
         query = query.where(AuditEntry.entity_id == data["entity_id"].strip())
     if data.get("action"):
-        query = query.where(AuditEntry.action.contains(data["action"].strip(), autoescape=True))
+        # icontains: case-insensitive on PostgreSQL too (LIKE already is on SQLite).
+        query = query.where(AuditEntry.action.icontains(data["action"].strip(), autoescape=True))
     if data.get("date_from"):
         start = datetime.combine(data["date_from"], time.min, local_zone()).astimezone(UTC)
         query = query.where(AuditEntry.created_at >= start)
