@@ -1,0 +1,89 @@
+"""`flask db upgrade` builds the whole schema from empty, and the models match the migrations."""
+
+import logging
+import os
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from sro_board import create_app
+from sro_board.extensions import db
+from sro_board.recommendations.models import StatusDefinition
+from tests.conftest import using_postgres
+
+# migrations/env.py (Flask-Migrate's template) tries db.get_engine() before db.engine.
+pytestmark = pytest.mark.filterwarnings("ignore:'get_engine' is deprecated:DeprecationWarning")
+
+
+@pytest.fixture(autouse=True)
+def keep_logging():
+    """Alembic's env.py runs logging.fileConfig, which disables every existing logger: undo it."""
+    manager = logging.Logger.manager
+    loggers = [logging.getLogger()] + [
+        lg for lg in manager.loggerDict.values() if isinstance(lg, logging.Logger)
+    ]
+    saved = [(lg, lg.disabled, lg.level, list(lg.handlers), lg.propagate) for lg in loggers]
+    yield
+    for lg, disabled, level, handlers, propagate in saved:
+        lg.disabled, lg.level, lg.handlers, lg.propagate = disabled, level, handlers, propagate
+
+
+def drop_everything(engine: sa.Engine) -> None:
+    """Drop every table, the models' and alembic_version alike."""
+    meta = sa.MetaData()
+    meta.reflect(engine)
+    meta.drop_all(engine)
+
+
+def upgrade_and_check(app) -> None:
+    """Run `flask db upgrade` and `flask db check` on an empty database and inspect the result."""
+    runner = app.test_cli_runner()
+    with app.app_context():
+        drop_everything(db.engine)
+    result = runner.invoke(args=["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        tables = set(sa.inspect(db.engine).get_table_names())
+        assert tables == set(db.metadata.tables) | {"alembic_version"}
+        definitions = db.session.scalar(sa.select(sa.func.count()).select_from(StatusDefinition))
+        assert definitions == 16
+        with db.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            assert compare_metadata(context, db.metadata) == []
+        db.session.remove()
+    result = runner.invoke(args=["db", "check"])
+    assert result.exit_code == 0, result.output
+
+
+def test_upgrade_from_empty_on_sqlite(tmp_path):
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'empty.db'}")
+    upgrade_and_check(app)
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_downgrade_to_empty_and_back_on_sqlite(tmp_path):
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'empty.db'}")
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["db", "upgrade"]).exit_code == 0
+    result = runner.invoke(args=["db", "downgrade", "base"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        assert set(sa.inspect(db.engine).get_table_names()) == {"alembic_version"}
+    assert runner.invoke(args=["db", "upgrade"]).exit_code == 0
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not using_postgres(), reason="TEST_DATABASE_URL is not PostgreSQL")
+def test_upgrade_from_empty_on_postgresql():
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=os.environ["TEST_DATABASE_URL"])
+    try:
+        upgrade_and_check(app)
+    finally:
+        with app.app_context():
+            drop_everything(db.engine)  # leave the test database empty for the other tests
+            db.engine.dispose()
