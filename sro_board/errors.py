@@ -3,13 +3,13 @@
 import logging
 import traceback
 
-from flask import Flask, jsonify, render_template
+from flask import Flask, g, jsonify, render_template
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 from .auth.decorators import wants_json
-from .extensions import db
+from .extensions import db, login_manager
 
 log = logging.getLogger(__name__)
 
@@ -31,19 +31,41 @@ def _respond(error: HTTPException):
     message = MESSAGES.get(code, error.description or "Error")
     if isinstance(error, CSRFError):
         message = "Your form expired or was sent from elsewhere. Reload the page and try again."
-    headers = {}
+    # Keep the error's own headers (e.g. Allow on 405), not its content type.
+    headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
     if code in (429, 503):
         headers["Retry-After"] = "60" if code == 429 else "5"
     if wants_json():
         return jsonify(error=error.name, message=message, status=code), code, headers
+    if "_login_user" not in g:
+        # The user could not be loaded (the database may be down): render as anonymous.
+        g._login_user = login_manager.anonymous_user()
     page = render_template(
         "errors/error.html", code=code, title=error.name, message=message, error_page=True
     )
     return page, code, headers
 
 
+def discard_session() -> None:
+    """Roll back the failed transaction; if the connection itself is gone, drop it."""
+    try:
+        db.session.rollback()
+    except SQLAlchemyError:
+        db.session.invalidate()
+
+
 def register(app: Flask) -> None:
     """Attach the handlers to the app."""
+
+    @app.teardown_appcontext
+    def release_session(_exc: BaseException | None) -> None:
+        # Runs before Flask-SQLAlchemy's own teardown: a connection that died after the
+        # response was built must not turn a finished request into a server error.
+        try:
+            db.session.remove()
+        except SQLAlchemyError:
+            db.session.invalidate()
+            db.session.remove()
 
     @app.errorhandler(HTTPException)
     def handle_http(error: HTTPException):
@@ -51,13 +73,13 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(OperationalError)
     def handle_database_down(error: OperationalError):
-        db.session.rollback()
+        discard_session()
         log.warning("database unavailable: %s", type(error.orig).__name__)
         return _respond(ServiceUnavailable())
 
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception):
-        db.session.rollback()
+        discard_session()
         # Frames only: exception messages can carry submitted values (personal data).
         frames = "".join(traceback.format_tb(error.__traceback__))
         log.error("unhandled %s\n%s", type(error).__name__, frames)
