@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := sro_board
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format clean loadtest faulttest
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "sro-board needs Python 3.11 or newer (set PYTHON=python3.11)")'
@@ -40,6 +40,20 @@ lint: $(VENV)/.dev-installed
 format: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+$(VENV)/.load-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[load]'
+	@touch $@
+
+# 60 s under gunicorn (2 workers) on SQLite, then on PostgreSQL with Redis; reconciles at the end.
+loadtest: $(VENV)/.load-installed
+	$(BIN)/python scripts/loadtest.py --db sqlite --seconds $${SECONDS_PER_RUN:-60}
+	$(BIN)/python scripts/loadtest.py --db postgres --seconds $${SECONDS_PER_RUN:-60}
+
+# Faults under load (needs root: it stops PostgreSQL and mounts small file systems).
+faulttest: $(VENV)/.load-installed
+	$(BIN)/python scripts/faulttest.py --db sqlite
+	$(BIN)/python scripts/faulttest.py --db postgres
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache

@@ -177,3 +177,22 @@ def test_sqlite_files_use_wal_and_a_busy_timeout(tmp_path):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     with app.app_context():
         db.engine.dispose()
+
+
+def test_pool_recovers_after_the_database_drops_every_connection(app, client):
+    if not using_postgres():
+        pytest.skip("needs a database server whose connections can be terminated")
+    make_rec("R-01")
+    db.session.remove()  # as at the end of a request: the connection goes back to the pool
+    with app.app_context():
+        assert client.get("/recommendations/R-01").status_code == 200
+    with db.engine.connect() as conn:
+        conn.execute(
+            sa.text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        )
+    # The pooled connections are dead now; pool_pre_ping replaces them without an error.
+    with app.app_context():
+        assert client.get("/recommendations/R-01").status_code == 200
