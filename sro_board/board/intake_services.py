@@ -1,7 +1,7 @@
-"""Intake administration: intakes and seats, reviewers, rubric criteria, stage moves by staff."""
+"""Intake administration: intakes and seats, reviewers, rubric criteria."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import sqlalchemy as sa
 
@@ -9,17 +9,15 @@ from ..audit.services import record
 from ..auth.models import User, UserRole
 from ..auth.roles import Role
 from ..extensions import db
-from ..timeutil import now_utc
 from .models import (
-    Application,
     Intake,
     IntakeSeat,
     ReviewerAssignment,
     RubricCriterion,
     Score,
 )
-from .stages import Category, Stage, stage_move_allowed
-from .transitions import BoardError, move_to
+from .stages import Category
+from .transitions import BoardError
 
 INTAKE_FIELDS = (
     "title",
@@ -32,7 +30,6 @@ INTAKE_FIELDS = (
     "notice_contact_email",
     "notice_contact_phone",
 )
-INTERVIEW_FORMATS = ("In person", "Video call", "Phone call")
 
 
 @dataclass
@@ -108,17 +105,6 @@ def update_intake(actor: User, intake: Intake, values: IntakeValues) -> Intake:
         after={k: after[k] for k in changed},
     )
     return intake
-
-
-def intake_is_open(intake: Intake, moment: datetime | None = None) -> bool:
-    """True while the intake accepts applications."""
-    moment = moment or now_utc()
-    return _aware(intake.opens_at) <= moment < _aware(intake.closes_at)
-
-
-def _aware(value: datetime) -> datetime:
-    """SQLite hands back naive datetimes; they are UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 # Reviewers ----------------------------------------------------------------------------------
@@ -261,73 +247,3 @@ def delete_criterion(actor: User, criterion: RubricCriterion) -> None:
 def _check_weight(weight: int) -> None:
     if not 1 <= weight <= 10:
         raise BoardError("A weight is a whole number from 1 to 10.")
-
-
-# Stage moves by staff -----------------------------------------------------------------------
-
-
-def move_application(
-    actor: User,
-    application: Application,
-    new_stage: Stage,
-    reason: str,
-    interview_at: datetime | None = None,
-    interview_format: str | None = None,
-):
-    """An admin's stage move: checks the admin's own rules, then calls move_to."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise BoardError("Give a reason for the move; it is kept in the application's history.")
-    if application.purged_at is not None:
-        raise BoardError("This application's personal data was deleted; it cannot move.")
-    if new_stage is Stage.ELIGIBLE and _awaits_guardian(application):
-        raise BoardError(
-            "A student under 18 becomes eligible only once their guardian has confirmed consent."
-        )
-    if new_stage is Stage.INTERVIEW:
-        if interview_at is None or not interview_format:
-            raise BoardError("An interview needs a date and time and a format.")
-        if interview_format not in INTERVIEW_FORMATS:
-            raise BoardError("Choose one of the interview formats.")
-        if _aware(interview_at) <= now_utc():
-            raise BoardError("The interview date and time must be in the future.")
-    old = application.stage
-    if not stage_move_allowed(old, new_stage):
-        move_to(application, new_stage, actor, reason)  # raises BoardError with the message
-    if new_stage is Stage.INTERVIEW:
-        # Set before move_to so the interview email carries the date and format.
-        application.interview_at = interview_at
-        application.interview_format = interview_format
-    event = move_to(application, new_stage, actor, reason)
-    if old is Stage.INELIGIBLE and new_stage is Stage.ELIGIBLE:
-        application.override_reason = reason
-    elif new_stage is Stage.INELIGIBLE:
-        application.eligibility_reason = reason
-    if new_stage is Stage.ACCEPTED:
-        from .members import make_member
-
-        make_member(actor, application)
-    db.session.flush()
-    return event
-
-
-def _awaits_guardian(application: Application) -> bool:
-    """True for a minor student whose guardian has not confirmed consent."""
-    if application.category is not Category.STUDENT:
-        return False
-    if application.age_range is None or not application.age_range.is_minor:
-        return False
-    guardian = application.guardian
-    return guardian is None or guardian.confirmed_at is None
-
-
-def start_review(actor: User, intake: Intake) -> int:
-    """Move every eligible application of the intake into review; returns how many moved."""
-    ready = db.session.scalars(
-        sa.select(Application)
-        .where(Application.intake_id == intake.id, Application.stage == Stage.ELIGIBLE)
-        .order_by(Application.id)
-    ).all()
-    for application in ready:
-        move_to(application, Stage.IN_REVIEW, actor, "Review started for the intake.")
-    return len(ready)

@@ -17,10 +17,11 @@ from ..auth.roles import Role
 from ..auth.services import create_user
 from ..extensions import db
 from ..timeutil import clock_set_to, now_utc
-from .intake_services import add_criterion, assign_reviewer, move_application, start_review
+from .intake_services import add_criterion, assign_reviewer
 from .models import Application, Intake, RubricCriterion
 from .review_services import blind_application, declare_conflict, reviewer_queue, save_scores
 from .selection import build_selection
+from .staff_moves import move_application, start_review
 from .stages import Category, Stage
 
 CRITERIA = [

@@ -25,9 +25,10 @@ from wtforms.validators import (
 
 from ..formutil import choices
 from ..timeutil import as_local, local_zone
-from .intake_services import INTERVIEW_FORMATS, IntakeValues
+from .intake_services import IntakeValues
 from .models import Intake, RubricCriterion
 from .review_services import COMMENT_MAX
+from .staff_moves import INTERVIEW_FORMATS
 from .stages import Category, Stage
 
 SCORE_LABELS = {

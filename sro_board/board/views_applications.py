@@ -11,10 +11,10 @@ from ..auth.roles import Role
 from ..extensions import db
 from .access_request import EXPORT_FORMATS, delete_on_request, export_applicant
 from .blueprint import bp
-from .intake_services import move_application
 from .models import Application, Intake, StageEvent
 from .review_services import reviewer_means, reviews_of
 from .staff_forms import ConfirmForm, DeleteRequestForm, MoveForm, stage_label, to_utc
+from .staff_moves import move_application
 from .stages import STAGE_TRANSITIONS, Category, Stage
 from .transitions import BoardError
 

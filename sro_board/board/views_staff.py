@@ -10,6 +10,7 @@ from ..extensions import db
 from ..formutil import choices
 from ..timeutil import today_local
 from . import views_applications, views_review  # noqa: F401 - routes
+from .apply_services import is_open
 from .blueprint import bp
 from .eligibility import staff_role_label
 from .intake_services import (
@@ -17,9 +18,7 @@ from .intake_services import (
     assign_reviewer,
     create_intake,
     delete_criterion,
-    intake_is_open,
     reviewer_candidates,
-    start_review,
     unassign_reviewer,
     update_criterion,
     update_intake,
@@ -29,6 +28,7 @@ from .models import Application, Intake, OutboxEmail, ReviewerAssignment, Rubric
 from .public_text import AGE_RANGES, GRADE_BANDS
 from .selection import ANSWER_COLUMNS, SELF_ID_QUESTIONS, build_selection
 from .staff_forms import AssignReviewerForm, ConfirmForm, CriterionForm, IntakeForm, stage_label
+from .staff_moves import start_review
 from .stages import AgeRange, Category, GradeBand, SchoolBoard, Stage
 from .transitions import BoardError
 
@@ -73,9 +73,7 @@ def intakes():
         ).all()
     )
     rows = db.session.scalars(sa.select(Intake).order_by(Intake.opens_at.desc())).all()
-    return render_template(
-        "board/staff/intakes.html", intakes=rows, counts=counts, is_open=intake_is_open
-    )
+    return render_template("board/staff/intakes.html", intakes=rows, counts=counts, is_open=is_open)
 
 
 @bp.route("/staff/board/intakes/new", methods=["GET", "POST"])
@@ -144,7 +142,7 @@ def intake_detail(intake_id: int):
         reviewers=sorted(reviewers, key=lambda r: r.user.name),
         assign_form=assign_form,
         confirm_form=ConfirmForm(),
-        is_open=intake_is_open(intake),
+        is_open=is_open(intake),
     )
 
 

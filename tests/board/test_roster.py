@@ -5,9 +5,9 @@ from datetime import date, timedelta
 import pytest
 import sqlalchemy as sa
 
-from sro_board.board.intake_services import move_application
 from sro_board.board.members import make_member, roster_name, term_for
 from sro_board.board.models import BoardMember
+from sro_board.board.staff_moves import move_application
 from sro_board.board.stages import AgeRange, Category, Stage
 from sro_board.board.transitions import BoardError
 from sro_board.extensions import db

@@ -6,8 +6,8 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
-from sro_board.board.intake_services import move_application
 from sro_board.board.models import Application, BoardMember, OutboxEmail, StageEvent
+from sro_board.board.staff_moves import move_application
 from sro_board.board.stages import APPLICANT_EMAILS, STAGE_TRANSITIONS, AgeRange, Category, Stage
 from sro_board.board.transitions import FINAL_STAGES, BoardError, move_to
 from sro_board.extensions import db

@@ -1,0 +1,85 @@
+"""Stage moves made by staff: the admin's own rules on top of move_to, and starting review."""
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from ..auth.models import User
+from ..extensions import db
+from ..timeutil import now_utc
+from .members import make_member
+from .models import Application, Intake, StageEvent
+from .stages import Category, Stage, stage_move_allowed
+from .transitions import BoardError, move_to
+
+INTERVIEW_FORMATS = ("In person", "Video call", "Phone call")
+
+
+def _aware(value: datetime) -> datetime:
+    """SQLite hands back naive datetimes; they are UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def move_application(
+    actor: User,
+    application: Application,
+    new_stage: Stage,
+    reason: str,
+    interview_at: datetime | None = None,
+    interview_format: str | None = None,
+) -> StageEvent:
+    """An admin's stage move: checks the admin's own rules, then calls move_to."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise BoardError("Give a reason for the move; it is kept in the application's history.")
+    if application.purged_at is not None:
+        raise BoardError("This application's personal data was deleted; it cannot move.")
+    if new_stage is Stage.ELIGIBLE and _awaits_guardian(application):
+        raise BoardError(
+            "A student under 18 becomes eligible only once their guardian has confirmed consent."
+        )
+    if new_stage is Stage.INTERVIEW:
+        if interview_at is None or not interview_format:
+            raise BoardError("An interview needs a date and time and a format.")
+        if interview_format not in INTERVIEW_FORMATS:
+            raise BoardError("Choose one of the interview formats.")
+        if _aware(interview_at) <= now_utc():
+            raise BoardError("The interview date and time must be in the future.")
+    old = application.stage
+    if not stage_move_allowed(old, new_stage):
+        move_to(application, new_stage, actor, reason)  # raises BoardError with the message
+    if new_stage is Stage.INTERVIEW:
+        # Set before move_to so the interview email carries the date and format.
+        application.interview_at = interview_at
+        application.interview_format = interview_format
+    event = move_to(application, new_stage, actor, reason)
+    if old is Stage.INELIGIBLE and new_stage is Stage.ELIGIBLE:
+        application.override_reason = reason
+    elif new_stage is Stage.INELIGIBLE:
+        application.eligibility_reason = reason
+    if new_stage is Stage.ACCEPTED:
+        make_member(actor, application)
+    db.session.flush()
+    return event
+
+
+def _awaits_guardian(application: Application) -> bool:
+    """True for a minor student whose guardian has not confirmed consent."""
+    if application.category is not Category.STUDENT:
+        return False
+    if application.age_range is None or not application.age_range.is_minor:
+        return False
+    guardian = application.guardian
+    return guardian is None or guardian.confirmed_at is None
+
+
+def start_review(actor: User, intake: Intake) -> int:
+    """Move every eligible application of the intake into review; returns how many moved."""
+    ready = db.session.scalars(
+        sa.select(Application)
+        .where(Application.intake_id == intake.id, Application.stage == Stage.ELIGIBLE)
+        .order_by(Application.id)
+    ).all()
+    for application in ready:
+        move_to(application, Stage.IN_REVIEW, actor, "Review started for the intake.")
+    return len(ready)
