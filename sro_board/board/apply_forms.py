@@ -46,10 +46,18 @@ PHONE = Regexp(
 )
 
 
+def strip(value):
+    """Trim pasted spaces around a typed value."""
+    return value.strip() if isinstance(value, str) else value
+
+
 def _email(label: str, required: str | None = None, **kwargs) -> EmailField:
     first = DataRequired(message=required) if required else Optional()
     return EmailField(
-        label, validators=[first, Email(message=EMAIL_MESSAGE), Length(max=254)], **kwargs
+        label,
+        validators=[first, Email(message=EMAIL_MESSAGE), Length(max=254)],
+        filters=[strip],
+        **kwargs,
     )
 
 
@@ -108,13 +116,18 @@ class ApplicationForm(FlaskForm):
     name = StringField(
         "Your full name",
         validators=[DataRequired(message="Enter your name."), Length(max=120)],
+        filters=[strip],
     )
     email = _email(
         "Your email address",
         required="Enter your email address.",
         description="We send your confirmation and updates here.",
     )
-    phone = TelField("Your phone number (optional)", validators=[Optional(), Length(max=40), PHONE])
+    phone = TelField(
+        "Your phone number (optional)",
+        validators=[Optional(), Length(max=40), PHONE],
+        filters=[strip],
+    )
     school_board = RadioField(
         "School board",
         choices=choices((b.value, b.label) for b in SchoolBoard),
@@ -125,6 +138,7 @@ class ApplicationForm(FlaskForm):
         validators=[DataRequired(message="Enter the name of the school."), Length(max=200)],
         description="Students: your school. Parents and guardians: your child's school. "
         "Staff: the school where you work.",
+        filters=[strip],
     )
     # Students only.
     student_grade = SelectField(
@@ -146,6 +160,7 @@ class ApplicationForm(FlaskForm):
             Applies(minor_student, "Enter your parent's or guardian's name.", required=True),
             Length(max=120),
         ],
+        filters=[strip],
     )
     guardian_email = EmailField(
         "Your parent's or guardian's email address",
@@ -155,6 +170,7 @@ class ApplicationForm(FlaskForm):
             Length(max=254),
         ],
         description="We email them a link to confirm that they agree.",
+        filters=[strip],
     )
     consent_full_name = BooleanField(
         "If I am selected, the public roster may show my full name (otherwise it shows "

@@ -21,7 +21,6 @@ from ..timeutil import now_utc
 from .eligibility import ineligibility_reason
 from .models import Application, GuardianConsent, Intake, SelfIdentification, StageEvent
 from .stages import (
-    STAGE_TRANSITIONS,
     AgeRange,
     Category,
     GradeBand,
@@ -221,7 +220,7 @@ def submit_application(intake: Intake, data: ApplicationInput) -> Submitted:
         _start_guardian_consent(application, data.guardian_name, data.guardian_email)
     else:
         decide_eligibility(application)
-    log.info("application %s received", application.reference)
+    log.debug("application %s received", application.reference)
     return Submitted(application, token)
 
 
@@ -233,18 +232,6 @@ def decide_eligibility(application: Application) -> None:
         move_to(application, Stage.INELIGIBLE, None, reason)
     else:
         move_to(application, Stage.ELIGIBLE, None, "Meets the eligibility rules.")
-
-
-def find_by_status_token(token: str) -> Application | None:
-    """The application a status link belongs to (None for unknown links and purged data)."""
-    token_hash = token_hash_or_none(token)
-    if token_hash is None:
-        return None
-    return db.session.scalar(
-        sa.select(Application).where(
-            Application.status_token_hash == token_hash, Application.purged_at.is_(None)
-        )
-    )
 
 
 # Guardian consent ----------------------------------------------------------------------------
@@ -387,80 +374,3 @@ def expire_overdue_consents(moment: datetime | None = None) -> list[str]:
             f"No parent or guardian consent within {days} days.",
         )
     return [application.reference for application in overdue]
-
-
-# The applicant's own changes ----------------------------------------------------------------
-
-
-def update_contact(application: Application, email: str, phone: str) -> list[str]:
-    """Change the email and phone; returns what changed. Both addresses hear of a new email."""
-    if not is_active(application):
-        raise BoardError("This application is closed, so its contact details cannot change.")
-    old_email = application.email
-    new_email, new_phone = normalize_email(email), phone.strip() or None
-    changed = []
-    if new_email != old_email:
-        if email_taken(application.intake_id, new_email, exclude_id=application.id):
-            raise DuplicateApplication(DUPLICATE_CONTACT_MESSAGE)
-        application.email = new_email
-        changed.append("email")
-    if new_phone != application.phone:
-        application.phone = new_phone
-        changed.append("phone")
-    if not changed:
-        return changed
-    record(
-        None,
-        "application.contact",
-        "application",
-        application.reference,
-        f"{application.reference}: applicant changed {' and '.join(changed)}",
-        after={"changed": changed},
-    )
-    for recipient in dict.fromkeys([old_email, new_email]):
-        queue_email(
-            recipient, "contact_updated", application.id, application=application, changed=changed
-        )
-    db.session.flush()
-    return changed
-
-
-def is_active(application: Application) -> bool:
-    """True while the application can still move on (so it can change or be withdrawn)."""
-    return bool(STAGE_TRANSITIONS[application.stage])
-
-
-def withdraw(application: Application) -> None:
-    """The applicant withdraws their application."""
-    move_to(application, Stage.WITHDRAWN, None, "Withdrawn by the applicant.")
-
-
-def send_new_status_links(email: str) -> int:
-    """Email a fresh status link for each application made with this address; old links stop."""
-    applications = db.session.scalars(
-        sa.select(Application)
-        .where(
-            Application.email == normalize_email(email),
-            Application.purged_at.is_(None),
-            Application.status_token_hash.is_not(None),
-        )
-        .order_by(Application.id)
-    ).all()
-    for application in applications:
-        token, application.status_token_hash = new_token()
-        record(
-            None,
-            "application.status_link",
-            "application",
-            application.reference,
-            f"{application.reference}: new status link sent",
-        )
-        queue_email(
-            application.email,
-            "status_link",
-            application.id,
-            application=application,
-            status_url=public_url("board.status", token=token),
-        )
-    db.session.flush()
-    return len(applications)

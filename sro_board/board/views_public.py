@@ -33,21 +33,23 @@ from .apply_services import (
     confirm_guardian_consent,
     consent_state,
     decline_guardian_consent,
-    find_by_status_token,
     find_consent,
-    is_active,
     next_intake,
     open_intake,
     resend_guardian_request,
-    send_new_status_links,
     submit_application,
-    update_contact,
-    withdraw,
 )
 from .blueprint import bp
 from .models import Application
 from .public_text import AGE_RANGES, APPLICANT_STAGES
 from .stages import Category, Stage
+from .status_services import (
+    find_by_status_token,
+    is_active,
+    send_new_status_links,
+    update_contact,
+    withdraw,
+)
 from .transitions import BoardError
 
 RECEIPT = "board_receipt"  # session key: reference and status token, shown once

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from ..auth.models import User
 from ..auth.roles import Role
 from ..auth.services import create_user
+from ..board.sample_applicants import load_board_sample
 from ..contact.services import submit_message
 from ..extensions import db
 from ..recommendations.definitions import seed_definitions
@@ -68,12 +69,14 @@ def load_sample_data() -> dict[str, int]:
     _leave_open_drafts(member, chair, today)
     for topic, text in SAMPLE_MESSAGES:
         submit_message(topic, text, "", "")
+    board = load_board_sample(admin)
     db.session.add(SiteFlag(key="sample_data"))
     db.session.flush()
     return {
         "staff accounts": len(users),
         "recommendations": len(RECOMMENDATIONS),
         "contact messages": len(SAMPLE_MESSAGES),
+        **board.counts,
     }
 
 

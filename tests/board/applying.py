@@ -183,9 +183,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def smtp_server() -> Iterator[Mailbox]:
-    """Run an aiosmtpd server on 127.0.0.1 for the duration of the block."""
-    mailbox = Mailbox(port=free_port())
+def smtp_server(port: int | None = None) -> Iterator[Mailbox]:
+    """Run an aiosmtpd server on 127.0.0.1 (on a free port unless given) during the block."""
+    mailbox = Mailbox(port=port or free_port())
     controller = Controller(mailbox, hostname="127.0.0.1", port=mailbox.port)
     controller.start()
     try:
