@@ -10,6 +10,7 @@ from ..auth.models import User
 from ..auth.roles import Role
 from ..auth.services import create_user
 from ..board.sample_applicants import load_board_sample
+from ..board.sample_reviews import load_board_reviews
 from ..contact.services import submit_message
 from ..extensions import db
 from ..recommendations.definitions import seed_definitions
@@ -70,6 +71,7 @@ def load_sample_data() -> dict[str, int]:
     for topic, text in SAMPLE_MESSAGES:
         submit_message(topic, text, "", "")
     board = load_board_sample(admin)
+    reviews = load_board_reviews(board.intake, users["reviewer@example.org"], admin)
     db.session.add(SiteFlag(key="sample_data"))
     db.session.flush()
     return {
@@ -77,6 +79,7 @@ def load_sample_data() -> dict[str, int]:
         "recommendations": len(RECOMMENDATIONS),
         "contact messages": len(SAMPLE_MESSAGES),
         **board.counts,
+        **reviews.counts,
     }
 
 
