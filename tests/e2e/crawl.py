@@ -1,0 +1,165 @@
+"""The crawler's plan: every GET route of app.url_map, its sample parameters, and what each role
+should get back. A route that is neither visitable nor exempt (with a reason) fails the crawl, so
+pages added later are covered without anyone remembering to add them here.
+"""
+
+import re
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+ROLES = ["anonymous", "admin", "chair", "member", "reviewer", "board_member"]
+
+# Endpoints the crawler does not visit, each with the reason. Keep this short.
+EXEMPT: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One GET request the crawler makes, and what it expects."""
+
+    endpoint: str
+    path: str
+    # "ok" (200), "forbidden" (403), "login" (redirected to the login page), or a status code.
+    expect: str
+
+
+def sample_parameters(app) -> dict[str, dict[str, object]]:
+    """Real values from the sample database for every URL variable, by endpoint ("*" = any)."""
+    from sro_board.auth.models import User
+    from sro_board.contact.models import ContactMessage
+    from sro_board.extensions import db
+    from sro_board.recommendations.enums import UpdateState
+    from sro_board.recommendations.models import Recommendation, StatusDefinition, Update
+
+    with app.app_context():
+        # A recommendation with a draft awaiting approval: its staff page shows every control.
+        code = db.session.scalar(
+            sa.select(Recommendation.code)
+            .join(Update, Update.recommendation_id == Recommendation.id)
+            .where(Update.state == UpdateState.PENDING)
+            .order_by(Recommendation.code)
+        )
+        definition = db.session.scalars(
+            sa.select(StatusDefinition).order_by(StatusDefinition.axis, StatusDefinition.position)
+        ).first()
+        member = db.session.scalar(sa.select(User.id).where(User.email == "member@example.org"))
+        message = db.session.scalar(sa.select(ContactMessage.id).order_by(ContactMessage.id))
+        params: dict[str, dict[str, object]] = {
+            "*": {"code": code, "user_id": member, "message_id": message},
+            "static": {"filename": "css/app.css"},
+            "recommendations.edit_definition": {
+                "axis": definition.axis.value,
+                "key": definition.key,
+            },
+        }
+        db.session.remove()
+    return params
+
+
+CRAWLER_STUDENT = "crawler.student@example.net"
+CRAWLER_GUARDIAN = "crawler.guardian@example.net"
+CONSENT_LINK = re.compile(r"/consent/([A-Za-z0-9_-]{43})")
+
+
+def board_parameters(app, mailbox) -> dict[str, dict[str, object]]:
+    """Ids from the sample intake, and private links the crawler makes itself: a 15-year-old's
+    status link (from the service) and the guardian-consent link (from the email the app sent
+    through the loopback SMTP server)."""
+    from sro_board.auth.services import find_by_email
+    from sro_board.board.apply_services import ApplicationInput, submit_application
+    from sro_board.board.models import Application, Intake, RubricCriterion
+    from sro_board.board.review_services import reviewer_queue
+    from sro_board.board.stages import AgeRange, Category, SchoolBoard
+    from sro_board.extensions import db
+    from sro_board.mail import deliver_pending
+
+    with app.test_request_context():
+        intake = db.session.scalars(sa.select(Intake).order_by(Intake.opens_at.desc())).first()
+        if intake is None:
+            return {}
+        # One the sample reviewer may open, so the reviewer's pages answer 200.
+        queue = reviewer_queue(find_by_email("reviewer@example.org"))
+        application_id = (
+            queue[0].application_id
+            if queue
+            else db.session.scalar(sa.select(Application.id).order_by(Application.id))
+        )
+        criterion_id = db.session.scalar(
+            sa.select(RubricCriterion.id).where(RubricCriterion.intake_id == intake.id)
+        )
+        submitted = submit_application(
+            intake,
+            ApplicationInput(
+                category=Category.STUDENT,
+                name="Casey Crawler",
+                email=CRAWLER_STUDENT,
+                school_board=SchoolBoard.CBE,
+                school="Crescent Heights High School",
+                motivation="I want students to be heard on how safety works in our school.",
+                perspectives="I am on student council.",
+                availability="After school",
+                consent_notice=True,
+                student_grade=10,
+                age_range=AgeRange.AGE_14_15,
+                guardian_name="Gale Crawler",
+                guardian_email=CRAWLER_GUARDIAN,
+            ),
+        )
+        intake_id, status_token = intake.id, submitted.status_token
+        db.session.commit()
+        deliver_pending()
+        db.session.remove()
+    consent_token = CONSENT_LINK.search(mailbox.wait_for(CRAWLER_GUARDIAN).get_content()).group(1)
+    return {
+        "*": {"intake_id": intake_id, "application_id": application_id},
+        "board.criterion_edit": {"criterion_id": criterion_id},
+        "board.status": {"token": status_token},
+        "board.consent": {"token": consent_token},
+    }
+
+
+def expected_outcome(view, role: str, roles_of: dict[str, set[str]]) -> str:
+    """From the view's role_required guard: who gets the page, a 403, or the login page."""
+    required = getattr(view, "required_roles", None)
+    if required is None:
+        return "ok"
+    if role == "anonymous":
+        return "login"
+    if not required or roles_of[role] & {r.value for r in required}:
+        return "ok"
+    return "forbidden"
+
+
+def plan(app, roles_of: dict[str, set[str]], extra: dict[str, dict[str, object]] | None = None):
+    """(visits by role, endpoints without a visit). extra adds per-endpoint values (tokens)."""
+    from flask import url_for
+
+    params = sample_parameters(app)
+    for endpoint, values in (extra or {}).items():
+        params.setdefault(endpoint, {}).update(values)
+    visits: dict[str, list[Visit]] = {role: [] for role in ROLES}
+    unvisited: list[str] = []
+    with app.test_request_context():
+        for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+            if "GET" not in rule.methods or rule.endpoint in EXEMPT:
+                continue
+            values = {
+                name: params.get(rule.endpoint, {}).get(name, params["*"].get(name))
+                for name in rule.arguments
+            }
+            if any(v is None for v in values.values()):
+                unvisited.append(f"{rule.endpoint} ({rule.rule}): no sample value for {values}")
+                continue
+            path = url_for(rule.endpoint, **values)
+            view = app.view_functions[rule.endpoint]
+            for role in ROLES:
+                expect = expected_outcome(view, role, roles_of)
+                visits[role].append(Visit(rule.endpoint, path, expect))
+    return visits, unvisited
+
+
+def stale_exemptions(app) -> list[str]:
+    """Exempt endpoints that no longer exist."""
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    return [name for name in EXEMPT if name not in endpoints]
