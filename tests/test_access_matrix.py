@@ -6,10 +6,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from sro_board import create_app
 from sro_board.auth.roles import Role
+from sro_board.extensions import db, limiter
+from sro_board.recommendations.definitions import seed_definitions
 from tests import access_rules
 from tests.access import ANONYMOUS, Access
-from tests.conftest import login
+from tests.conftest import login, make_user
 from tests.helpers_tracker import fast_hashing  # noqa: F401 - autouse
 
 
@@ -40,6 +43,32 @@ def collect_rules() -> dict[str, Access]:
 
 RULES = collect_rules()
 ROLES = [ANONYMOUS] + [role.value for role in Role]
+
+
+@pytest.fixture(scope="module")
+def matrix_app():
+    """One app for the whole matrix: a new app per case would be most of the suite's time."""
+    app = create_app("testing")
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app(matrix_app):
+    """The matrix's app with emptied tables, fresh rate limits and its own app context."""
+    with matrix_app.app_context():
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+        seed_definitions()
+        db.session.commit()
+        limiter.reset()
+        yield matrix_app
+        db.session.remove()
 
 
 def endpoint_of(key: str) -> str:
@@ -79,10 +108,19 @@ def _is_login_redirect(response) -> bool:
     return response.status_code == 302 and urlsplit(response.location).path == "/login"
 
 
+class Users(dict):
+    """users[role]: a staff account holding only that role, made on first use."""
+
+    def __missing__(self, role: str):
+        self[role] = make_user([role])
+        return self[role]
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("key", sorted(RULES))
-def test_access(app, client, users, key, role):
+def test_access(app, client, key, role):
     access = RULES[key]
+    users = Users()
     if role != ANONYMOUS:
         login(client, users[role])
     path, response = _request(client, users, access)
