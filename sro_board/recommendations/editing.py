@@ -15,16 +15,23 @@ from .models import Recommendation
 
 
 def lead_user_choices() -> list[tuple[str, str]]:
-    """Active working-group staff as (email, name) choices, with 'nobody' first."""
+    """Active working-group staff, and anyone already named as a lead, with 'nobody' first.
+
+    A lead who left keeps their place in the list, so saving another change does not
+    silently drop them (the browser would send the first choice, 'nobody').
+    """
+    in_working_group = sa.and_(
+        User.active,
+        User.id.in_(sa.select(UserRole.user_id).where(UserRole.role.in_(WORKING_GROUP))),
+    )
+    named = User.id.in_(sa.select(Recommendation.lead_user_id))
     users = db.session.scalars(
-        sa.select(User)
-        .where(
-            User.active,
-            User.id.in_(sa.select(UserRole.user_id).where(UserRole.role.in_(WORKING_GROUP))),
-        )
-        .order_by(User.name)
+        sa.select(User).where(sa.or_(in_working_group, named)).order_by(User.name)
     ).all()
-    return choices([("", "Nobody named")] + [(u.email, f"{u.name} ({u.email})") for u in users])
+    return choices(
+        [("", "Nobody named")]
+        + [(u.email, f"{u.name} ({u.email}){'' if u.active else ', deactivated'}") for u in users]
+    )
 
 
 def prepare(form: RecommendationFields) -> RecommendationFields:

@@ -63,12 +63,12 @@ def filter_recommendations(form: FilterForm) -> sa.Select:
     query = sa.select(Recommendation).options(selectinload(Recommendation.report_rows))
     data = {name: field.data for name, field in form._fields.items() if not field.errors}
     if data.get("q"):
-        pattern = f"%{data['q'].strip()}%"
+        words = data["q"].strip()  # autoescape: % and _ are searched for, not wildcards
         query = query.where(
             sa.or_(
-                Recommendation.code.ilike(pattern),
-                Recommendation.title.ilike(pattern),
-                Recommendation.description.ilike(pattern),
+                Recommendation.code.icontains(words, autoescape=True),
+                Recommendation.title.icontains(words, autoescape=True),
+                Recommendation.description.icontains(words, autoescape=True),
             )
         )
     if data.get("theme"):

@@ -140,6 +140,14 @@ def check_rules(current: dict[str, Any], result: dict[str, Any]) -> None:
         )
     if not 0 <= int(result["progress"]) <= 100:
         raise TrackerError("Progress must be between 0 and 100.", "progress")
+    lead = result["lead_user"]
+    if lead and lead != current["lead_user"] and not _has_account(lead):
+        # e.g. the account's email changed after a draft naming it was written
+        raise TrackerError(f"No staff account has the lead's email {lead} any more.", "lead_user")
+
+
+def _has_account(email: str) -> bool:
+    return db.session.scalar(sa.select(User.id).where(User.email == email)) is not None
 
 
 def _needs_second_person(changes: dict[str, dict[str, Any]]) -> bool:
