@@ -16,6 +16,7 @@ from tests.helpers_tracker import (  # noqa: F401 - fast_hashing is autouse
     form_fields,
     fresh_app,
     publish,
+    rec_by_code,
     text,
 )
 
@@ -125,6 +126,12 @@ def test_forms_carry_their_csrf_token_and_work_with_csrf_on():
             "/staff/recommendations/R-01/edit", data=edit_form | {"progress": ["25"]}
         )
         assert response.status_code == 302
+        update = draft(rec_by_code(), make_user(["member"]), progress=40)
+        page = text(client.get("/staff/recommendations/R-01"))
+        approve_form = form_fields(page, action=f"/staff/updates/{update.id}/approve")
+        assert approve_form["csrf_token"][0]
+        client.post(f"/staff/updates/{update.id}/approve", data=approve_form)
+        assert rec_by_code().progress == 40
         logout = form_fields(text(client.get("/staff/")), action="/logout")
         assert client.post("/logout", data=logout).status_code == 302
 

@@ -107,6 +107,17 @@ def test_reject_needs_a_reason(client, users):
     assert updates_of(rec_by_code())[-1].state is UpdateState.PENDING
 
 
+def test_too_long_a_reason_is_refused_with_a_message(client, users):
+    make_rec()
+    update = members_draft(client, users, progress="35")
+    login(client, users["chair"])
+    response = reject(client, update.id, "x" * 2001)
+    assert "Not rejected: Field cannot be longer than 2000 characters." in text(
+        client.get(response.location)
+    )
+    assert updates_of(rec_by_code())[-1].state is UpdateState.PENDING
+
+
 def test_rejected_update_shows_its_reason_to_staff_and_nothing_to_the_public(client, users):
     make_rec()
     update = members_draft(client, users, progress="35")

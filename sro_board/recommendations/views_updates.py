@@ -83,4 +83,6 @@ def reject(update_id: int):
             flash(f"Not rejected: {error}", "error")
         else:
             flash("Update rejected; its author can see your reason.", "success")
+    else:
+        flash(f"Not rejected: {' '.join(form.reason.errors)}", "error")
     return redirect(url_for("recommendations.staff_detail", code=code))
