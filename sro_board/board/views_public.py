@@ -16,6 +16,7 @@ from flask import (
     session,
     url_for,
 )
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..extensions import db, limiter
 from .apply_forms import (
@@ -42,7 +43,7 @@ from .apply_services import (
 from .blueprint import bp
 from .models import Application
 from .public_text import AGE_RANGES, APPLICANT_STAGES
-from .stages import Category, Stage
+from .stages import Stage
 from .status_services import (
     find_by_status_token,
     is_active,
@@ -54,6 +55,9 @@ from .transitions import BoardError
 
 RECEIPT = "board_receipt"  # session key: reference and status token, shown once
 CONSENT_OUTCOME = "board_consent"
+CHANGED_MEANWHILE = (
+    "Your application changed while this page was open. Here is where it stands now."
+)
 
 
 def _apply_limit() -> str:
@@ -133,7 +137,7 @@ def _invalid_link(kind: str):
     return render_template("board/public/link_invalid.html", kind=kind), 404
 
 
-def _status_page(application: Application, token: str, status: int = 200, **forms):
+def _status_page(application: Application, token: str, **forms):
     forms.setdefault(
         "contact_form",
         ContactDetailsForm(formdata=None, email=application.email, phone=application.phone),
@@ -151,9 +155,14 @@ def _status_page(application: Application, token: str, status: int = 200, **form
         token=token,
         stage_words=APPLICANT_STAGES[application.stage],
         active=is_active(application),
-        categories=Category,
         **forms,
-    ), status
+    )
+
+
+def _changed_meanwhile(token: str):
+    db.session.rollback()
+    flash(CHANGED_MEANWHILE, "error")
+    return redirect(url_for("board.status", token=token))
 
 
 @bp.get("/advisory-board/status/<token>")
@@ -177,6 +186,9 @@ def update_contact_details(token: str):
     if form.validate_on_submit():
         try:
             changed = update_contact(application, form.email.data, form.phone.data or "")
+            db.session.commit()
+        except StaleDataError:
+            return _changed_meanwhile(token)
         except DuplicateApplication as error:
             db.session.rollback()
             form.email.errors.append(str(error))
@@ -184,7 +196,6 @@ def update_contact_details(token: str):
             db.session.rollback()
             form.form_errors.append(str(error))
         else:
-            db.session.commit()
             flash(
                 "Your contact details were updated." if changed else "Nothing changed.",
                 "success",
@@ -204,11 +215,13 @@ def withdraw_application(token: str):
     if form.validate_on_submit():
         try:
             withdraw(application)
+            db.session.commit()
+        except StaleDataError:
+            return _changed_meanwhile(token)
         except BoardError as error:
             db.session.rollback()
             form.form_errors.append(str(error))
         else:
-            db.session.commit()
             flash("Your application was withdrawn.", "success")
             return redirect(url_for("board.status", token=token))
     return _status_page(application, token, withdraw_form=form)
@@ -226,11 +239,13 @@ def resend_guardian(token: str):
     if form.validate_on_submit():
         try:
             resend_guardian_request(application, form.guardian_email.data)
+            db.session.commit()
+        except StaleDataError:
+            return _changed_meanwhile(token)
         except BoardError as error:
             db.session.rollback()
             form.guardian_email.errors.append(str(error))
         else:
-            db.session.commit()
             flash("We sent your parent or guardian a new link.", "success")
             return redirect(url_for("board.status", token=token))
     return _status_page(application, token, guardian_form=form)
@@ -266,13 +281,16 @@ def consent(token: str):
     application = pending.application
     form = GuardianConsentForm()
     if form.validate_on_submit():
-        if form.decline.data:
-            decline_guardian_consent(pending)
-            outcome = "declined"
-        else:
-            confirm_guardian_consent(pending, form.full_name.data)
-            outcome = "confirmed"
-        db.session.commit()
+        outcome = "declined" if form.decline.data else "confirmed"
+        try:
+            if form.decline.data:
+                decline_guardian_consent(pending)
+            else:
+                confirm_guardian_consent(pending, form.full_name.data)
+            db.session.commit()
+        except StaleDataError:  # answered twice at the same moment: the first answer stands
+            db.session.rollback()
+            return redirect(url_for("board.consent", token=token))
         session[CONSENT_OUTCOME] = outcome
         return redirect(url_for("board.consent_done"))
     return render_template(

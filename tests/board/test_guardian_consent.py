@@ -5,6 +5,7 @@ from datetime import UTC, timedelta
 import pytest
 import sqlalchemy as sa
 
+from sro_board.board import views_public
 from sro_board.board.apply_services import expire_overdue_consents
 from sro_board.board.models import Application, GuardianConsent, OutboxEmail
 from sro_board.board.stages import Stage
@@ -230,3 +231,21 @@ def test_only_students_under_18_are_asked_for_consent(client, mailbox):
     apply(client, open_intake(), PARENT)
     assert count_rows(GuardianConsent) == 0
     assert [m["X-Envelope-To"] for m in mailbox.messages] == [PARENT["email"]]
+
+
+def test_two_answers_at_the_same_moment_keep_the_first(client, consent_path, monkeypatch):
+    real = views_public.confirm_guardian_consent
+
+    def at_the_same_moment(consent, full_name):
+        db.session.execute(
+            sa.update(Application)
+            .values(version=Application.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        return real(consent, full_name)
+
+    monkeypatch.setattr(views_public, "confirm_guardian_consent", at_the_same_moment)
+    response = client.post(consent_path, data={"agree": "y", "confirm": "Give consent"})
+    assert response.status_code == 302
+    assert response.location == consent_path
+    assert the_application().stage is Stage.AWAITING_GUARDIAN

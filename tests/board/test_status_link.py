@@ -6,6 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
+from sro_board.board import views_public
 from sro_board.board.models import Application
 from sro_board.board.public_text import APPLICANT_STAGES
 from sro_board.board.stages import Category, Stage
@@ -263,3 +264,38 @@ def test_teacher_status_page(client, intake):
     page = text(client.get("/advisory-board/applied"))
     path = re.search(r'href="(/advisory-board/status/[^"]+)"', page).group(1)
     assert "School staff" in text(client.get(path))
+
+
+def bump_version_behind_the_sessions_back(application: Application) -> None:
+    """Someone else changed the application since this request read it."""
+    db.session.execute(
+        sa.update(Application)
+        .where(Application.id == application.id)
+        .values(version=Application.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "service"),
+    [
+        ("withdraw", {"confirm": "y"}, "withdraw"),
+        ("contact", {"email": "new.address@example.net"}, "update_contact"),
+    ],
+)
+def test_a_change_made_meanwhile_is_reported_not_overwritten(
+    client, status_path, monkeypatch, action, data, service
+):
+    real = getattr(views_public, service)
+
+    def at_the_same_moment(application, *args):
+        bump_version_behind_the_sessions_back(application)
+        return real(application, *args)
+
+    monkeypatch.setattr(views_public, service, at_the_same_moment)
+    response = client.post(f"{status_path}/{action}", data=data)
+    assert response.status_code == 302
+    assert "changed while this page was open" in text(client.get(status_path))
+    application = the_application()
+    assert application.stage is Stage.ELIGIBLE
+    assert application.email == PARENT["email"]
