@@ -18,15 +18,32 @@ from tests.board.applying import (
     TEACHER,
     applications,
     apply,
+    link_path,
     open_intake,
     outbox,
     personal_values,
+    smtp_server,
+    smtp_settings,
 )
 from tests.board.factories import make_intake, now
 from tests.conftest import count_rows
-from tests.helpers_tracker import form_fields, text
+from tests.helpers_tracker import form_fields, fresh_app, text
 
 APPLY = "/advisory-board/apply"
+
+
+@pytest.fixture
+def mailbox():
+    """A real SMTP server on 127.0.0.1."""
+    with smtp_server() as box:
+        yield box
+
+
+@pytest.fixture
+def app(mailbox):
+    """The app sending its email to the loopback server."""
+    with fresh_app(**smtp_settings(mailbox)) as app:
+        yield app
 
 
 def nothing_saved() -> None:
@@ -113,7 +130,7 @@ def test_form_is_accessible_html(client):
     assert page.count("<legend>") >= 10
 
 
-def test_apply_as_a_parent(client):
+def test_apply_as_a_parent(client, mailbox):
     intake = open_intake()
     response = apply(client, intake, PARENT, racialized="yes", newcomer="prefer_not")
     assert response.status_code == 302
@@ -147,6 +164,10 @@ def test_apply_as_a_parent(client):
     assert application.reference in received.subject
     assert application.reference in received.body
     assert "/advisory-board/status/" in received.body
+    assert received.delivered
+    body = mailbox.body(PARENT["email"])
+    assert application.reference in body
+    assert client.get(link_path(body, "status")).status_code == 200
 
 
 def test_confirmation_shows_the_status_link_only_once(client):
@@ -157,8 +178,9 @@ def test_confirmation_shows_the_status_link_only_once(client):
     assert "We have emailed you a confirmation" in again
 
 
-def test_apply_as_a_teacher(client):
+def test_apply_as_a_teacher(client, mailbox):
     assert apply(client, open_intake(), TEACHER).status_code == 302
+    assert "Hello Morgan Lisgarde" in mailbox.body(TEACHER["email"])
     (application,) = applications()
     assert application.category is Category.STAFF
     assert application.staff_role == "teacher"
@@ -168,7 +190,7 @@ def test_apply_as_a_teacher(client):
     assert count_rows(SelfIdentification) == 0
 
 
-def test_apply_as_a_student_under_18_waits_for_the_guardian(client):
+def test_apply_as_a_student_under_18_waits_for_the_guardian(client, mailbox):
     assert apply(client, open_intake(), STUDENT_15).status_code == 302
     (application,) = applications()
     assert application.stage is Stage.AWAITING_GUARDIAN
@@ -179,7 +201,7 @@ def test_apply_as_a_student_under_18_waits_for_the_guardian(client):
     assert application.guardian.confirmed_at is None
     page = text(client.get("/advisory-board/applied"))
     assert "we have emailed your parent or guardian" in page
-    assert [m.recipient for m in outbox()] == [
+    assert [m["X-Envelope-To"] for m in mailbox.messages] == [
         "kai.osterbrook@example.net",
         "dana.osterbrook@example.net",
     ]
