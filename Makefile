@@ -57,3 +57,17 @@ faulttest: $(VENV)/.load-installed
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache
+
+# The browser suite (tests/e2e): Debian's Chromium (apt-get install chromium) and a Java runtime
+# (apt-get install default-jre-headless) must be installed; the Python extras and the pinned npm
+# tools (tools/browser) are installed here. CI runs it through .ci/browser.
+.PHONY: e2e
+$(VENV)/.e2e-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev,e2e]'
+	@touch $@
+
+tools/browser/node_modules/.package-lock.json: tools/browser/package-lock.json
+	cd tools/browser && npm ci --ignore-scripts --no-audit --no-fund
+
+e2e: $(VENV)/.e2e-installed tools/browser/node_modules/.package-lock.json
+	$(BIN)/pytest -m e2e tests/e2e $(ARGS)
