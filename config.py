@@ -68,8 +68,8 @@ class TestConfig(Config):
 class ProductionConfig(Config):
     """Production: a real secret key and an explicit database are required."""
 
-    SESSION_COOKIE_SECURE = True
-    REMEMBER_COOKIE_SECURE = True
+    SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "1") == "1"
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
     @classmethod
     def check(cls) -> None:
