@@ -230,6 +230,47 @@ def send_message(user: VirtualUser, marker: str) -> None:
             user.stats.unacked_writes += 1
 
 
+REFERENCE = re.compile(r"Your reference is <strong>(BRD-[A-Z0-9-]+)</strong>")
+INTAKE = re.compile(
+    r'name="intake" type="hidden" value="(\d+)"|type="hidden" name="intake" value="(\d+)"'
+)
+
+
+def apply_to_board(user: VirtualUser, marker: str) -> None:
+    """Apply to the advisory board as a parent; remember the reference if acknowledged."""
+    token, html = user.csrf_from("/advisory-board/apply")
+    intake = INTAKE.search(html)
+    if token is None or intake is None:
+        return
+    answers = {
+        "csrf_token": token,
+        "intake": intake.group(1) or intake.group(2),
+        "category": "parent",
+        "name": f"Load Tester {marker}",
+        "email": f"load-{marker}@example.net",
+        "school_board": "cbe",
+        "school": "Load Test School",
+        "child_grade_band": "junior_high",
+        "motivation": "Testing the application form under load.",
+        "perspectives": "A parent who volunteers at school.",
+        "availability": "Evenings",
+        "heard_about": "My school or school board",
+        "consent_notice": "y",
+    }
+    response = user.request("POST", "/advisory-board/apply", data=answers)
+    if response is None or response.status_code != 302:
+        with user.stats.lock:
+            user.stats.unacked_writes += 1
+        return
+    receipt = user.request("GET", "/advisory-board/applied")
+    match = REFERENCE.search(receipt.text) if receipt is not None else None
+    if match:
+        user.stats.add("acked_applications", match.group(1))
+    else:
+        with user.stats.lock:
+            user.stats.unacked_writes += 1
+
+
 FIELD = re.compile(r'<(input|textarea|select)\b[^>]*\bname="([^"]+)"[^>]*>', re.S)
 
 

@@ -18,6 +18,7 @@ from loadlib import (
     Server,
     Stats,
     VirtualUser,
+    apply_to_board,
     edit_recommendation,
     prepare_database,
     read_pages,
@@ -52,7 +53,8 @@ def run_load(
         user = VirtualUser(server, stats, f"10.2.{n // 250}.{n % 250 + 1}")
         while not stop.is_set():
             send_message(user, f"m{n}-{next(counter)}")
-            # A fresh address now and then, like many different people.
+            apply_to_board(user, f"a{n}-{next(counter)}")
+            # Each form comes from another person, at another address.
             user.client.headers["X-Forwarded-For"] = f"10.3.{n}.{next(counter) % 250 + 1}"
 
     def editor(n: int, email: str) -> None:
@@ -98,7 +100,8 @@ def main() -> int:
     stats = Stats()
     print(
         f"load test: {args.db}, gunicorn with {args.workers} workers, {args.seconds:.0f} s, "
-        f"{args.readers} readers, {args.senders} form senders, {len(STAFF)} staff editors"
+        f"{args.readers} readers, {args.senders} contact and application senders, "
+        f"{len(STAFF)} staff editors"
     )
     started = time.monotonic()
     try:
