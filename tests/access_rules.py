@@ -185,3 +185,11 @@ TRACKER_ACCESS: dict[str, Access] = {
     ),
     "audit.log": Access("/staff/audit", APPROVERS),
 }
+
+
+# Operations probes (sro_board/ops): public, for load balancers and orchestrators. /readyz answers a
+# deliberate 503 with Retry-After on a database built without `flask db upgrade`, as in these tests.
+OPS_ACCESS: dict[str, Access] = {
+    "ops.healthz": Access("/healthz", EVERYONE),
+    "ops.readyz": Access("/readyz", EVERYONE),
+}
