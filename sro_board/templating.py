@@ -24,6 +24,11 @@ def format_date(value: date | datetime | str | None) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def iso_date(value: datetime) -> str:
+    """The local date as YYYY-MM-DD, for <time datetime>, the same day that |date shows."""
+    return as_local(value).date().isoformat()
+
+
 def format_datetime(value: datetime | None) -> str:
     """Datetimes as '3 March 2026, 14:05' in local time."""
     if value is None:
@@ -45,6 +50,7 @@ def register(app: Flask) -> None:
     """Install filters and globals."""
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
+    app.jinja_env.filters["iso_date"] = iso_date
     app.jinja_env.filters["report_label"] = lambda v: SourceReport(v).label
     app.jinja_env.globals.update(
         label=label,

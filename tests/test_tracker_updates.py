@@ -1,8 +1,11 @@
 """Drafts and approval, and the second person needed for "implemented"."""
 
+from datetime import UTC, datetime
+
 import pytest
 
 from sro_board.recommendations.enums import UpdateState
+from sro_board.timeutil import clock_set_to
 from tests.conftest import login, make_rec, make_user
 from tests.helpers_tracker import (  # noqa: F401 - fast_hashing is autouse
     EVIDENCE,
@@ -215,3 +218,11 @@ def test_members_implemented_update_is_signed_off_by_the_chair(client, users, al
     login(client, users["chair"])
     approve(client, update.id)
     assert rec_by_code().status.value == "implemented"
+
+
+def test_public_dates_are_the_local_day(client):
+    with clock_set_to(datetime(2026, 1, 10, 3, 0, tzinfo=UTC)):  # 9 January in Calgary
+        publish(make_rec(), progress=5, public_note="Early start.")
+    for path in ("/recommendations/R-01", "/"):
+        page = text(client.get(path))
+        assert '<time datetime="2026-01-09">9 January 2026</time>' in page, path
