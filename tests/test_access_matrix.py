@@ -6,14 +6,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from sro_board import create_app
 from sro_board.auth.roles import Role
-from sro_board.extensions import db, limiter
-from sro_board.recommendations.definitions import seed_definitions
 from tests import access_rules
 from tests.access import ANONYMOUS, Access
 from tests.conftest import login, make_user
-from tests.helpers_tracker import fast_hashing  # noqa: F401 - autouse
+from tests.helpers_tracker import emptied_app, fast_hashing, shared_app  # noqa: F401 - fixtures
 
 
 def _board_rules() -> ModuleType | None:
@@ -43,32 +40,6 @@ def collect_rules() -> dict[str, Access]:
 
 RULES = collect_rules()
 ROLES = [ANONYMOUS] + [role.value for role in Role]
-
-
-@pytest.fixture(scope="module")
-def matrix_app():
-    """One app for the whole matrix: a new app per case would be most of the suite's time."""
-    app = create_app("testing")
-    with app.app_context():
-        db.drop_all()
-        db.create_all()
-    yield app
-    with app.app_context():
-        db.drop_all()
-        db.engine.dispose()
-
-
-@pytest.fixture
-def app(matrix_app):
-    """The matrix's app with emptied tables, fresh rate limits and its own app context."""
-    with matrix_app.app_context():
-        for table in reversed(db.metadata.sorted_tables):
-            db.session.execute(table.delete())
-        seed_definitions()
-        db.session.commit()
-        limiter.reset()
-        yield matrix_app
-        db.session.remove()
 
 
 def endpoint_of(key: str) -> str:

@@ -16,10 +16,12 @@ from sro_board.recommendations.definitions import find_definition, update_defini
 from sro_board.recommendations.services import approve_update, reject_update
 from sro_board.timeutil import clock_set_to
 from tests.conftest import PASSWORD, count_rows, login, make_rec
-from tests.helpers_tracker import (  # noqa: F401 - fast_hashing is autouse
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
     draft,
+    emptied_app,
     fast_hashing,
     publish,
+    shared_app,
     text,
 )
 

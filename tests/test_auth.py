@@ -8,11 +8,13 @@ from sro_board.auth.models import User
 from sro_board.auth.roles import Role
 from sro_board.extensions import db
 from tests.conftest import PASSWORD, count_rows, login, make_user
-from tests.helpers_tracker import (  # noqa: F401 - fast_hashing is autouse
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
     audit_actions,
+    emptied_app,
     fast_hashing,
     fresh_app,
     load_form,
+    shared_app,
     text,
 )
 

@@ -4,7 +4,13 @@ import pytest
 
 from sro_board.recommendations.csv_io import export_csv
 from tests.conftest import make_rec
-from tests.helpers_tracker import fast_hashing, rec_by_code, updates_of  # noqa: F401
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+    emptied_app,
+    fast_hashing,
+    rec_by_code,
+    shared_app,
+    updates_of,
+)
 from tests.test_csv import new_row, rows_of, to_csv, tracker, tracker_state  # noqa: F401
 
 

@@ -12,7 +12,14 @@ from sro_board.recommendations.enums import (
 )
 from sro_board.recommendations.models import StatusDefinition
 from tests.conftest import count_rows, login, make_rec
-from tests.helpers_tracker import fast_hashing, load_form, publish, text  # noqa: F401
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+    emptied_app,
+    fast_hashing,
+    load_form,
+    publish,
+    shared_app,
+    text,
+)
 
 EDIT = "/staff/status-definitions/implementation/in_progress"
 

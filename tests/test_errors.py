@@ -9,14 +9,16 @@ from sro_board.contact.models import ContactMessage
 from sro_board.contact.services import submit_message
 from sro_board.extensions import db
 from tests.conftest import PASSWORD, count_rows, login, make_rec, make_user
-from tests.helpers_tracker import (  # noqa: F401 - fast_hashing is autouse
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
     EVIDENCE,
     draft,
+    emptied_app,
     fast_hashing,
     form_fields,
     fresh_app,
     publish,
     rec_by_code,
+    shared_app,
     text,
 )
 
@@ -75,17 +77,18 @@ def test_too_large_a_request_is_refused_and_nothing_saved(client):
     assert count_rows(ContactMessage) == 0
 
 
-def test_unexpected_error_is_a_500_page_without_details(app):
+def test_unexpected_error_is_a_500_page_without_details():
     def broken():
         raise RuntimeError("secret detail: pat@example.org")
 
-    app.add_url_rule("/broken", view_func=broken)
-    client = app.test_client()
-    response = client.get("/broken")
-    assert response.status_code == 500
-    assert "Something went wrong on our side. Nothing was saved." in text(response)
-    assert "secret detail" not in text(response)
-    assert client.get("/broken", headers=JSON).json["status"] == 500
+    with fresh_app() as app:
+        app.add_url_rule("/broken", view_func=broken)
+        client = app.test_client()
+        response = client.get("/broken")
+        assert response.status_code == 500
+        assert "Something went wrong on our side. Nothing was saved." in text(response)
+        assert "secret detail" not in text(response)
+        assert client.get("/broken", headers=JSON).json["status"] == 500
 
 
 # CSRF

@@ -19,7 +19,14 @@ from sro_board.recommendations.models import (
 )
 from sro_board.timeutil import now_utc
 from tests.conftest import login, make_rec, make_user
-from tests.helpers_tracker import draft, fast_hashing, publish, text  # noqa: F401
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+    draft,
+    emptied_app,
+    fast_hashing,
+    publish,
+    shared_app,
+    text,
+)
 
 IGNORED = "that value is not one of the choices, so it was ignored."
 

@@ -16,7 +16,12 @@ from sro_board.recommendations.schedule import schedule_state
 from sro_board.sample.loader import DEMO_PASSWORD
 from sro_board.timeutil import now_utc, today_local
 from tests.conftest import count_rows
-from tests.helpers_tracker import fast_hashing, text  # noqa: F401 - fast_hashing is autouse
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+    emptied_app,
+    fast_hashing,
+    shared_app,
+    text,
+)
 
 DEMO_EMAILS = [
     "admin@example.org",

@@ -12,12 +12,14 @@ from sro_board.recommendations.fields import snapshot
 from sro_board.recommendations.models import Recommendation, Update
 from sro_board.recommendations.schedule import schedule_filter, schedule_state
 from tests.conftest import count_rows, login, make_rec
-from tests.helpers_tracker import (  # noqa: F401 - fast_hashing is autouse
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
     EVIDENCE,
+    emptied_app,
     fast_hashing,
     load_form,
     publish,
     rec_by_code,
+    shared_app,
     submit_edit,
     text,
 )

@@ -7,15 +7,17 @@ import pytest
 from sro_board.recommendations.enums import UpdateState
 from sro_board.timeutil import clock_set_to
 from tests.conftest import login, make_rec, make_user
-from tests.helpers_tracker import (  # noqa: F401 - fast_hashing is autouse
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
     EVIDENCE,
     draft,
     edit_path,
+    emptied_app,
     fast_hashing,
     form_fields,
     load_form,
     publish,
     rec_by_code,
+    shared_app,
     submit_edit,
     text,
     updates_of,
