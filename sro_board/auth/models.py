@@ -1,16 +1,17 @@
-"""Staff accounts and their roles."""
+"""Staff accounts, their roles, and what proves who they are (MFA, emailed links, throttling)."""
 
+import enum
 from datetime import datetime
 
 import sqlalchemy as sa
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..dbtypes import str_enum
 from ..extensions import db
 from ..timeutil import now_utc
-from .roles import Role
+from . import passwords
+from .roles import MFA_REQUIRED_ROLES, Role
 
 
 class User(UserMixin, db.Model):
@@ -21,12 +22,26 @@ class User(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(sa.String(254), unique=True)
     name: Mapped[str] = mapped_column(sa.String(120))
+    # "" until an invited person sets their own password (nobody can log in with it).
     password_hash: Mapped[str] = mapped_column(sa.String(255))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=now_utc)
+    # Part of every session's id: raising it ends all of the user's sessions (see login.py).
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    totp_secret: Mapped[str | None] = mapped_column(sa.String(64))
+    totp_enabled_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    # The last 30-second time step whose code was accepted: a code works once.
+    totp_last_step: Mapped[int | None] = mapped_column(sa.BigInteger)
     role_rows: Mapped[list["UserRole"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
     )
+    recovery_codes: Mapped[list["RecoveryCode"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan"
+    )
+
+    def get_id(self) -> str:
+        """The session's user id: id and session version, so old sessions stop matching."""
+        return f"{self.id}:{self.session_version}"
 
     @property
     def is_active(self) -> bool:
@@ -48,13 +63,31 @@ class User(UserMixin, db.Model):
         missing = roles - {row.role for row in keep}
         self.role_rows = keep + [UserRole(role=role) for role in sorted(missing)]
 
+    @property
+    def has_password(self) -> bool:
+        """False for an invitation not yet accepted."""
+        return bool(self.password_hash)
+
+    @property
+    def mfa_enabled(self) -> bool:
+        """True once the user confirmed an authenticator app."""
+        return self.totp_enabled_at is not None
+
+    @property
+    def mfa_required(self) -> bool:
+        """Admins and chairs must use a second factor."""
+        return self.has_role(*MFA_REQUIRED_ROLES)
+
     def set_password(self, password: str) -> None:
-        """Hash and store a new password (scrypt, werkzeug's default)."""
-        self.password_hash = generate_password_hash(password)
+        """Hash and store a new password (argon2id)."""
+        self.password_hash = passwords.hash_password(password)
 
     def check_password(self, password: str) -> bool:
-        """True if the password matches the stored hash."""
-        return check_password_hash(self.password_hash, password)
+        """True if the password matches; an old or weaker hash is replaced by argon2id."""
+        ok, rehash = passwords.verify_password(self.password_hash, password)
+        if ok and rehash:
+            self.set_password(password)
+        return ok
 
 
 class UserRole(db.Model):
@@ -65,3 +98,48 @@ class UserRole(db.Model):
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), primary_key=True)
     role: Mapped[Role] = mapped_column(str_enum(Role), primary_key=True)
     user: Mapped[User] = relationship(back_populates="role_rows")
+
+
+class RecoveryCode(db.Model):
+    """A one-time MFA recovery code, stored as an argon2id hash."""
+
+    __tablename__ = "recovery_code"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), index=True)
+    code_hash: Mapped[str] = mapped_column(sa.String(255))
+    used_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    user: Mapped[User] = relationship(back_populates="recovery_codes")
+
+
+class TokenPurpose(enum.StrEnum):
+    """What an emailed single-use link is for."""
+
+    INVITATION = "invitation"
+    PASSWORD_RESET = "password_reset"  # noqa: S105 - a name, not a password
+
+
+class AccountToken(db.Model):
+    """An emailed single-use link (invitation or password reset); only its sha256 is kept."""
+
+    __tablename__ = "account_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), index=True)
+    purpose: Mapped[TokenPurpose] = mapped_column(str_enum(TokenPurpose))
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=now_utc)
+    expires_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    user: Mapped[User] = relationship()
+
+
+class LoginThrottle(db.Model):
+    """Consecutive failed logins for one email address (known or not), keyed by its HMAC."""
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=now_utc)
+    blocked_until: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))

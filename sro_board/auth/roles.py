@@ -1,4 +1,4 @@
-"""Staff roles and what each may do."""
+"""Staff roles; what each may do is in permissions.py."""
 
 import enum
 
@@ -26,8 +26,5 @@ ROLE_LABELS = {
     Role.BOARD_MEMBER: "Advisory-board member",
 }
 
-# Who may do what; views guard with role_required(*roles) using these groups.
-WORKING_GROUP = (Role.ADMIN, Role.CHAIR, Role.MEMBER)
-APPROVERS = (Role.ADMIN, Role.CHAIR)
-AUDIT_READERS = (Role.ADMIN, Role.CHAIR)
-INBOX_READERS = (Role.ADMIN, Role.CHAIR)
+# Roles whose holders must use a second factor (TOTP) to log in; optional for the others.
+MFA_REQUIRED_ROLES = (Role.ADMIN, Role.CHAIR)
