@@ -260,10 +260,17 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture
 def watch(live_server):
-    """Problems seen by the browser: console errors, failed or off-site requests."""
+    """Problems seen by the browser: console errors, failed or off-site requests.
+
+    Whatever the test did not already take, fails it at the end. (Requests cut off when a
+    context closes are not counted then: closing one aborts its favicon, say.)
+    """
     from tests.e2e.watch import BrowserWatch
 
-    return BrowserWatch(live_server.url)
+    watch = BrowserWatch(live_server.url)
+    yield watch
+    problems = watch.take_problems()
+    assert not problems, "the browser saw problems:\n" + "\n".join(problems)
 
 
 @pytest.fixture

@@ -129,6 +129,7 @@ def test_parent_student_and_teacher_apply_guardian_consents(
     smtp_server.wait_for(STUDENT.email, "Your parent or guardian gave consent")
     student_page.goto(student_status)
     _status_says(student_page, "Received and eligible")
+    watch.assert_clean()
     for context in contexts:
         context.close()
 
@@ -237,6 +238,7 @@ def test_reviewer_scores_blind_admin_selects_roster_shows_member(
     smtp_server.wait_for(CANDIDATE.email, "An offer of a seat on the advisory board")
     _move(staff, "Accepted", "Accepted by phone on the day of the offer.", reference)
     smtp_server.wait_for(CANDIDATE.email, "Welcome to the advisory board")
+    watch.assert_clean()
     staff_context.close()
 
     # The applicant's status link says so, and the public roster lists her.

@@ -58,6 +58,6 @@ def test_screenshots(browser: Browser, browser_context_args, watch, live_server,
         if width == "desktop" and os.environ.get("E2E_UPDATE_DOCS_SCREENSHOTS") == "1":
             DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(target, DOCS_SCREENSHOTS / target.name)
-    context.close()
     watch.assert_clean()
+    context.close()
     assert not problems, "\n".join(problems)
