@@ -22,6 +22,17 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+    # Accounts (docs/accounts.md): per-address back-off after failed logins, kept in the database.
+    LOGIN_FREE_FAILURES = _env_int("LOGIN_FREE_FAILURES", 5)
+    LOGIN_BACKOFF_SECONDS = _env_int("LOGIN_BACKOFF_SECONDS", 30)
+    LOGIN_BACKOFF_MAX_SECONDS = _env_int("LOGIN_BACKOFF_MAX_SECONDS", 900)
+    LOGIN_CODE_MINUTES = _env_int("LOGIN_CODE_MINUTES", 5)
+    PASSWORD_RESET_RATE_LIMIT = os.environ.get("PASSWORD_RESET_RATE_LIMIT", "5 per hour")
+    PASSWORD_RESET_MINUTES = _env_int("PASSWORD_RESET_MINUTES", 60)
+    INVITATION_HOURS = _env_int("INVITATION_HOURS", 48)
+    SESSION_IDLE_MINUTES = _env_int("SESSION_IDLE_MINUTES", 30)
+    SESSION_MAX_HOURS = _env_int("SESSION_MAX_HOURS", 12)
+    REAUTH_MINUTES = _env_int("REAUTH_MINUTES", 10)
     CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5 per minute")
     MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 1024 * 1024)
     TIMEZONE = os.environ.get("TIMEZONE", "America/Edmonton")
@@ -70,6 +81,10 @@ class ProductionConfig(Config):
 
     SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "1") == "1"
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    # __Host-: sent only over HTTPS, to this host, for path / (not if Secure is turned off).
+    SESSION_COOKIE_NAME = "__Host-session" if SESSION_COOKIE_SECURE else "session"
+    SESSION_COOKIE_PATH = "/"
+    SESSION_COOKIE_DOMAIN = None
 
     @classmethod
     def check(cls) -> None:

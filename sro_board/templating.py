@@ -5,7 +5,8 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from flask import Flask, g
 
-from .auth.roles import APPROVERS, AUDIT_READERS, INBOX_READERS, WORKING_GROUP, Role
+from .auth.permissions import Action, can
+from .auth.roles import Role
 from .extensions import db
 from .recommendations.enums import SourceReport, Theme
 from .recommendations.labels import label
@@ -57,10 +58,8 @@ def register(app: Flask) -> None:
         theme_label=lambda v: Theme(v).label,
         sample_data_loaded=sample_data_loaded,
         Role=Role,
-        WORKING_GROUP=WORKING_GROUP,
-        APPROVERS=APPROVERS,
-        AUDIT_READERS=AUDIT_READERS,
-        INBOX_READERS=INBOX_READERS,
+        Action=Action,
+        can=can,
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -6,6 +6,10 @@ of an endpoint that also answers GET. Strings in `data` are filled from `setup`'
 
 from datetime import date, timedelta
 
+from sro_board.auth.links import issue_link
+from sro_board.auth.models import TokenPurpose
+from sro_board.auth.roles import Role
+from sro_board.auth.services import create_user
 from sro_board.contact.services import submit_message
 from sro_board.extensions import db
 from tests.access import ANONYMOUS, EVERYONE, Access
@@ -27,6 +31,24 @@ def a_recommendation(users: dict) -> dict:
 def another_user(users: dict) -> dict:
     """A staff account to look at or edit."""
     return {"user_id": make_user(["member"], email="someone@example.org").id}
+
+
+def a_reset_link(users: dict) -> dict:
+    """A password-reset link of a member."""
+    user = make_user(["member"], email="forgetful@example.org")
+    token = issue_link(user, TokenPurpose.PASSWORD_RESET)
+    db.session.commit()
+    return {"token": token, "user_id": user.id}
+
+
+def an_invitation(users: dict) -> dict:
+    """An invitation not yet accepted, and its link."""
+    invited = create_user(
+        None, email="invited@example.org", name="Invited", roles={Role.MEMBER}, password=None
+    )
+    token = issue_link(invited, TokenPurpose.INVITATION)
+    db.session.commit()
+    return {"token": token, "user_id": invited.id}
 
 
 def a_pending_update(users: dict) -> dict:
@@ -88,27 +110,54 @@ TRACKER_ACCESS: dict[str, Access] = {
         method="POST",
         data={"email": "nobody@example.org", "password": "not-the-password"},
     ),
+    "auth.login_code": Access("/login/code", EVERYONE),
+    "auth.login_code POST": Access("/login/code", EVERYONE, method="POST", data={"code": "1"}),
+    "auth.forgot_password": Access("/password-reset", EVERYONE),
+    "auth.forgot_password POST": Access(
+        "/password-reset", EVERYONE, method="POST", data={"email": "nobody@example.org"}
+    ),
+    "auth.reset_password": Access("/password-reset/{token}", EVERYONE, setup=a_reset_link),
+    "auth.reset_password POST": Access(
+        "/password-reset/{token}",
+        EVERYONE,
+        method="POST",
+        data={"new_password": "x" * 20, "confirm": "y" * 20},
+        setup=a_reset_link,
+    ),
+    "auth.accept_invitation": Access("/invitation/{token}", EVERYONE, setup=an_invitation),
+    "auth.accept_invitation POST": Access(
+        "/invitation/{token}",
+        EVERYONE,
+        method="POST",
+        data={"new_password": "x" * 20, "confirm": "y" * 20},
+        setup=an_invitation,
+    ),
     "auth.logout": Access("/logout", STAFF, method="POST"),
+    "auth.reauth": Access("/account/confirm", STAFF),
+    "auth.reauth POST": Access(
+        "/account/confirm", STAFF, method="POST", data={"password": "wrong", "code": "1"}
+    ),
     "auth.password": Access("/account/password", STAFF),
     "auth.password POST": Access(
         "/account/password",
         STAFF,
         method="POST",
-        data={"current_password": "wrong", "new_password": "x" * 12, "confirm": "x" * 12},
+        data={"current_password": "wrong", "new_password": "x" * 15, "confirm": "x" * 15},
     ),
+    "auth.mfa": Access("/account/mfa", STAFF),
+    "auth.mfa_setup": Access("/account/mfa/setup", STAFF),
+    "auth.mfa_start": Access("/account/mfa/start", STAFF, method="POST"),
+    "auth.mfa_confirm": Access("/account/mfa/setup", STAFF, method="POST", data={"code": "1"}),
+    "auth.mfa_recovery_codes": Access("/account/mfa/recovery-codes", STAFF, method="POST"),
+    "auth.mfa_off": Access("/account/mfa/off", STAFF, method="POST"),
+    "auth.mfa_replace": Access("/account/mfa/replace", STAFF, method="POST"),
     "auth.users": Access("/staff/users", ADMIN),
     "auth.new_user": Access("/staff/users/new", ADMIN),
     "auth.new_user POST": Access(
         "/staff/users/new",
         ADMIN,
         method="POST",
-        data={
-            "name": "New Person",
-            "email": "new.person@example.org",
-            "roles": "member",
-            "active": "y",
-            "password": "a-long-enough-password",
-        },
+        data={"name": "New Person", "email": "new.person@example.org", "roles": "member"},
     ),
     "auth.edit_user": Access("/staff/users/{user_id}", ADMIN, setup=another_user),
     "auth.edit_user POST": Access(
@@ -117,6 +166,15 @@ TRACKER_ACCESS: dict[str, Access] = {
         method="POST",
         data={"name": "Someone", "email": "someone@example.org", "roles": "chair", "active": "y"},
         setup=another_user,
+    ),
+    "auth.end_sessions_of": Access(
+        "/staff/users/{user_id}/end-sessions", ADMIN, method="POST", setup=another_user
+    ),
+    "auth.reset_mfa": Access(
+        "/staff/users/{user_id}/reset-mfa", ADMIN, method="POST", setup=another_user
+    ),
+    "auth.resend_invitation": Access(
+        "/staff/users/{user_id}/invitation", ADMIN, method="POST", setup=an_invitation
     ),
     # the working group's tracker
     "recommendations.dashboard": Access("/staff/", WORKING_GROUP),

@@ -2,18 +2,37 @@
 
 import os
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
+import pyotp
 import pytest
 import sqlalchemy as sa
+from argon2 import PasswordHasher
 
 from sro_board import create_app
-from sro_board.auth.roles import Role
+from sro_board.auth import passwords
+from sro_board.auth.mfa import code_at, new_recovery_codes, step_at
+from sro_board.auth.models import User
+from sro_board.auth.roles import MFA_REQUIRED_ROLES, Role
 from sro_board.auth.services import create_user
+from sro_board.auth.services_mfa import enrol_with_secret
 from sro_board.extensions import db
 from sro_board.recommendations.definitions import seed_definitions
 from sro_board.recommendations.services import create_recommendation
+from sro_board.timeutil import now_utc
 
 PASSWORD = "correct-horse-battery-staple"
+# Recovery codes of the test users with MFA, by email, for logins within one 30-second step.
+RECOVERY_CODES: dict[str, list[str]] = {}
+# argon2id with the smallest cost: logins stay real, the suite stays fast (real cost is tested
+# in tests/security/test_passwords.py).
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def cheap_hashing(monkeypatch):
+    """Every test hashes passwords and recovery codes with a cheap argon2id."""
+    monkeypatch.setattr(passwords, "hasher", CHEAP_HASHER)
 
 
 @pytest.fixture
@@ -48,8 +67,28 @@ def make_user(role_names, email=None, name="Test Person"):
     roles = {Role(r) for r in role_names}
     email = email or f"{'-'.join(sorted(role_names)) or 'none'}@example.org"
     user = create_user(None, email=email, name=name, roles=roles, password=PASSWORD)
+    if roles & set(MFA_REQUIRED_ROLES):
+        enrol(user)
     db.session.commit()
     return user
+
+
+def enrol(user, secret: str | None = None) -> str:
+    """Turn on the user's two-step login with a known secret and recovery codes (not committed)."""
+    secret = secret or pyotp.random_base32()
+    enrol_with_secret(user, secret)
+    RECOVERY_CODES[user.email] = new_recovery_codes(user)
+    return secret
+
+
+def next_code(user) -> str:
+    """A code the login will accept: this step's TOTP if unused, else a recovery code."""
+    db.session.expire_all()
+    row = db.session.get(User, user.id)
+    step = step_at(now_utc())
+    if row.totp_last_step is None or row.totp_last_step < step:
+        return code_at(row.totp_secret, step)
+    return RECOVERY_CODES[row.email].pop()
 
 
 def make_rec(code="R-01", **values):
@@ -68,10 +107,16 @@ def make_rec(code="R-01", **values):
     return rec
 
 
-def login(client, user):
-    """Log the client in as user through the real login form."""
-    response = client.post("/login", data={"email": user.email, "password": PASSWORD})
+def login(client, user, password: str = PASSWORD):
+    """Log the client in as user through the real login form (and code step, if enrolled)."""
+    response = client.post("/login", data={"email": user.email, "password": password})
     assert response.status_code == 302, response.get_data(as_text=True)
+    if urlsplit(response.location).path == "/login/code":
+        for _attempt in range(2):  # a second try if the 30-second step turned meanwhile
+            response = client.post("/login/code", data={"code": next_code(user)})
+            if response.status_code == 302:
+                break
+        assert response.status_code == 302, response.get_data(as_text=True)
     return user
 
 

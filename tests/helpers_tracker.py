@@ -2,17 +2,14 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import partial
 from html.parser import HTMLParser
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from werkzeug.security import generate_password_hash
 
 from sro_board import create_app
 from sro_board.audit.models import AuditEntry
-from sro_board.auth import models as auth_models
 from sro_board.extensions import db, limiter
 from sro_board.recommendations.definitions import seed_definitions
 from sro_board.recommendations.models import Recommendation, Update
@@ -20,16 +17,9 @@ from sro_board.recommendations.services import propose_update
 
 
 @pytest.fixture(autouse=True)
-def fast_hashing(monkeypatch):
-    """Hash test passwords with one PBKDF2 round: logins stay real, the suite stays fast.
-
-    Autouse in every module that imports it; test_auth.py checks the real (scrypt) hashing.
-    """
-    monkeypatch.setattr(
-        auth_models,
-        "generate_password_hash",
-        partial(generate_password_hash, method="pbkdf2:sha256:1"),
-    )
+def fast_hashing(cheap_hashing):
+    """Cheap argon2id hashing; conftest's cheap_hashing now does it for every test (kept for
+    the modules that import it). tests/security/test_passwords.py checks the real cost."""
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 from sro_board.contact.models import ContactMessage
 from sro_board.contact.services import submit_message
 from sro_board.extensions import db
-from tests.conftest import PASSWORD, count_rows, login, make_rec, make_user
+from tests.conftest import PASSWORD, count_rows, login, make_rec, make_user, next_code
 from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
     EVIDENCE,
     draft,
@@ -122,7 +122,10 @@ def test_forms_carry_their_csrf_token_and_work_with_csrf_on():
         client = app.test_client()
         login_form = form_fields(text(client.get("/login")))
         login_form |= {"email": [user.email], "password": [PASSWORD]}
-        assert client.post("/login", data=login_form).status_code == 302
+        response = client.post("/login", data=login_form)
+        assert response.location == "/login/code"  # a chair uses two-step login
+        code_form = form_fields(text(client.get("/login/code"))) | {"code": [next_code(user)]}
+        assert client.post("/login/code", data=code_form).status_code == 302
         edit_form = form_fields(text(client.get("/staff/recommendations/R-01/edit")))
         assert edit_form["csrf_token"][0]
         response = client.post(

@@ -7,13 +7,14 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
+from sro_board.auth.mfa import current_code
 from sro_board.auth.models import User
 from sro_board.contact.models import ContactMessage
 from sro_board.extensions import db
 from sro_board.recommendations.enums import ScheduleState, UpdateState
 from sro_board.recommendations.models import Recommendation, Update
 from sro_board.recommendations.schedule import schedule_state
-from sro_board.sample.loader import DEMO_PASSWORD
+from sro_board.sample.loader import DEMO_PASSWORD, DEMO_TOTP_SECRETS
 from sro_board.timeutil import now_utc, today_local
 from tests.conftest import count_rows
 from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
@@ -107,6 +108,9 @@ def test_logins_prints_the_four_demo_accounts(runner):
 def test_demo_accounts_log_in_with_the_demo_password(client):
     for email in DEMO_EMAILS:
         response = client.post("/login", data={"email": email, "password": DEMO_PASSWORD})
+        if secret := DEMO_TOTP_SECRETS.get(email):  # the admin and chair: two-step login
+            assert response.location == "/login/code"
+            response = client.post("/login/code", data={"code": current_code(secret)})
         assert response.status_code == 302, email
         assert client.get(response.location).status_code == 200, email
         client.post("/logout")

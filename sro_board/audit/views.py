@@ -8,9 +8,9 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField
 from wtforms.validators import Length, Optional
 
-from ..auth.decorators import role_required
+from ..auth.decorators import permission_required
 from ..auth.models import User
-from ..auth.roles import AUDIT_READERS
+from ..auth.permissions import Action
 from ..extensions import db
 from ..formutil import choices
 from ..timeutil import local_zone
@@ -35,7 +35,7 @@ class AuditFilterForm(FlaskForm):
 
 
 @bp.get("/staff/audit")
-@role_required(*AUDIT_READERS)
+@permission_required(Action.READ_AUDIT_LOG)
 def log():
     """Newest entries first, filtered."""
     form = AuditFilterForm(request.args)

@@ -1,5 +1,6 @@
-"""Staff accounts, roles, login and user administration."""
+"""Staff accounts, roles, login, MFA, emailed links and user administration."""
 
-from .views import bp
+from . import views, views_account, views_users  # noqa: F401 - routes on bp
+from .blueprint import bp
 
 __all__ = ["bp"]

@@ -1,13 +1,17 @@
-"""`flask users ...`: create and list staff accounts."""
+"""`flask users ...`: create, list, the demo accounts' TOTP codes; the permissions document."""
 
 import click
 import sqlalchemy as sa
+from flask import current_app
 from flask.cli import AppGroup
 
 from ..extensions import db
+from ..security.cli import security_cli
+from .mfa import current_code
 from .models import User
+from .permissions_doc import DOC_PATH, render
 from .roles import Role
-from .services import AccountError, create_user
+from .services import AccountError, create_user, find_by_email
 
 users_cli = AppGroup("users", help="Manage staff accounts.")
 
@@ -25,7 +29,7 @@ users_cli = AppGroup("users", help="Manage staff accounts.")
 )
 @click.password_option(help="Prompted for (twice) when not given.")
 def create(email: str, name: str, roles: tuple[str, ...], password: str) -> None:
-    """Create a staff account."""
+    """Create a staff account (the first admin; invite the others from the Users page)."""
     try:
         user = create_user(
             None, email=email, name=name, roles={Role(r) for r in roles}, password=password
@@ -34,6 +38,8 @@ def create(email: str, name: str, roles: tuple[str, ...], password: str) -> None
         raise click.ClickException(str(error)) from error
     db.session.commit()
     click.echo(f"Created {user.email} ({', '.join(sorted(roles))}).")
+    if user.mfa_required:
+        click.echo("At the first login they set up two-step login (required for the role).")
 
 
 @users_cli.command("list")
@@ -42,3 +48,33 @@ def list_users() -> None:
     for user in db.session.scalars(sa.select(User).order_by(User.email)):
         state = "active" if user.active else "deactivated"
         click.echo(f"{user.email}\t{user.name}\t{','.join(sorted(user.roles))}\t{state}")
+
+
+@users_cli.command("totp")
+@click.argument("email")
+def totp(email: str) -> None:
+    """Print the current two-step login code of a DEMO account (sample data only)."""
+    from ..sample.loader import DEMO_TOTP_SECRETS, already_loaded
+
+    user = find_by_email(email)
+    secret = DEMO_TOTP_SECRETS.get(email.strip().lower())
+    if not (already_loaded() and user and secret and user.totp_secret == secret):
+        raise click.ClickException(
+            "Only for the demo accounts of the sample data (admin@example.org, "
+            "chair@example.org) with their published secrets."
+        )
+    click.echo(current_code(secret))
+
+
+@security_cli.command("permissions-doc")
+@click.option("--check", is_flag=True, help="Fail if docs/permissions.md is out of date.")
+def permissions_doc(check: bool) -> None:
+    """Write docs/permissions.md from the permission matrix in sro_board/auth/permissions.py."""
+    text = render(current_app)
+    if check:
+        if not DOC_PATH.exists() or DOC_PATH.read_text(encoding="utf-8") != text:
+            raise click.ClickException("docs/permissions.md is out of date: run the command.")
+        click.echo("docs/permissions.md is up to date.")
+        return
+    DOC_PATH.write_text(text, encoding="utf-8")
+    click.echo(f"Wrote {DOC_PATH.name}.")

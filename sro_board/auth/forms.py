@@ -1,4 +1,4 @@
-"""Login, password and user-administration forms."""
+"""Login, password, two-step login and user-administration forms."""
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectMultipleField, StringField
@@ -6,31 +6,112 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationE
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..formutil import choices
+from .passwords import MAX_PASSWORD, MIN_PASSWORD
 from .roles import Role
 
-MIN_PASSWORD = 12
+NEW_PASSWORD_HINT = (
+    f"At least {MIN_PASSWORD} characters; a few unrelated words make a good one. "
+    "Any characters; a password manager is welcome."
+)
+
+
+def _password(label: str, autocomplete: str, **kwargs) -> PasswordField:
+    return PasswordField(
+        label,
+        validators=[DataRequired(), Length(max=MAX_PASSWORD)],
+        render_kw={"autocomplete": autocomplete},
+        **kwargs,
+    )
+
+
+def _new_password() -> PasswordField:
+    return PasswordField(
+        "New password",
+        validators=[DataRequired(), Length(min=MIN_PASSWORD, max=MAX_PASSWORD)],
+        description=NEW_PASSWORD_HINT,
+        render_kw={"autocomplete": "new-password"},
+    )
+
+
+def _confirm() -> PasswordField:
+    return PasswordField(
+        "Repeat the new password",
+        validators=[DataRequired(), EqualTo("new_password", message="The passwords differ.")],
+        render_kw={"autocomplete": "new-password"},
+    )
+
+
+def _code_field(label: str = "Code") -> StringField:
+    return StringField(
+        label,
+        validators=[DataRequired(), Length(max=20)],
+        description="The 6-digit code from your authenticator app, or one of your recovery codes.",
+        render_kw={"autocomplete": "one-time-code", "inputmode": "text", "spellcheck": "false"},
+    )
 
 
 class LoginForm(FlaskForm):
     """Email and password."""
 
-    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=128)])
+    email = EmailField(
+        "Email",
+        validators=[DataRequired(), Email(), Length(max=254)],
+        render_kw={"autocomplete": "username"},
+    )
+    password = _password("Password", "current-password")
+
+
+class CodeForm(FlaskForm):
+    """The second step: a TOTP or recovery code."""
+
+    code = _code_field()
+
+
+class ReauthForm(FlaskForm):
+    """Confirm it is you before a sensitive change (the code only when MFA is on)."""
+
+    password = _password("Password", "current-password")
+    code = _code_field()
 
 
 class ChangePasswordForm(FlaskForm):
     """Change one's own password."""
 
-    current_password = PasswordField("Current password", validators=[DataRequired()])
-    new_password = PasswordField(
-        "New password",
-        validators=[DataRequired(), Length(min=MIN_PASSWORD, max=128)],
-        description=f"At least {MIN_PASSWORD} characters.",
+    current_password = _password("Current password", "current-password")
+    new_password = _new_password()
+    confirm = _confirm()
+
+
+class SetPasswordForm(FlaskForm):
+    """Set a password from an invitation or reset link."""
+
+    new_password = _new_password()
+    confirm = _confirm()
+
+
+class ForgotPasswordForm(FlaskForm):
+    """Ask for a reset link."""
+
+    email = EmailField(
+        "Email",
+        validators=[DataRequired(), Email(), Length(max=254)],
+        render_kw={"autocomplete": "username"},
     )
-    confirm = PasswordField(
-        "Repeat the new password",
-        validators=[DataRequired(), EqualTo("new_password", message="The passwords differ.")],
+
+
+class EnrolForm(FlaskForm):
+    """The first code from the newly added authenticator app."""
+
+    code = StringField(
+        "Code from the app",
+        validators=[DataRequired(), Length(max=20)],
+        description="The 6 digits the app shows now.",
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
     )
+
+
+class ConfirmForm(FlaskForm):
+    """A button that only carries the CSRF token."""
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -45,20 +126,20 @@ def role_choices() -> list[tuple[str, str]]:
     return choices((role.value, role.label) for role in Role)
 
 
-class UserForm(FlaskForm):
-    """Create a staff account or change its roles."""
+class InviteForm(FlaskForm):
+    """Invite a new staff member; they set their own password from the emailed link."""
 
     name = StringField("Name", validators=[DataRequired(), Length(max=120)])
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
     roles = MultiCheckboxField("Roles", choices=role_choices())
-    active = BooleanField("Active (can log in)", default=True)
-    password = PasswordField(
-        "Initial password",
-        validators=[Length(max=128)],
-        description=f"At least {MIN_PASSWORD} characters; the person changes it after logging in.",
-    )
 
     def validate_roles(self, field) -> None:
         """A staff account needs at least one role."""
         if not field.data:
             raise ValidationError("Choose at least one role.")
+
+
+class UserForm(InviteForm):
+    """Change a staff account's details, roles or active flag."""
+
+    active = BooleanField("Active (can log in)", default=True)

@@ -1,17 +1,86 @@
-"""Flask-Login wiring: load users, where to send anonymous visitors."""
+"""Flask-Login wiring and the life of a staff session.
+
+A session's user id is "<user id>:<session_version>" (User.get_id). Logging out, a password
+change or reset, an MFA change, a role change, deactivation and the admin's "end sessions"
+raise the user's session_version, so every cookie issued before stops matching here: a copied
+old cookie is refused by the server, not only forgotten by the browser. A session also ends
+after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after the login. There is
+no remember-me cookie.
+"""
+
+from flask import current_app, flash, g, session
+from flask_login import login_user
 
 from ..extensions import db, login_manager
+from ..timeutil import now_utc
 from .models import User
 
 login_manager.login_view = "auth.login"
 login_manager.login_message = "Please log in to see that page."
 login_manager.session_protection = "strong"
 
+# Written at most once a minute, so most requests do not send a new cookie.
+SEEN_RESOLUTION = 60
+
+
+def _now() -> float:
+    return now_utc().timestamp()
+
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    """Return the active user for a session, or None."""
-    if not user_id.isdigit():
+def load_user(session_id: str) -> User | None:
+    """The active user whose current session version this is, while the session is alive."""
+    user_id, _, version = session_id.partition(":")
+    if not (user_id.isdigit() and version.isdigit()):
         return None
     user = db.session.get(User, int(user_id))
-    return user if user and user.active else None
+    if user is None or not user.active or user.session_version != int(version):
+        session.clear()
+        return None
+    return user if _session_alive() else None
+
+
+def _session_alive() -> bool:
+    config, now = current_app.config, _now()
+    auth_at, seen_at = session.get("auth_at"), session.get("seen_at")
+    if not isinstance(auth_at, int | float) or not isinstance(seen_at, int | float):
+        session.clear()
+        return False
+    if now - auth_at > config["SESSION_MAX_HOURS"] * 3600:
+        reason = f"{config['SESSION_MAX_HOURS']} hours after you logged in"
+    elif now - seen_at > config["SESSION_IDLE_MINUTES"] * 60:
+        reason = f"after {config['SESSION_IDLE_MINUTES']} minutes without activity"
+    else:
+        if now - seen_at >= SEEN_RESOLUTION:
+            session["seen_at"] = now
+        return True
+    session.clear()
+    flash(f"For your security you were logged out {reason}. Please log in again.", "info")
+    return False
+
+
+def clear_session() -> None:
+    """Empty the session, and forget the CSRF token cached for it in this request."""
+    session.clear()
+    g.pop("csrf_token", None)
+
+
+def start_session(user: User) -> None:
+    """A brand-new session for a user who just proved who they are (old contents dropped)."""
+    clear_session()
+    login_user(user)
+    now = _now()
+    session["auth_at"] = session["seen_at"] = session["reauth_at"] = now
+
+
+def renew_session(user: User) -> None:
+    """After the user's session_version was raised by their own change: keep this session."""
+    kept = {key: session[key] for key in ("auth_at", "seen_at", "reauth_at") if key in session}
+    clear_session()
+    login_user(user)
+    session.update(kept)
+
+
+def end_sessions(user: User) -> None:
+    """End every session of the user, on every device (the caller commits)."""
+    user.session_version += 1

@@ -4,7 +4,8 @@ import sqlalchemy as sa
 
 from ..audit.services import record
 from ..extensions import db
-from .forms import MIN_PASSWORD
+from . import passwords
+from .login import end_sessions
 from .models import User
 from .roles import Role
 
@@ -26,37 +27,47 @@ def find_by_email(email: str) -> User | None:
     return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
 
 
+def _equalise_timing(password: str) -> None:
+    """Spend the time a real password check takes."""
+    if not _DUMMY.password_hash or not _DUMMY.password_hash.startswith("$argon2"):
+        _DUMMY.password_hash = passwords.hash_password("timing-equaliser-password")
+    passwords.verify_password(_DUMMY.password_hash, password)
+
+
 def authenticate(email: str, password: str) -> User | None:
-    """The active user with these credentials, or None."""
+    """The active user with these credentials, or None (same time either way)."""
     user = find_by_email(email)
-    if user is None:
-        if not _DUMMY.password_hash:
-            _DUMMY.set_password("timing-equaliser")
-        _DUMMY.check_password(password)
+    if user is None or not user.has_password:
+        _equalise_timing(password)
         return None
     if not user.check_password(password) or not user.active:
         return None
     return user
 
 
-def _check_password_rules(password: str) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise AccountError(f"The password must have at least {MIN_PASSWORD} characters.")
+def check_new_password(password: str, user: User | None = None, **who: str) -> None:
+    """Refuse a password the policy does not allow (passwords.password_problem)."""
+    if user is not None:
+        who = {"email": user.email, "name": user.name}
+    if problem := passwords.password_problem(password, **who):
+        raise AccountError(problem)
 
 
 def create_user(
-    actor: User | None, *, email: str, name: str, roles: set[Role], password: str
+    actor: User | None, *, email: str, name: str, roles: set[Role], password: str | None
 ) -> User:
-    """Add a staff account."""
+    """Add a staff account; without a password it waits for its invitation to be accepted."""
     email = normalise_email(email)
     if find_by_email(email):
         raise AccountError("An account with that email already exists.")
     if not roles:
         raise AccountError("Choose at least one role.")
-    _check_password_rules(password)
-    user = User(email=email, name=name.strip())
+    if password is not None:
+        check_new_password(password, email=email, name=name)
+    user = User(email=email, name=name.strip(), password_hash="")
     user.set_roles(roles)
-    user.set_password(password)
+    if password is not None:
+        user.set_password(password)
     db.session.add(user)
     db.session.flush()
     record(
@@ -73,7 +84,7 @@ def create_user(
 def update_user(
     actor: User, user: User, *, name: str, email: str, roles: set[Role], active: bool
 ) -> None:
-    """Change a user's name, email, roles or active flag."""
+    """Change a user's name, email, roles or active flag; sessions end on the latter three."""
     email = normalise_email(email)
     other = find_by_email(email)
     if other and other.id != user.id:
@@ -83,8 +94,11 @@ def update_user(
     if user.id == actor.id and (not active or Role.ADMIN not in roles):
         raise AccountError("You cannot deactivate yourself or remove your own admin role.")
     before = {"name": user.name, "roles": sorted(user.roles), "active": user.active}
+    access_changed = (email, roles, active) != (user.email, user.roles, user.active)
     user.name, user.email, user.active = name.strip(), email, active
     user.set_roles(roles)
+    if access_changed:
+        end_sessions(user)
     after = {"name": user.name, "roles": sorted(roles), "active": active}
     record(
         actor,
@@ -99,10 +113,18 @@ def update_user(
 
 
 def change_password(user: User, current: str, new: str) -> None:
-    """Change one's own password after checking the current one."""
+    """Change one's own password after checking the current one; other sessions end."""
     if not user.check_password(current):
         raise AccountError("The current password is not correct.")
-    _check_password_rules(new)
+    check_new_password(new, user)
     user.set_password(new)
+    end_sessions(user)
     record(user, "user.password_changed", "user", user.id, "Changed own password")
+    db.session.flush()
+
+
+def end_user_sessions(actor: User, user: User) -> None:
+    """An admin logs a user out everywhere."""
+    end_sessions(user)
+    record(actor, "user.sessions_ended", "user", user.id, f"Ended the sessions of {user.name}")
     db.session.flush()

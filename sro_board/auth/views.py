@@ -1,24 +1,50 @@
-"""Login, logout, password change, and user administration."""
+"""Logging in (password, then a code for users with MFA), out, and emailed links."""
 
+from collections.abc import Callable
+from functools import wraps
 from urllib.parse import urlsplit
 
-import sqlalchemy as sa
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_user, logout_user
+from flask import (
+    current_app,
+    flash,
+    g,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_login import current_user, logout_user
 
 from ..extensions import db, limiter
-from .decorators import login_required, role_required
-from .forms import ChangePasswordForm, LoginForm, UserForm
-from .models import User
-from .roles import WORKING_GROUP, Role
-from .services import AccountError, authenticate, change_password, create_user, update_user
+from ..security.events import security_event
+from ..timeutil import now_utc
+from .authflow import StepResult, code_step, logged_in, password_step
+from .blueprint import bp
+from .decorators import login_required
+from .forms import CodeForm, ForgotPasswordForm, LoginForm, SetPasswordForm
+from .links import find_link, request_password_reset, set_password_from_link
+from .login import clear_session, end_sessions, start_session
+from .models import TokenPurpose, User
+from .permissions import Action, can
+from .services import AccountError
 
-bp = Blueprint("auth", __name__)
+PENDING = "pending_login"  # session key between the password and the code step
+WRONG_LOGIN = "The email or password is not correct."
+
+
+def _login_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def _reset_limit() -> str:
+    return current_app.config["PASSWORD_RESET_RATE_LIMIT"]
 
 
 def landing_page() -> str:
     """Where a logged-in user starts: the dashboard for the working group, else the home page."""
-    if current_user.has_role(*WORKING_GROUP):
+    if can(Action.VIEW_TRACKER):
         return url_for("recommendations.dashboard")
     return url_for("public.home")
 
@@ -36,101 +62,181 @@ def safe_next(target: str | None) -> str:
     return target
 
 
+def private(view: Callable) -> Callable:
+    """Never cached, no referrer sent: for pages reached by a secret link."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        response = make_response(view(*args, **kwargs))
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return wrapped
+
+
+def _throttled(template: str, result: StepResult, **context):
+    """429 with Retry-After: the same for known and unknown addresses."""
+    db.session.commit()
+    page = render_template(template, throttled=result.retry_after, **context)
+    return page, 429, {"Retry-After": str(result.retry_after)}
+
+
+def _finish_login(user: User, next_target: str | None):
+    start_session(user)
+    logged_in(user)
+    db.session.commit()
+    return redirect(safe_next(next_target))
+
+
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
+@limiter.limit(_login_limit, methods=["POST"])
 def login():
-    """Staff log in with email and password."""
+    """Staff log in with email and password; users with MFA go on to the code step."""
     if current_user.is_authenticated:
         return redirect(landing_page())
     form = LoginForm()
     if form.validate_on_submit():
-        user = authenticate(form.email.data, form.password.data)
-        if user:
-            login_user(user)
-            return redirect(safe_next(request.args.get("next")))
-        form.password.errors.append("The email or password is not correct.")
+        result = password_step(form.email.data, form.password.data)
+        if result.retry_after:
+            return _throttled("auth/login.html", result, form=form)
+        user = result.user
+        if user is None:
+            db.session.commit()  # the failure count
+            form.password.errors.append(WRONG_LOGIN)
+        elif user.mfa_enabled:
+            db.session.commit()  # a re-hashed password
+            clear_session()
+            session[PENDING] = {
+                "user": user.get_id(),
+                "at": now_utc().timestamp(),
+                "next": request.args.get("next"),
+            }
+            return redirect(url_for("auth.login_code"))
+        else:
+            return _finish_login(user, request.args.get("next"))
     return render_template("auth/login.html", form=form)
+
+
+def _pending_user() -> User | None:
+    pending = session.get(PENDING)
+    if not isinstance(pending, dict):
+        return None
+    age = now_utc().timestamp() - pending.get("at", 0)
+    if age > current_app.config["LOGIN_CODE_MINUTES"] * 60:
+        return None
+    user_id, _, version = str(pending.get("user", "")).partition(":")
+    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    if user is None or not user.active or str(user.session_version) != version:
+        return None
+    return user
+
+
+@bp.route("/login/code", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def login_code():
+    """The second step: a code from the authenticator app, or a recovery code."""
+    user = _pending_user()
+    if user is None:
+        session.pop(PENDING, None)
+        return render_template("auth/login_restart.html")
+    form = CodeForm()
+    if form.validate_on_submit():
+        result = code_step(user, form.code.data)
+        if result.retry_after:
+            return _throttled("auth/login_code.html", result, form=form)
+        if result.user is None:
+            db.session.commit()
+            form.code.errors.append("That code is not right, or was already used.")
+        else:
+            if result.used_recovery_code:
+                flash("You used a recovery code; it will not work again.", "info")
+            return _finish_login(user, session[PENDING].get("next"))
+    return render_template("auth/login_code.html", form=form)
 
 
 @bp.post("/logout")
 @login_required
 def logout():
-    """End the session."""
+    """End the session here and every other session of the user."""
+    user = current_user._get_current_object()
+    end_sessions(user)
+    db.session.commit()
+    security_event("logout", user_id=user.id)
     logout_user()
+    clear_session()
     flash("You are logged out.", "success")
     return redirect(url_for("public.home"))
 
 
-@bp.route("/account/password", methods=["GET", "POST"])
-@login_required
-def password():
-    """Change one's own password."""
-    form = ChangePasswordForm()
+@bp.route("/password-reset", methods=["GET", "POST"])
+@limiter.limit(_reset_limit, methods=["POST"])
+def forgot_password():
+    """Ask for a reset link; the answer is the same whether or not the address has an account."""
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        request_password_reset(form.email.data)
+        db.session.commit()
+        # Sent after the response, so known and unknown addresses answer in the same time.
+        if g.pop("mail_queued", False):
+            app = current_app._get_current_object()
+
+            def _later() -> None:
+                from ..mail import deliver_pending  # mail imports the board, which imports auth
+
+                with app.app_context():
+                    deliver_pending()
+
+            g.deliver_after_response = _later
+        flash(
+            "If that address belongs to a staff account, we have emailed it a link to set a new "
+            f"password. The link works once, for {current_app.config['PASSWORD_RESET_MINUTES']}"
+            " minutes.",
+            "success",
+        )
+        return redirect(url_for("auth.forgot_password"))
+    return render_template("auth/forgot_password.html", form=form)
+
+
+@bp.after_app_request
+def _deliver_after_response(response):
+    if later := g.pop("deliver_after_response", None):
+        response.call_on_close(later)
+    return response
+
+
+def _set_password_page(token: str, purpose: TokenPurpose, template: str):
+    link = find_link(token, purpose)
+    if link is None:
+        return render_template("auth/link_invalid.html", purpose=purpose.value), 404
+    form = SetPasswordForm()
     if form.validate_on_submit():
         try:
-            change_password(current_user, form.current_password.data, form.new_password.data)
-        except AccountError as error:
-            form.current_password.errors.append(str(error))
-        else:
-            db.session.commit()
-            flash("Your password is changed.", "success")
-            return redirect(landing_page())
-    return render_template("auth/password.html", form=form)
-
-
-@bp.get("/staff/users")
-@role_required(Role.ADMIN)
-def users():
-    """All staff accounts."""
-    rows = db.session.scalars(sa.select(User).order_by(User.name)).all()
-    return render_template("auth/users.html", users=rows)
-
-
-@bp.route("/staff/users/new", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
-def new_user():
-    """Create a staff account."""
-    form = UserForm()
-    if form.validate_on_submit():
-        try:
-            create_user(
-                current_user,
-                email=form.email.data,
-                name=form.name.data,
-                roles={Role(r) for r in form.roles.data},
-                password=form.password.data or "",
-            )
-        except AccountError as error:
-            form.form_errors.append(str(error))
-        else:
-            db.session.commit()
-            flash("Account created.", "success")
-            return redirect(url_for("auth.users"))
-    return render_template("auth/user_form.html", form=form, user=None)
-
-
-@bp.route("/staff/users/<int:user_id>", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
-def edit_user(user_id: int):
-    """Change a staff account's details, roles, or deactivate it."""
-    user = db.get_or_404(User, user_id)
-    form = UserForm(obj=user, roles=sorted(user.roles))
-    del form.password
-    if form.validate_on_submit():
-        try:
-            update_user(
-                current_user,
-                user,
-                name=form.name.data,
-                email=form.email.data,
-                roles={Role(r) for r in form.roles.data},
-                active=form.active.data,
-            )
+            set_password_from_link(link, form.new_password.data)
         except AccountError as error:
             db.session.rollback()
-            form.form_errors.append(str(error))
+            form.new_password.errors.append(str(error))
         else:
             db.session.commit()
-            flash("Account updated.", "success")
-            return redirect(url_for("auth.users"))
-    return render_template("auth/user_form.html", form=form, user=user)
+            if current_user.is_authenticated:
+                logout_user()
+            clear_session()
+            flash("Your password is set. Please log in with it.", "success")
+            return redirect(url_for("auth.login"))
+    return render_template(template, form=form, user=link.user)
+
+
+@bp.route("/password-reset/<token>", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+@private
+def reset_password(token: str):
+    """Set a new password from an emailed reset link (one use, one hour)."""
+    return _set_password_page(token, TokenPurpose.PASSWORD_RESET, "auth/reset_password.html")
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+@private
+def accept_invitation(token: str):
+    """An invited person sets their own password (one use, 48 hours)."""
+    return _set_password_page(token, TokenPurpose.INVITATION, "auth/accept_invitation.html")

@@ -6,8 +6,8 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..auth.decorators import role_required
-from ..auth.roles import Role
+from ..auth.decorators import permission_required
+from ..auth.permissions import Action
 from ..extensions import db
 from .access_request import EXPORT_FORMATS, delete_on_request, export_applicant
 from .blueprint import bp
@@ -18,11 +18,9 @@ from .staff_moves import move_application
 from .stages import STAGE_TRANSITIONS, Category, Stage
 from .transitions import BoardError
 
-BOARD_STAFF = (Role.ADMIN, Role.CHAIR)
-
 
 @bp.get("/staff/board/intakes/<int:intake_id>/applications")
-@role_required(*BOARD_STAFF)
+@permission_required(Action.VIEW_BOARD)
 def applications(intake_id: int):
     """An intake's applications, filtered by stage and category."""
     intake = db.get_or_404(Intake, intake_id)
@@ -91,7 +89,7 @@ def _detail(application: Application, move_form: MoveForm, status: int = 200):
 
 
 @bp.get("/staff/board/applications/<int:application_id>")
-@role_required(*BOARD_STAFF)
+@permission_required(Action.VIEW_BOARD)
 def application_detail(application_id: int):
     """Everything about one application (never its self-identification), with its history."""
     application = _load(application_id)
@@ -99,7 +97,7 @@ def application_detail(application_id: int):
 
 
 @bp.post("/staff/board/applications/<int:application_id>/move")
-@role_required(Role.ADMIN)
+@permission_required(Action.DECIDE_APPLICATIONS)
 def application_move(application_id: int):
     """Move an application to another stage, with a reason."""
     application = _load(application_id)
@@ -135,7 +133,7 @@ def application_move(application_id: int):
 
 
 @bp.post("/staff/board/applications/<int:application_id>/export/<fmt>")
-@role_required(Role.ADMIN)
+@permission_required(Action.EXPORT_APPLICATIONS)
 def application_export(application_id: int, fmt: str):
     """Download one applicant's data (their right of access) as JSON or CSV."""
     application = _load(application_id)
@@ -157,7 +155,7 @@ def application_export(application_id: int, fmt: str):
 
 
 @bp.route("/staff/board/applications/<int:application_id>/delete", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
+@permission_required(Action.DELETE_APPLICATIONS)
 def application_delete(application_id: int):
     """Delete one applicant's personal data at their request."""
     application = _load(application_id)

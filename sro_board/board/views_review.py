@@ -8,8 +8,8 @@ holds no personal data (see review_services).
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from ..auth.decorators import role_required
-from ..auth.roles import Role
+from ..auth.decorators import permission_required
+from ..auth.permissions import Action
 from ..extensions import db
 from .blueprint import bp
 from .models import Intake
@@ -33,7 +33,7 @@ def _blind_or_404(application_id: int):
 
 
 @bp.get("/staff/reviews")
-@role_required(Role.REVIEWER)
+@permission_required(Action.REVIEW_APPLICATIONS)
 def review_queue():
     """Applications waiting for the reviewer's declaration or scores."""
     rows = reviewer_queue(current_user)
@@ -46,7 +46,7 @@ def review_queue():
 
 
 @bp.route("/staff/reviews/<int:application_id>/conflict", methods=["GET", "POST"])
-@role_required(Role.REVIEWER)
+@permission_required(Action.REVIEW_APPLICATIONS)
 def review_conflict(application_id: int):
     """Declare whether the reviewer has a conflict of interest with the applicant."""
     blind = _blind_or_404(application_id)
@@ -74,7 +74,7 @@ def review_conflict(application_id: int):
 
 
 @bp.route("/staff/reviews/<int:application_id>", methods=["GET", "POST"])
-@role_required(Role.REVIEWER)
+@permission_required(Action.REVIEW_APPLICATIONS)
 def review(application_id: int):
     """The blind application and the reviewer's rubric scores."""
     blind = _blind_or_404(application_id)

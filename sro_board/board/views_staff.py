@@ -4,8 +4,8 @@ import sqlalchemy as sa
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from ..auth.decorators import role_required
-from ..auth.roles import Role
+from ..auth.decorators import permission_required
+from ..auth.permissions import Action
 from ..extensions import db
 from ..formutil import choices
 from ..timeutil import today_local
@@ -31,8 +31,6 @@ from .staff_forms import AssignReviewerForm, ConfirmForm, CriterionForm, IntakeF
 from .staff_moves import start_review
 from .stages import AgeRange, Category, GradeBand, SchoolBoard, Stage
 from .transitions import BoardError
-
-BOARD_STAFF = (Role.ADMIN, Role.CHAIR)
 
 
 class BoardLabels:
@@ -64,7 +62,7 @@ def board_labels() -> dict:
 
 
 @bp.get("/staff/board/")
-@role_required(*BOARD_STAFF)
+@permission_required(Action.VIEW_BOARD)
 def intakes():
     """Every intake, newest first, with its number of applications."""
     counts = dict(
@@ -77,7 +75,7 @@ def intakes():
 
 
 @bp.route("/staff/board/intakes/new", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
+@permission_required(Action.MANAGE_INTAKES)
 def intake_new():
     """Add an intake."""
     form = IntakeForm()
@@ -95,7 +93,7 @@ def intake_new():
 
 
 @bp.route("/staff/board/intakes/<int:intake_id>/edit", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
+@permission_required(Action.MANAGE_INTAKES)
 def intake_edit(intake_id: int):
     """Change an intake's window, seats, term or collection notice."""
     intake = db.get_or_404(Intake, intake_id)
@@ -114,7 +112,7 @@ def intake_edit(intake_id: int):
 
 
 @bp.get("/staff/board/intakes/<int:intake_id>")
-@role_required(*BOARD_STAFF)
+@permission_required(Action.VIEW_BOARD)
 def intake_detail(intake_id: int):
     """An intake at a glance: window, seats, stages, reviewers, rubric."""
     intake = db.get_or_404(Intake, intake_id)
@@ -147,7 +145,7 @@ def intake_detail(intake_id: int):
 
 
 @bp.post("/staff/board/intakes/<int:intake_id>/reviewers")
-@role_required(Role.ADMIN)
+@permission_required(Action.MANAGE_INTAKES)
 def reviewer_assign(intake_id: int):
     """Assign a reviewer to the intake."""
     intake = db.get_or_404(Intake, intake_id)
@@ -169,7 +167,7 @@ def reviewer_assign(intake_id: int):
 
 
 @bp.post("/staff/board/intakes/<int:intake_id>/reviewers/<int:user_id>/remove")
-@role_required(Role.ADMIN)
+@permission_required(Action.MANAGE_INTAKES)
 def reviewer_remove(intake_id: int, user_id: int):
     """Remove a reviewer from the intake."""
     intake = db.get_or_404(Intake, intake_id)
@@ -186,7 +184,7 @@ def reviewer_remove(intake_id: int, user_id: int):
 
 
 @bp.post("/staff/board/intakes/<int:intake_id>/start-review")
-@role_required(Role.ADMIN)
+@permission_required(Action.MANAGE_INTAKES)
 def start_review_all(intake_id: int):
     """Move every eligible application into review."""
     intake = db.get_or_404(Intake, intake_id)
@@ -198,7 +196,7 @@ def start_review_all(intake_id: int):
 
 
 @bp.route("/staff/board/intakes/<int:intake_id>/criteria", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
+@permission_required(Action.MANAGE_INTAKES)
 def criteria(intake_id: int):
     """The intake's rubric: its criteria and weights; add one."""
     intake = db.get_or_404(Intake, intake_id)
@@ -216,7 +214,7 @@ def criteria(intake_id: int):
 
 
 @bp.route("/staff/board/criteria/<int:criterion_id>/edit", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
+@permission_required(Action.MANAGE_INTAKES)
 def criterion_edit(criterion_id: int):
     """Rename or reweight a criterion."""
     criterion = db.get_or_404(RubricCriterion, criterion_id)
@@ -232,7 +230,7 @@ def criterion_edit(criterion_id: int):
 
 
 @bp.post("/staff/board/criteria/<int:criterion_id>/delete")
-@role_required(Role.ADMIN)
+@permission_required(Action.MANAGE_INTAKES)
 def criterion_delete(criterion_id: int):
     """Remove a criterion nobody has scored."""
     criterion = db.get_or_404(RubricCriterion, criterion_id)
@@ -250,7 +248,7 @@ def criterion_delete(criterion_id: int):
 
 
 @bp.get("/staff/board/intakes/<int:intake_id>/selection")
-@role_required(*BOARD_STAFF)
+@permission_required(Action.VIEW_BOARD)
 def selection(intake_id: int):
     """Seats filled, ranked candidates per category, aggregate self-identification."""
     intake = db.get_or_404(Intake, intake_id)
@@ -265,7 +263,7 @@ def selection(intake_id: int):
 
 
 @bp.get("/staff/board/members")
-@role_required(*BOARD_STAFF)
+@permission_required(Action.VIEW_BOARD)
 def members():
     """Board members and their terms; terms ending within 60 days first."""
     today = today_local()
@@ -280,7 +278,7 @@ def members():
 
 
 @bp.get("/staff/board/outbox")
-@role_required(Role.ADMIN)
+@permission_required(Action.READ_OUTBOX)
 def outbox():
     """Every email the board sent or queued, newest first."""
     page = db.paginate(

@@ -4,8 +4,8 @@ import sqlalchemy as sa
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from ..auth.decorators import role_required
-from ..auth.roles import INBOX_READERS
+from ..auth.decorators import permission_required
+from ..auth.permissions import Action
 from ..extensions import db, limiter
 from .forms import TOPIC_LABELS, ContactForm, StateForm
 from .models import ContactMessage, MessageState
@@ -36,7 +36,7 @@ def thanks():
 
 
 @bp.get("/staff/inbox")
-@role_required(*INBOX_READERS)
+@permission_required(Action.HANDLE_CONTACT_MESSAGES)
 def inbox():
     """Messages, filtered by state (open by default)."""
     state = request.args.get("state", MessageState.OPEN.value)
@@ -58,7 +58,7 @@ def inbox():
 
 
 @bp.route("/staff/inbox/<int:message_id>", methods=["GET", "POST"])
-@role_required(*INBOX_READERS)
+@permission_required(Action.HANDLE_CONTACT_MESSAGES)
 def message(message_id: int):
     """Read one message and change its state."""
     msg = db.get_or_404(ContactMessage, message_id)

@@ -6,7 +6,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..auth.models import User, UserRole
-from ..auth.roles import WORKING_GROUP
+from ..auth.permissions import WORKING_GROUP
 from ..extensions import db
 from ..formutil import choices
 from .fields import snapshot

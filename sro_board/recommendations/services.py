@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from ..audit.services import record
 from ..auth.models import User
-from ..auth.roles import APPROVERS
+from ..auth.permissions import APPROVERS
 from ..extensions import db
 from ..timeutil import now_utc
 from .enums import Feasibility, ImplementationStatus, Theme, UpdateState, status_move_allowed

@@ -7,8 +7,8 @@ from flask import Response, current_app, flash, redirect, render_template, reque
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..auth.decorators import role_required
-from ..auth.roles import APPROVERS, WORKING_GROUP, Role
+from ..auth.decorators import permission_required
+from ..auth.permissions import APPROVERS, Action
 from ..extensions import db
 from ..timeutil import now_utc, today_local
 from .blueprint import bp
@@ -37,7 +37,7 @@ def _pending_query() -> sa.Select:
 
 
 @bp.get("/staff/")
-@role_required(*WORKING_GROUP)
+@permission_required(Action.VIEW_TRACKER)
 def dashboard():
     """The working group's start page."""
     today = today_local()
@@ -67,7 +67,7 @@ def dashboard():
 
 
 @bp.get("/staff/recommendations")
-@role_required(*WORKING_GROUP)
+@permission_required(Action.VIEW_TRACKER)
 def staff_list():
     """All recommendations with filters and sorting, for the working group."""
     form = FilterForm(request.args)
@@ -84,7 +84,7 @@ def staff_list():
 
 
 @bp.get("/staff/recommendations/export.csv")
-@role_required(*WORKING_GROUP)
+@permission_required(Action.EXPORT_RECOMMENDATIONS)
 def export():
     """Download all recommendations in the import format."""
     body = export_csv()
@@ -97,7 +97,7 @@ def export():
 
 
 @bp.route("/staff/recommendations/new", methods=["GET", "POST"])
-@role_required(*APPROVERS)
+@permission_required(Action.ADD_RECOMMENDATIONS)
 def new():
     """Add a recommendation (chair or admin)."""
     form = prepare(NewRecommendationForm())
@@ -125,7 +125,7 @@ def new():
 
 
 @bp.get("/staff/recommendations/<code>")
-@role_required(*WORKING_GROUP)
+@permission_required(Action.VIEW_TRACKER)
 def staff_detail(code: str):
     """A recommendation with every update, drafts and internal notes included."""
     rec = find_by_code(code)
@@ -145,7 +145,7 @@ def staff_detail(code: str):
 
 
 @bp.route("/staff/recommendations/<code>/edit", methods=["GET", "POST"])
-@role_required(*WORKING_GROUP)
+@permission_required(Action.PROPOSE_UPDATES)
 def edit(code: str):
     """Propose an update; a chair's or admin's is published at once."""
     rec = find_by_code(code)
@@ -202,7 +202,7 @@ def edit(code: str):
 
 
 @bp.route("/staff/status-definitions/<axis>/<key>", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
+@permission_required(Action.EDIT_STATUS_DEFINITIONS)
 def edit_definition(axis: str, key: str):
     """Change a published status definition (admin)."""
     from .definitions import find_definition, update_definition

@@ -5,8 +5,8 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..auth.decorators import role_required
-from ..auth.roles import APPROVERS
+from ..auth.decorators import permission_required
+from ..auth.permissions import Action
 from ..extensions import db
 from .blueprint import bp
 from .enums import UpdateState
@@ -17,7 +17,7 @@ from .services import EditConflict, TrackerError, approve_update, reject_update
 
 
 @bp.get("/staff/updates")
-@role_required(*APPROVERS)
+@permission_required(Action.APPROVE_UPDATES)
 def pending_updates():
     """Updates waiting for a decision."""
     updates = db.session.scalars(
@@ -36,7 +36,7 @@ def pending_updates():
 
 
 @bp.post("/staff/updates/<int:update_id>/approve")
-@role_required(*APPROVERS)
+@permission_required(Action.APPROVE_UPDATES)
 def approve(update_id: int):
     """Publish a pending update."""
     update = db.get_or_404(Update, update_id)
@@ -68,7 +68,7 @@ def approve(update_id: int):
 
 
 @bp.post("/staff/updates/<int:update_id>/reject")
-@role_required(*APPROVERS)
+@permission_required(Action.APPROVE_UPDATES)
 def reject(update_id: int):
     """Turn down a pending update with a reason."""
     update = db.get_or_404(Update, update_id)

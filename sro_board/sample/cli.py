@@ -4,7 +4,13 @@ import click
 from flask.cli import AppGroup
 
 from ..extensions import db
-from .loader import DEMO_ACCOUNTS, DEMO_PASSWORD, already_loaded, load_sample_data
+from .loader import (
+    DEMO_ACCOUNTS,
+    DEMO_PASSWORD,
+    DEMO_TOTP_SECRETS,
+    already_loaded,
+    load_sample_data,
+)
 
 sample_cli = AppGroup("sample", help="Demo sample data.")
 
@@ -23,7 +29,15 @@ def load_command() -> None:
 
 @sample_cli.command("logins")
 def logins_command() -> None:
-    """Print the demo accounts and their shared password."""
+    """Print the demo accounts, their shared password and the admin's and chair's TOTP secrets."""
     click.echo("Demo logins (sample data only; password for all: " + DEMO_PASSWORD + "):")
     for email, _name, roles in DEMO_ACCOUNTS:
-        click.echo(f"  {email:<24} {', '.join(r.label for r in roles)}")
+        click.echo(f"  {email:<24} {', '.join(sorted(r.label for r in roles))}")
+        if secret := DEMO_TOTP_SECRETS.get(email):
+            click.echo(f"  {'':<24} two-step login: TOTP secret {secret}")
+    click.echo(
+        "The admin and chair also give a 6-digit code after the password: add the secret to an "
+        "authenticator app, or print the current code with\n"
+        "  FLASK_APP=sro_board .venv/bin/flask users totp admin@example.org\n"
+        "(or chair@example.org; it works for the demo accounts only)."
+    )

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from ..auth.models import User
 from ..auth.roles import Role
 from ..auth.services import create_user
+from ..auth.services_mfa import enrol_with_secret
 from ..board.sample_applicants import load_board_sample
 from ..board.sample_reviews import load_board_reviews
 from ..contact.services import submit_message
@@ -34,6 +35,12 @@ DEMO_ACCOUNTS = [
     ("member@example.org", "Morgan Member (demo)", {Role.MEMBER}),
     ("reviewer@example.org", "Riley Reviewer (demo)", {Role.REVIEWER}),
 ]
+# The demo admin and chair use two-step login (required for their roles) with these fixed,
+# published TOTP secrets: add one to an authenticator app, or run `flask users totp EMAIL`.
+DEMO_TOTP_SECRETS = {  # noqa: S105 - printed by `make run` on purpose
+    "admin@example.org": "NETZVLGEFO6KG34IVMYA2YKFFVM6VEBX",
+    "chair@example.org": "N3B643DKG7226QOBI2GKAVYMPKS744EG",
+}
 PROGRAM_MONTHS_AGO = 10
 
 
@@ -60,6 +67,8 @@ def load_sample_data() -> dict[str, int]:
         email: create_user(None, email=email, name=name, roles=roles, password=DEMO_PASSWORD)
         for email, name, roles in DEMO_ACCOUNTS
     }
+    for email, secret in DEMO_TOTP_SECRETS.items():
+        enrol_with_secret(users[email], secret)
     admin, chair, member = (
         users[e] for e in ("admin@example.org", "chair@example.org", "member@example.org")
     )

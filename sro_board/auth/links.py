@@ -1,0 +1,173 @@
+"""Emailed single-use links: invitations (48 h) and password resets (1 h).
+
+The link carries 256 random bits; only its sha256 is stored (like the board's status links).
+Issuing a new link of a kind spends the user's earlier ones; using a link spends it.
+"""
+
+import hashlib
+import re
+import secrets
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import current_app
+
+from ..audit.services import record
+from ..extensions import db
+from ..security.events import security_event
+from ..timeutil import now_utc
+from .login import end_sessions
+from .models import AccountToken, TokenPurpose, User
+from .roles import Role
+from .services import check_new_password, create_user, find_by_email
+from .services_mfa import notify
+from .throttle import clear
+
+TOKEN_BYTES = 32
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")  # token_urlsafe(32)
+
+
+def new_token() -> tuple[str, str]:
+    """A fresh 256-bit link token and the sha256 hex digest that is stored."""
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    return token, hashlib.sha256(token.encode()).hexdigest()
+
+
+def _digest(token: str) -> str | None:
+    if not TOKEN_SHAPE.fullmatch(token):
+        return None
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _public_url(endpoint: str, **values) -> str:
+    from ..board.tokens import public_url  # the board imports auth
+
+    return public_url(endpoint, **values)
+
+
+def _queue_email(*args, **kwargs) -> None:
+    from ..mail import queue_email  # mail imports the board, which imports auth
+
+    queue_email(*args, **kwargs)
+
+
+def _lifetime(purpose: TokenPurpose) -> timedelta:
+    config = current_app.config
+    if purpose is TokenPurpose.INVITATION:
+        return timedelta(hours=config["INVITATION_HOURS"])
+    return timedelta(minutes=config["PASSWORD_RESET_MINUTES"])
+
+
+def _spend_unused(user: User, *purposes: TokenPurpose) -> None:
+    db.session.execute(
+        sa.update(AccountToken)
+        .where(
+            AccountToken.user_id == user.id,
+            AccountToken.purpose.in_(purposes),
+            AccountToken.used_at.is_(None),
+        )
+        .values(used_at=now_utc())
+        .execution_options(synchronize_session=False)
+    )
+
+
+def issue_link(user: User, purpose: TokenPurpose) -> str:
+    """A new single-use token for the user (earlier ones of the kind stop working)."""
+    _spend_unused(user, purpose)
+    token, digest = new_token()
+    now = now_utc()
+    db.session.add(
+        AccountToken(
+            user_id=user.id,
+            purpose=purpose,
+            token_hash=digest,
+            created_at=now,
+            expires_at=now + _lifetime(purpose),
+        )
+    )
+    db.session.flush()
+    return token
+
+
+def find_link(token: str, purpose: TokenPurpose) -> AccountToken | None:
+    """The unused, unexpired link for this token and kind, or None."""
+    digest = _digest(token)
+    if digest is None:
+        return None
+    row = db.session.scalar(
+        sa.select(AccountToken).where(
+            AccountToken.token_hash == digest,
+            AccountToken.purpose == purpose,
+            AccountToken.used_at.is_(None),
+        )
+    )
+    if row is None or not row.user.active:
+        return None
+    expires = row.expires_at
+    if expires.tzinfo is None:  # SQLite
+        expires = expires.replace(tzinfo=now_utc().tzinfo)
+    return row if expires > now_utc() else None
+
+
+def _send_invitation(actor: User, user: User) -> None:
+    token = issue_link(user, TokenPurpose.INVITATION)
+    _queue_email(
+        user.email,
+        "invitation",
+        name=user.name,
+        inviter=actor.name,
+        link=_public_url("auth.accept_invitation", token=token),
+        hours=current_app.config["INVITATION_HOURS"],
+    )
+
+
+def invite_user(actor: User, *, email: str, name: str, roles: set[Role]) -> User:
+    """Create an account without a password and email its owner a link to set one."""
+    user = create_user(actor, email=email, name=name, roles=roles, password=None)
+    _send_invitation(actor, user)
+    record(actor, "user.invited", "user", user.id, f"Invited {user.name}")
+    return user
+
+
+def resend_invitation(actor: User, user: User) -> None:
+    """A fresh invitation link for someone who has not set a password yet."""
+    if user.has_password:
+        raise ValueError("This person has already accepted their invitation.")
+    _send_invitation(actor, user)
+    record(actor, "user.invited", "user", user.id, f"Sent {user.name} a new invitation")
+
+
+def request_password_reset(email: str) -> None:
+    """Email a reset link if an active account with a password has this address; else nothing."""
+    user = find_by_email(email)
+    if user is None or not user.active or not user.has_password:
+        new_token()  # a little of the same work, nothing stored
+        return
+    token = issue_link(user, TokenPurpose.PASSWORD_RESET)
+    _queue_email(
+        user.email,
+        "password_reset",
+        name=user.name,
+        link=_public_url("auth.reset_password", token=token),
+        minutes=current_app.config["PASSWORD_RESET_MINUTES"],
+    )
+    security_event("password_reset.requested", user_id=user.id)
+
+
+def set_password_from_link(link: AccountToken, password: str) -> User:
+    """Set the password of the link's user, spend the link, end the user's sessions."""
+    user = link.user
+    check_new_password(password, user)
+    user.set_password(password)
+    link.used_at = now_utc()
+    _spend_unused(user, TokenPurpose.PASSWORD_RESET, TokenPurpose.INVITATION)
+    end_sessions(user)
+    clear(user.email)
+    if link.purpose is TokenPurpose.INVITATION:
+        record(user, "user.invitation_accepted", "user", user.id, "Set own password")
+    else:
+        record(user, "user.password_reset", "user", user.id, "Reset own password by email")
+        notify(user, "Your password was reset using a link sent to this address.")
+    security_event(f"{link.purpose.value}.used", user_id=user.id)
+    db.session.flush()
+    return user
