@@ -41,7 +41,13 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 def register_extensions(app: Flask) -> None:
     """Bind the unbound extensions to this app."""
     db.init_app(app)
-    migrate.init_app(app, db, directory=os.path.join(app.root_path, "..", "migrations"))
+    # render_as_batch: SQLite can only ALTER tables by copying them; Alembic's batch mode does it.
+    migrate.init_app(
+        app,
+        db,
+        directory=os.path.join(app.root_path, "..", "migrations"),
+        render_as_batch=True,
+    )
     login_manager.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)

@@ -13,9 +13,6 @@ from sro_board.extensions import db
 from sro_board.recommendations.models import StatusDefinition
 from tests.conftest import using_postgres
 
-# migrations/env.py (Flask-Migrate's template) tries db.get_engine() before db.engine.
-pytestmark = pytest.mark.filterwarnings("ignore:'get_engine' is deprecated:DeprecationWarning")
-
 
 @pytest.fixture(autouse=True)
 def keep_logging():
