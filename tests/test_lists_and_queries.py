@@ -155,6 +155,18 @@ def test_dashboard_sections(client, users, app):
     assert "no approved update for 60 days (1)" in page
 
 
+def test_closed_recommendations_are_never_stale(client, users, app):
+    long_ago = now_utc() - timedelta(days=app.config["STALE_AFTER_DAYS"] + 30)
+    for code, status in (("R-01", "will_not_proceed"), ("R-02", "in_progress")):
+        rec = make_rec(code)
+        rec.status = ImplementationStatus(status)
+        rec.last_public_update_at = long_ago
+    db.session.commit()
+    login(client, users["member"])
+    page = text(client.get("/staff/"))
+    assert "no approved update for 60 days (1)" in page
+
+
 def test_a_member_sees_only_their_own_drafts_and_the_chair_sees_all(client, users):
     rec = make_rec()
     draft(rec, users["member"], progress=10)

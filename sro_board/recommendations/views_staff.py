@@ -14,7 +14,7 @@ from ..timeutil import now_utc, today_local
 from .blueprint import bp
 from .csv_io import export_csv
 from .editing import edit_form_for, prepare, proposed_values
-from .enums import ScheduleState, UpdateState
+from .enums import CLOSED_STATUSES, ScheduleState, UpdateState
 from .fields import FIELD_LABELS
 from .forms import DecisionForm, EditRecommendationForm, NewRecommendationForm
 from .models import Recommendation, Update
@@ -45,12 +45,14 @@ def dashboard():
     base = sa.select(Recommendation).order_by(Recommendation.code)
     mine = db.session.scalars(base.where(Recommendation.lead_user_id == current_user.id)).all()
     overdue = db.session.scalars(base.where(schedule_filter(ScheduleState.OVERDUE, today))).all()
+    # Closed recommendations (implemented, ongoing, will not proceed) need no fresh updates.
     stale = db.session.scalars(
         base.where(
+            Recommendation.status.not_in(CLOSED_STATUSES),
             sa.or_(
                 Recommendation.last_public_update_at.is_(None),
                 Recommendation.last_public_update_at < stale_before,
-            )
+            ),
         )
     ).all()
     pending = db.session.scalars(_pending_query()).all()
