@@ -88,6 +88,13 @@ def test_a_realistic_mix_of_states(sample):
     assert any(r.evidence for r in recs)
 
 
+def test_some_targets_moved_while_the_baseline_stayed(sample, client):
+    moved = [r for r in all_recs() if r.target_date != r.baseline_target_date]
+    assert len(moved) >= 3
+    page = client.get(f"/recommendations/{moved[0].code}").get_data(as_text=True)
+    assert "(originally" in page
+
+
 def test_loading_again_changes_nothing(sample, runner):
     before = counts()
     result = runner.invoke(args=["sample", "load"])

@@ -133,6 +133,10 @@ def _load_one(index: int, item: dict, start: date, today: date, admin, chair, me
         if last:
             values["milestones"] = [m | {"done": m["title"] in final_done} for m in milestones]
             values["evidence"] = [{"title": t, "url": u} for t, u in item["evidence"]]
+            if item["status"] == "deferred" or (item["status"] == "in_progress" and index % 3 == 0):
+                # Some plans slip: the target moves, and the baseline stays as first committed.
+                later = add_months(start, item["target_months"] + 6)
+                values["target_date"] = later.isoformat()
         when = created + timedelta(days=span * step // len(steps))
         author = member if (index + step) % 2 else chair
         _record(rec, author, values, update, when, admin, chair)
