@@ -21,6 +21,9 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    # Flask-Limiter would put its own Retry-After on every limited response (200s included) and
+    # over the account back-off's own value on a 429; its hint goes in an X- header instead.
+    RATELIMIT_HEADER_RETRY_AFTER = "X-RateLimit-Retry-After"
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
     # Accounts (docs/accounts.md): per-address back-off after failed logins, kept in the database.
     LOGIN_FREE_FAILURES = _env_int("LOGIN_FREE_FAILURES", 5)
