@@ -273,6 +273,44 @@ def watch(live_server):
     assert not problems, "the browser saw problems:\n" + "\n".join(problems)
 
 
+@pytest.fixture(scope="session")
+def logged_in_state(browser, browser_context_args, live_server):
+    """logged_in_state(role): cookies of one login per role through the login form, shared by
+    the tests (see pages.log_in on why not one login per test)."""
+    from tests.e2e.pages import log_in
+
+    states: dict[str, dict] = {}
+
+    def state(role: str) -> dict:
+        if role not in states:
+            context = browser.new_context(**browser_context_args)
+            log_in(context.new_page(), live_server.users[role])
+            states[role] = context.storage_state()
+            context.close()
+        return states[role]
+
+    return state
+
+
+@pytest.fixture
+def as_staff(browser, browser_context_args, logged_in_state, watch):
+    """as_staff(role, **context options): a page in a new, watched browser context that is
+    logged in as that role: each person on their own browser."""
+    contexts = []
+
+    def open_page(role: str, **options):
+        context = browser.new_context(
+            **browser_context_args | options, storage_state=logged_in_state(role)
+        )
+        watch.attach(context)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
 @pytest.fixture
 def context(context, watch):
     """pytest-playwright's context, watched; the test fails if the browser saw a problem."""

@@ -133,6 +133,39 @@ def board_parameters(app, mailbox) -> dict[str, dict[str, object]]:
     }
 
 
+INVITED = "crawler.invited@example.org"
+RESET_FOR = "member@example.org"
+INVITATION_LINK = re.compile(r"/invitation/([A-Za-z0-9_-]{43})")
+RESET_LINK = re.compile(r"/password-reset/([A-Za-z0-9_-]{43})")
+
+
+def account_parameters(app, mailbox) -> dict[str, dict[str, object]]:
+    """An invitation and a password-reset link, made by the account services and read from the
+    emails the app sent through the loopback SMTP server (none before emailed links existed)."""
+    try:
+        from sro_board.auth.links import invite_user, request_password_reset
+    except ImportError:
+        return {}
+    from sro_board.auth.roles import Role
+    from sro_board.auth.services import find_by_email
+    from sro_board.extensions import db
+    from sro_board.mail import deliver_pending
+
+    with app.test_request_context():
+        admin = find_by_email("admin@example.org")
+        invite_user(admin, email=INVITED, name="Ines Invited", roles={Role.MEMBER})
+        request_password_reset(RESET_FOR)
+        db.session.commit()
+        deliver_pending()
+        db.session.remove()
+    invitation = INVITATION_LINK.search(mailbox.wait_for(INVITED).get_content()).group(1)
+    reset = RESET_LINK.search(mailbox.wait_for(RESET_FOR, "password").get_content()).group(1)
+    return {
+        "auth.accept_invitation": {"token": invitation},
+        "auth.reset_password": {"token": reset},
+    }
+
+
 def expected_outcome(view, role: str, roles_of: dict[str, set[str]]) -> str:
     """From the view's role_required guard: who gets the page, a 403, or the login page."""
     required = getattr(view, "required_roles", None)

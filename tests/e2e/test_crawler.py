@@ -17,11 +17,12 @@ from tests.e2e.crawl import (  # noqa: E402
     PHONE,
     ROLES,
     TOO_WIDE_FOR_PHONES,
+    account_parameters,
     board_parameters,
     plan,
     stale_exemptions,
 )
-from tests.e2e.pages import axe_violations, describe_violations, log_in  # noqa: E402
+from tests.e2e.pages import axe_violations, describe_violations  # noqa: E402
 from tests.e2e.validate import vnu_errors  # noqa: E402
 from tests.e2e.watch import BrowserWatch  # noqa: E402
 
@@ -65,13 +66,14 @@ def check_outcome(visit, status: int, final_url: str) -> str | None:
 
 
 def test_every_get_route_as_every_role(
-    browser, browser_context_args, live_server, smtp_server, tmp_path
+    browser, browser_context_args, logged_in_state, live_server, smtp_server, tmp_path
 ):
     """Crawl, check each page, validate all HTML in one vnu call, report everything at once."""
     require_java()
     require_axe()
     started = time.monotonic()
     tokens = board_parameters(live_server.app, smtp_server)
+    tokens |= account_parameters(live_server.app, smtp_server)
     visits, unvisited = plan(live_server.app, roles_of_users(live_server), tokens)
     problems: list[str] = [f"not visited and not exempt: {u}" for u in unvisited]
     problems += [f"exempt, no such endpoint: {name}" for name in stale_exemptions(live_server.app)]
@@ -83,12 +85,12 @@ def test_every_get_route_as_every_role(
     fits: set[str] = set()
 
     for role in ROLES:
-        context = browser.new_context(**browser_context_args)
+        # Each role logged in through the login form (once per role for the whole suite).
+        state = None if role == "anonymous" else logged_in_state(role)
+        context = browser.new_context(**browser_context_args, storage_state=state)
         watch = BrowserWatch(live_server.url)
         watch.attach(context)
         page = context.new_page()
-        if role != "anonymous":
-            log_in(page, live_server.users[role])
         for visit in visits[role]:
             where = f"{role} GET {visit.path} ({visit.endpoint})"
             # The request API shares the context's cookies and tells HTML from downloads.

@@ -18,8 +18,6 @@ skip_module_without_playwright()
 
 from playwright.sync_api import Browser, expect  # noqa: E402
 
-from tests.e2e.pages import log_in  # noqa: E402
-
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 PAGES = {
     "home": ("/", None, re.compile("progress at a glance")),
@@ -36,15 +34,14 @@ OVERFLOW = """() => [...document.querySelectorAll('body *')]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_screenshots(browser: Browser, browser_context_args, watch, live_server, width):
+def test_screenshots(browser: Browser, browser_context_args, as_staff, watch, width):
     SCREENSHOTS.mkdir(exist_ok=True)
     context = browser.new_context(**browser_context_args | {"viewport": WIDTHS[width]})
     watch.attach(context)
-    page = context.new_page()
+    public = context.new_page()
     problems = []
     for name, (path, role, heading) in PAGES.items():
-        if role:
-            log_in(page, live_server.users[role])
+        page = as_staff(role, viewport=WIDTHS[width]) if role else public
         page.goto(path)
         expect(page.get_by_role("heading", level=1)).to_have_text(heading)
         scroll_width = page.evaluate("document.documentElement.scrollWidth")

@@ -49,7 +49,7 @@ def _public_pages_say(page: Page, code: str) -> str:
 
 
 def test_member_drafts_chair_approves_public_sees_it(
-    page: Page, browser: Browser, browser_context_args, watch, live_server
+    page: Page, browser: Browser, browser_context_args, as_staff, watch, live_server
 ):
     code, title, progress = _an_unclaimed_recommendation(live_server)
     new_progress = progress + 15
@@ -82,17 +82,14 @@ def test_member_drafts_chair_approves_public_sees_it(
     assert public_note not in before
     assert marker not in before
 
-    # The chair approves it from the pending list.
-    chair_context = browser.new_context(**browser_context_args)
-    watch.attach(chair_context)
-    chair = chair_context.new_page()
-    log_in(chair, live_server.users["chair"])
+    # The chair approves it from the pending list, in the chair's own browser.
+    chair = as_staff("chair")
+    chair.goto("/")
     staff = chair.get_by_role("navigation", name="Staff")
     staff.get_by_role("link", name="Pending updates").click()
     expect(chair.get_by_role("heading", name=f"{code}: {title}")).to_be_visible()
     chair.get_by_role("button", name=f"Approve and publish the update to {code}").click()
     expect(chair.get_by_role("status")).to_have_text("Update approved and published.")
-    chair_context.close()
 
     # The public page shows the new progress and the public note, as text; never the internal one.
     reader.goto(f"/recommendations/{code}")
