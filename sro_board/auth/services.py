@@ -29,7 +29,8 @@ def find_by_email(email: str) -> User | None:
 
 def _equalise_timing(password: str) -> None:
     """Spend the time a real password check takes."""
-    if not _DUMMY.password_hash or not _DUMMY.password_hash.startswith("$argon2"):
+    dummy = _DUMMY.password_hash
+    if not dummy.startswith("$argon2") or passwords.hasher.check_needs_rehash(dummy):
         _DUMMY.password_hash = passwords.hash_password("timing-equaliser-password")
     passwords.verify_password(_DUMMY.password_hash, password)
 
