@@ -24,6 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432"
 DEMO_PASSWORD = "sro-board-demo-password"  # noqa: S105 - the public demo password
+# The demo admin's and chair's published TOTP secrets (sro_board/sample/loader.py).
+DEMO_TOTP_SECRETS = {  # noqa: S105 - published with the demo
+    "admin@example.org": "NETZVLGEFO6KG34IVMYA2YKFFVM6VEBX",
+    "chair@example.org": "N3B643DKG7226QOBI2GKAVYMPKS744EG",
+}
 HOT_RECOMMENDATIONS = ["R-02", "R-03", "R-04"]
 CONFLICT_MESSAGE = "changed this recommendation while you were editing"
 CSRF = re.compile(
@@ -198,12 +203,31 @@ class VirtualUser:
         return (match.group(1) or match.group(2)) if match else None, response.text
 
     def login(self, email: str) -> bool:
-        """Log in through the form."""
+        """Log in through the form, and the two-step code for the demo admin and chair."""
         token, _ = self.csrf_from("/login")
         response = self.request(
             "POST", "/login", data={"csrf_token": token, "email": email, "password": DEMO_PASSWORD}
         )
-        return response is not None and response.status_code == 302
+        if response is None or response.status_code != 302:
+            return False
+        if response.headers.get("location") != "/login/code":
+            return True
+        return self.enter_code(email)
+
+    def enter_code(self, email: str) -> bool:
+        """Answer the code step; a code works once, so another thread's login may need a wait."""
+        import pyotp
+
+        totp = pyotp.TOTP(DEMO_TOTP_SECRETS[email])
+        for _attempt in range(4):
+            token, _ = self.csrf_from("/login/code")
+            response = self.request(
+                "POST", "/login/code", data={"csrf_token": token, "code": totp.now()}
+            )
+            if response is not None and response.status_code == 302:
+                return True
+            time.sleep(30 - time.time() % 30 + 0.5)  # the next 30-second step
+        return False
 
 
 def read_pages(user: VirtualUser, rng: random.Random) -> None:
