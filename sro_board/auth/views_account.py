@@ -160,7 +160,6 @@ def mfa_confirm():
         try:
             codes = confirm_enrolment(user, form.code.data)
         except AccountError as error:
-            db.session.commit()  # the step is not used, but keep the session consistent
             form.code.errors.append(str(error))
         else:
             renew_session(user)
