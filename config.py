@@ -1,10 +1,16 @@
 """Configuration classes; every setting can come from the environment."""
 
+import base64
+import hashlib
 import os
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
 DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused by ProductionConfig
+# A fixed Fernet key for development and tests (refused by ProductionConfig).
+DEV_ENCRYPTION_KEY = base64.urlsafe_b64encode(
+    hashlib.sha256(b"sro-board development encryption key, not secret").digest()
+).decode("ascii")
 
 
 def _env_int(name: str, default: int) -> int:
@@ -18,7 +24,8 @@ class Config:
     SQLALCHEMY_DATABASE_URI = os.environ.get(
         "DATABASE_URL", f"sqlite:///{BASE_DIR / 'instance' / 'sro_board.db'}"
     )
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # hide_parameters: a failed statement's error (and any SQL log) never shows submitted values.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     # Flask-Limiter would put its own Retry-After on every limited response (200s included) and
@@ -51,6 +58,10 @@ class Config:
     TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
     LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
     SLOW_REQUEST_MS = _env_int("SLOW_REQUEST_MS", 500)
+    # Comma-separated Fernet keys: the first encrypts, all decrypt (see docs/security.md).
+    ENCRYPTION_KEYS = os.environ.get("ENCRYPTION_KEYS") or DEV_ENCRYPTION_KEY
+    # Strict-Transport-Security max-age in seconds; 0 sends no HSTS header (plain-HTTP dev).
+    HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 0)
 
     # Email: "outbox" keeps messages for the admin outbox page; "smtp" sends them.
     MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "outbox")
@@ -88,6 +99,7 @@ class ProductionConfig(Config):
     SESSION_COOKIE_NAME = "__Host-session" if SESSION_COOKIE_SECURE else "session"
     SESSION_COOKIE_PATH = "/"
     SESSION_COOKIE_DOMAIN = None
+    HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 31536000)
 
     @classmethod
     def check(cls) -> None:
@@ -97,6 +109,19 @@ class ProductionConfig(Config):
             raise RuntimeError("ProductionConfig: set SECRET_KEY to a random value of 32+ chars")
         if not os.environ.get("DATABASE_URL"):
             raise RuntimeError("ProductionConfig: set DATABASE_URL (postgresql+psycopg://...)")
+        cls.check_encryption_keys(os.environ.get("ENCRYPTION_KEYS", ""))
+
+    @staticmethod
+    def check_encryption_keys(value: str) -> None:
+        """Refuse a missing or malformed ENCRYPTION_KEYS, or one holding the development key."""
+        from sro_board.security.crypto import EncryptionKeyError, parse_keys
+
+        try:
+            parse_keys(value)
+        except EncryptionKeyError as error:
+            raise RuntimeError(f"ProductionConfig: {error} (see docs/security.md)") from None
+        if DEV_ENCRYPTION_KEY in value:
+            raise RuntimeError("ProductionConfig: ENCRYPTION_KEYS holds the development key")
 
 
 CONFIGS = {"development": Config, "testing": TestConfig, "production": ProductionConfig}

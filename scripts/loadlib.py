@@ -101,6 +101,8 @@ def start_server(database_url: str, workers: int, redis_db: int | None) -> Serve
     env = os.environ | {
         "SRO_BOARD_CONFIG": "production",
         "SECRET_KEY": "load-test-secret-key-that-is-long-enough-0123456789",
+        # A fixed key: a restarted server reads what the last one wrote.
+        "ENCRYPTION_KEYS": "h563Rv7R0U2fNbmZkRv_4Twse_55bpXiI6dCIOsVpQM=",
         "DATABASE_URL": database_url,
         "WEB_CONCURRENCY": str(workers),
         "PORT": str(port),

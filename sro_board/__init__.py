@@ -29,8 +29,9 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"], x_proto=1)
     os.makedirs(app.instance_path, exist_ok=True)
     register_extensions(app)
-    register_blueprints(app)
     register_request_log(app)
+    register_security(app)
+    register_blueprints(app)
     register_mail(app)
     register_errors(app)
     register_templates(app)
@@ -58,6 +59,13 @@ def register_extensions(app: Flask) -> None:
 
     with app.app_context():
         enable_sqlite_pragmas(db.engine)
+
+
+def register_security(app: Flask) -> None:
+    """Security headers, input checks, encryption keys; before the blueprints (bounded ids)."""
+    from .security import register
+
+    register(app)
 
 
 def register_blueprints(app: Flask) -> None:

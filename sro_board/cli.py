@@ -10,12 +10,14 @@ def register(app: Flask) -> None:
     from .ops.cli import backup_command, restore_command
     from .recommendations.cli import recommendations_cli
     from .sample.cli import sample_cli
+    from .security.cli import security_cli
 
     for group in (
         users_cli,
         recommendations_cli,
         board_cli,
         sample_cli,
+        security_cli,
         backup_command,
         restore_command,
     ):

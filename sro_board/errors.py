@@ -10,6 +10,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnava
 
 from .auth.decorators import wants_json
 from .extensions import db, login_manager
+from .security.events import logged_in_this_request, security_event
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,10 @@ def _respond(error: HTTPException):
     code = error.code or 500
     message = MESSAGES.get(code, error.description or "Error")
     if isinstance(error, CSRFError):
+        security_event("csrf.refused", level=logging.WARNING, status=code)
         message = "Your form expired or was sent from elsewhere. Reload the page and try again."
+    elif code in (401, 403) and not logged_in_this_request("access.denied"):
+        security_event("access.denied", level=logging.WARNING, status=code)
     # Keep the error's own headers (e.g. Allow on 405), not its content type.
     headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
     if code in (429, 503):

@@ -10,6 +10,7 @@ from flask import Flask, g, has_request_context, request
 from pythonjsonlogger.json import JsonFormatter
 
 from ..extensions import db
+from ..security.logfilter import RedactFilter
 
 log = logging.getLogger("sro_board.request")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
@@ -34,6 +35,7 @@ def configure_logging(app: Flask) -> None:
         JsonFormatter("%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s")
     )
     handler.addFilter(RequestIdFilter())
+    handler.addFilter(RedactFilter())  # a safety net: emails and tokens never reach the log
     logger.addHandler(handler)
     logger.setLevel(app.config["LOG_LEVEL"])
     logger.propagate = False

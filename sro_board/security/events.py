@@ -1,0 +1,44 @@
+"""Security events: one structured log record per login, failure, denial, MFA change, export.
+
+Fields are ids, names and counts, never personal data: log a user's id, not their email.
+"""
+
+import logging
+from typing import Any
+
+from flask import g, has_request_context, request, session
+
+log = logging.getLogger("sro_board.security")
+# LogRecord attributes that an event field must not overwrite.
+_RESERVED = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+
+
+def _request_fields() -> dict[str, Any]:
+    if not has_request_context():
+        return {"route": "(command line)"}
+    fields: dict[str, Any] = {
+        "method": request.method,
+        "route": request.url_rule.rule if request.url_rule else "(no route)",
+    }
+    user = g.get("_login_user")
+    if user is not None and user.is_authenticated:
+        fields["user_id"] = user.id
+    elif "_user_id" in session:
+        fields["user_id"] = session["_user_id"]
+    return fields
+
+
+def security_event(name: str, *, level: int = logging.INFO, **fields: Any) -> None:
+    """Log security event `name` (e.g. "login.failed") with the request's route and user id."""
+    extra = _request_fields() | fields | {"event": name}
+    clashes = _RESERVED & extra.keys()
+    if clashes:
+        raise ValueError(f"security_event fields clash with log record names: {sorted(clashes)}")
+    if has_request_context():
+        g.setdefault("security_events", []).append(name)
+    log.log(level, "security event %s", name, extra={"security_event": True, **extra})
+
+
+def logged_in_this_request(name: str) -> bool:
+    """True if event `name` was already logged while handling this request."""
+    return has_request_context() and name in g.get("security_events", ())
