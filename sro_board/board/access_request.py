@@ -12,6 +12,8 @@ import sqlalchemy as sa
 from ..audit.services import record
 from ..auth.models import User
 from ..extensions import db
+from ..security.events import security_event
+from ..security.spreadsheet import neutralise
 from ..timeutil import now_utc
 from .models import (
     Application,
@@ -126,7 +128,7 @@ def to_json(data: dict[str, Any]) -> str:
 
 
 def to_csv(data: dict[str, Any]) -> str:
-    """The export as CSV with one value per line: section, item number, field, value."""
+    """The export as CSV, one value per line (section, item, field, value), formulas neutralised."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["section", "item", "field", "value"])
@@ -136,7 +138,8 @@ def to_csv(data: dict[str, Any]) -> str:
             if item is None:
                 continue
             for name, value in item.items():
-                writer.writerow([section, number, name, "" if value is None else value])
+                cell = "" if value is None else value
+                writer.writerow([section, number, name, neutralise(str(cell))])
     return out.getvalue()
 
 
@@ -145,6 +148,7 @@ def export_applicant(actor: User, application: Application, fmt: str) -> str:
     if fmt not in EXPORT_FORMATS:
         raise BoardError("Export as JSON or CSV.")
     text = (to_json if fmt == "json" else to_csv)(applicant_data(application))
+    security_event("export.applicant", format=fmt, application_id=application.id)
     record(
         actor,
         "application.export",

@@ -11,6 +11,8 @@ import sqlalchemy as sa
 
 from ..auth.models import User
 from ..extensions import db
+from ..security.events import security_event
+from ..security.spreadsheet import neutralise, restore
 from .enums import Feasibility, ImplementationStatus, SourceReport, Theme
 from .fields import snapshot
 from .models import Recommendation
@@ -33,25 +35,6 @@ COLUMNS = [
     "progress_from_milestones",
 ]
 REQUIRED = {"code", "title", "description", "theme", "source_reports", "lead_unit", "target_date"}
-# Spreadsheets run cells starting with these as formulas.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _formula_like(value: str) -> bool:
-    """Starts like a formula, after any apostrophes (so that an apostrophe of its own survives)."""
-    return value.lstrip("'").startswith(FORMULA_START)
-
-
-def neutralise(value: str) -> str:
-    """Prefix a cell that a spreadsheet would read as a formula with an apostrophe."""
-    return "'" + value if _formula_like(value) else value
-
-
-def restore(value: str) -> str:
-    """Undo neutralise() on import, so export then import changes nothing."""
-    if value.startswith("'") and _formula_like(value):
-        return value[1:]
-    return value
 
 
 def _row(rec: Recommendation) -> list[str]:
@@ -75,7 +58,7 @@ def _row(rec: Recommendation) -> list[str]:
 
 
 def export_csv() -> str:
-    """All recommendations as CSV text, formula cells neutralised."""
+    """All recommendations as CSV text, formula cells neutralised; logged as a security event."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
@@ -87,8 +70,11 @@ def export_csv() -> str:
         )
         .order_by(Recommendation.code)
     )
+    rows = 0
     for rec in recs:
         writer.writerow([neutralise(cell) for cell in _row(rec)])
+        rows += 1
+    security_event("export.recommendations", format="csv", rows=rows)
     return out.getvalue()
 
 
