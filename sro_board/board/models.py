@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..auth.models import User
 from ..dbtypes import str_enum
 from ..extensions import db
+from ..security.crypto import EncryptedEnum, EncryptedText
 from ..timeutil import now_utc
 from .stages import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer, Stage
 
@@ -115,8 +116,9 @@ class GuardianConsent(db.Model):
     application_id: Mapped[int] = mapped_column(
         sa.ForeignKey("application.id", ondelete="CASCADE"), primary_key=True
     )
-    guardian_name: Mapped[str | None] = mapped_column(sa.String(120))
-    guardian_email: Mapped[str | None] = mapped_column(sa.String(254))
+    # Encrypted at rest (ENCRYPTION_KEYS); never compared in SQL.
+    guardian_name: Mapped[str | None] = mapped_column(EncryptedText())
+    guardian_email: Mapped[str | None] = mapped_column(EncryptedText())
     token_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
     expires_at: Mapped[datetime] = mapped_column(TZ)
     confirmed_at: Mapped[datetime | None] = mapped_column(TZ)
@@ -133,11 +135,12 @@ class SelfIdentification(db.Model):
     application_id: Mapped[int] = mapped_column(
         sa.ForeignKey("application.id", ondelete="CASCADE"), unique=True
     )
-    racialized: Mapped[SelfIdAnswer | None] = mapped_column(str_enum(SelfIdAnswer))
-    indigenous: Mapped[SelfIdAnswer | None] = mapped_column(str_enum(SelfIdAnswer))
-    lgbtq: Mapped[SelfIdAnswer | None] = mapped_column(str_enum(SelfIdAnswer))
-    disability: Mapped[SelfIdAnswer | None] = mapped_column(str_enum(SelfIdAnswer))
-    newcomer: Mapped[SelfIdAnswer | None] = mapped_column(str_enum(SelfIdAnswer))
+    # Encrypted at rest (ENCRYPTION_KEYS): counted in Python, never grouped or compared in SQL.
+    racialized: Mapped[SelfIdAnswer | None] = mapped_column(EncryptedEnum(SelfIdAnswer))
+    indigenous: Mapped[SelfIdAnswer | None] = mapped_column(EncryptedEnum(SelfIdAnswer))
+    lgbtq: Mapped[SelfIdAnswer | None] = mapped_column(EncryptedEnum(SelfIdAnswer))
+    disability: Mapped[SelfIdAnswer | None] = mapped_column(EncryptedEnum(SelfIdAnswer))
+    newcomer: Mapped[SelfIdAnswer | None] = mapped_column(EncryptedEnum(SelfIdAnswer))
 
 
 class StageEvent(db.Model):
