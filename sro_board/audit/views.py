@@ -12,7 +12,7 @@ from ..auth.decorators import permission_required
 from ..auth.models import User
 from ..auth.permissions import Action
 from ..extensions import db
-from ..formutil import choices
+from ..formutil import choices, plausible_year
 from ..timeutil import local_zone
 from .models import AuditEntry
 
@@ -30,8 +30,8 @@ class AuditFilterForm(FlaskForm):
     entity_type = SelectField("Kind of record", choices=[], validate_choice=True)
     entity_id = StringField("Record (e.g. R-07)", validators=[Optional(), Length(max=40)])
     action = StringField("Action contains", validators=[Optional(), Length(max=60)])
-    date_from = DateField("From", validators=[Optional()])
-    date_to = DateField("To", validators=[Optional()])
+    date_from = DateField("From", validators=[Optional(), plausible_year])
+    date_to = DateField("To", validators=[Optional(), plausible_year])
 
 
 @bp.get("/staff/audit")

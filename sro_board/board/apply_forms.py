@@ -261,11 +261,16 @@ class ApplicationForm(FlaskForm):
             school_board=SchoolBoard(self.school_board.data),
             school=self.school.data,
             student_grade=self.student_grade.data,
-            age_range=AgeRange(self.age_range.data) if self.age_range.data else None,
+            # Another category's section is not validated, so it is not read either.
+            age_range=AgeRange(self.age_range.data)
+            if category is Category.STUDENT and self.age_range.data
+            else None,
             guardian_name=self.guardian_name.data or "",
             guardian_email=self.guardian_email.data or "",
             consent_full_name=self.consent_full_name.data,
-            child_grade_band=GradeBand(band) if band and band != NO_CHILD_IN_SCHOOL else None,
+            child_grade_band=GradeBand(band)
+            if category is Category.PARENT and band and band != NO_CHILD_IN_SCHOOL
+            else None,
             staff_role=self.staff_role.data,
             motivation=self.motivation.data,
             perspectives=self.perspectives.data,

@@ -23,7 +23,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from ..formutil import choices
+from ..formutil import choices, plausible_year
 from ..timeutil import as_local, local_zone
 from .intake_services import IntakeValues
 from .models import Intake, RubricCriterion
@@ -63,11 +63,17 @@ class IntakeForm(FlaskForm):
     title = StringField("Title", validators=[DataRequired(), Length(max=200)])
     opens_at = DateTimeLocalField(
         "Opens (date and time)",
-        validators=[InputRequired(message="Enter the date and time the intake opens.")],
+        validators=[
+            InputRequired(message="Enter the date and time the intake opens."),
+            plausible_year,
+        ],
     )
     closes_at = DateTimeLocalField(
         "Closes (date and time)",
-        validators=[InputRequired(message="Enter the date and time the intake closes.")],
+        validators=[
+            InputRequired(message="Enter the date and time the intake closes."),
+            plausible_year,
+        ],
     )
     seats_parent = _seats_field(Category.PARENT)
     seats_student = _seats_field(Category.STUDENT)
@@ -171,7 +177,9 @@ class MoveForm(FlaskForm):
         description="Kept in the application's history. Do not add personal details.",
     )
     interview_at = DateTimeLocalField(
-        "Interview date and time", validators=[Optional()], description="For an interview only."
+        "Interview date and time",
+        validators=[Optional(), plausible_year],
+        description="For an interview only.",
     )
     interview_format = SelectField(
         "Interview format",

@@ -162,7 +162,7 @@ class EditRecommendationForm(RecommendationFields):
         validators=[Length(max=5000)],
         description="Never shown to the public.",
     )
-    version = HiddenField(validators=[DataRequired(), Regexp(r"^\d+$")])
+    version = HiddenField(validators=[DataRequired(), Regexp(r"^\d{1,9}$")])  # fits an INTEGER
 
 
 class DecisionForm(FlaskForm):
