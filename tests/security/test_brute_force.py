@@ -1,8 +1,8 @@
 """Brute force: per-account back-off in the database, per-address limits in shared storage.
 
 ASVS 5.0: V6.1.1 (documented in docs/accounts.md), V6.3.1 (credential stuffing and brute
-force slowed down, no malicious lockout), V2.4.1 (anti-automation), V6.6.3-style rate limiting
-of the code step, V6.3.8 (a throttled unknown address looks like a throttled known one).
+force slowed down, no malicious lockout, the code step included), V2.4.1 (anti-automation),
+V6.3.8 (a throttled unknown address looks like a throttled known one).
 """
 
 import os
