@@ -214,3 +214,15 @@ def test_the_rate_limiter_does_not_log_client_addresses_at_info(app):
 def test_sql_errors_hide_the_submitted_values(app):
     assert app.config["SQLALCHEMY_ENGINE_OPTIONS"]["hide_parameters"] is True
     assert db.engine.hide_parameters
+
+
+def test_log_in_failures_and_log_out_are_events_without_the_address(app, client, caplog):
+    member = make_user(["member"], email="kai.logger@example.org")
+    with caplog.at_level(logging.INFO, logger="sro_board.security"):
+        client.post("/login", data={"email": member.email, "password": "Not " + PASSWORD})
+        login(client, member)
+        client.post("/logout")
+    names = [r.event for r in caplog.records if hasattr(r, "event")]
+    for name in ("login.failed", "login.succeeded", "logout"):
+        assert name in names
+    assert member.email not in all_logged(caplog)
