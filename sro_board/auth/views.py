@@ -29,6 +29,7 @@ from .login import clear_session, end_sessions, start_session
 from .models import TokenPurpose, User
 from .permissions import Action, can
 from .services import AccountError
+from .throttle import throttle_key
 
 PENDING = "pending_login"  # session key between the password and the code step
 WRONG_LOGIN = "The email or password is not correct."
@@ -40,6 +41,11 @@ def _login_limit() -> str:
 
 def _reset_limit() -> str:
     return current_app.config["PASSWORD_RESET_RATE_LIMIT"]
+
+
+def _reset_address_key() -> str:
+    """Reset requests also count per email address (any address, known or not)."""
+    return "reset:" + throttle_key(request.form.get("email", "")[:254])
 
 
 def landing_page() -> str:
@@ -171,6 +177,7 @@ def logout():
 
 @bp.route("/password-reset", methods=["GET", "POST"])
 @limiter.limit(_reset_limit, methods=["POST"])
+@limiter.limit(_reset_limit, methods=["POST"], key_func=_reset_address_key)
 def forgot_password():
     """Ask for a reset link; the answer is the same whether or not the address has an account."""
     form = ForgotPasswordForm()

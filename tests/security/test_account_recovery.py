@@ -221,3 +221,17 @@ def test_the_old_password_stops_working_after_a_reset(client):
     set_password(client, emailed_path(user.email))
     response = client.post("/login", data={"email": user.email, "password": PASSWORD})
     assert response.status_code == 200
+
+
+def test_reset_requests_are_limited_per_address_whoever_sends_them(app):
+    user = make_user(["member"])
+    for n in range(5):
+        sender = app.test_client()
+        sender.environ_base["REMOTE_ADDR"] = f"10.9.0.{n + 1}"  # a different address each time
+        assert request_reset(sender, user.email).status_code == 302
+    late = app.test_client()
+    late.environ_base["REMOTE_ADDR"] = "10.9.1.1"
+    assert request_reset(late, user.email).status_code == 429
+    assert request_reset(late, "nobody@example.org").status_code == 302
+    emails = db.session.scalar(sa.select(sa.func.count()).select_from(OutboxEmail))
+    assert emails == 5  # five reset links, none for the refused request
