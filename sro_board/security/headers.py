@@ -34,6 +34,8 @@ PRIVATE_PREFIXES = (
     "/staff/",
     "/account/",
     "/login",
+    "/invitation/",
+    "/password-reset",
     "/advisory-board/status/",
     "/advisory-board/consent/",
     "/advisory-board/applied",

@@ -97,6 +97,9 @@ def test_every_route_sends_the_headers(app, client, key, role):
         "/staff/",
         "/staff/board/",
         "/login",
+        "/password-reset",
+        "/password-reset/not-a-real-token",
+        "/invitation/not-a-real-token",
     ],
 )
 def test_applicant_and_staff_pages_are_never_stored_even_for_the_public(app, client, path):
