@@ -30,8 +30,11 @@ run: $(VENV)/.app-installed
 	@echo
 	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
+# The suite on both cores (pytest-xdist), then the browser suite on its own (it skips, saying
+# how to install Chromium and Playwright, where they are missing). ARGS='-k csv' narrows a run.
 test: $(VENV)/.dev-installed
-	$(BIN)/pytest $(ARGS)
+	$(BIN)/pytest -n auto --dist loadfile --ignore=tests/e2e $(ARGS)
+	$(BIN)/pytest -m e2e tests/e2e $(ARGS)
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

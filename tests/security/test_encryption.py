@@ -215,6 +215,8 @@ def test_rotation_twice_changes_nothing_readable(app, runner, student):
         (DEV_ENCRYPTION_KEY, "holds the development key"),
         (f"{Fernet.generate_key().decode()},{DEV_ENCRYPTION_KEY}", "holds the development key"),
     ],
+    # Fixed ids: a generated key in the id would differ between pytest-xdist workers.
+    ids=["empty", "not a key", "the development key", "a real key and the development key"],
 )
 def test_production_refuses_to_start_without_proper_keys(monkeypatch, value, message):
     monkeypatch.setenv("SECRET_KEY", "s" * 40)
