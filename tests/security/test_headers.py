@@ -83,6 +83,8 @@ def test_every_route_sends_the_headers(app, client, key, role):
     response.close()
     assert response.status_code < 500 or response.status_code == 503  # readyz: deliberate
     check_headers(response, private=role != ANONYMOUS or is_private_path(sample.path))
+    if response.mimetype == "text/html":  # what the CSP would block, in the page as served
+        assert not INLINE.search(response.get_data(as_text=True)), sample.path
 
 
 @pytest.mark.parametrize(
