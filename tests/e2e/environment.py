@@ -51,8 +51,8 @@ def unavailable(what: str, install: str) -> NoReturn:
     pytest.skip(message)
 
 
-def skip_module_without_playwright() -> None:
-    """Skip the calling test module when Playwright for Python is not installed.
+def skip_module_without_playwright(module_level: bool = True) -> None:
+    """Skip the calling test module (or test) when Playwright for Python is not installed.
 
     Also under CI=true: the first `make test` of .ci/run runs before .ci/browser installs the e2e
     extras, and .ci/browser itself fails the run if any browser test was skipped.
@@ -63,7 +63,7 @@ def skip_module_without_playwright() -> None:
         pytest.skip(
             f"browser tests need Playwright for Python and Chromium: {INSTALL_PLAYWRIGHT} "
             f"and {INSTALL_CHROMIUM}",
-            allow_module_level=True,
+            allow_module_level=module_level,
         )
 
 
