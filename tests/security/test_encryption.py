@@ -1,8 +1,9 @@
 """Self-identification and guardian contact details are encrypted at rest; keys rotate.
 
 ASVS 5.0: 11.1.1 and 11.1.2 (key policy and inventory, docs/security.md), 11.2.1 (a vetted
-library: cryptography's Fernet), 11.3.1 to 11.3.3 (AES-CBC with HMAC-SHA256, authenticated),
-13.3.1 (keys only in the environment, never in the code), 14.2.4 (controls on sensitive data).
+library: cryptography's Fernet), 11.2.2 (keys replaced and data re-encrypted), 11.3.1 and
+11.3.3 (AES-CBC with a random IV and HMAC-SHA256: authenticated), 13.3.1 (keys only in the
+environment, never in the code), 14.2.4 (controls on sensitive data), 15.3.5 (strict types).
 """
 
 import pytest

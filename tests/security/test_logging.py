@@ -2,8 +2,8 @@
 
 ASVS 5.0: 16.2.1 (when, where, who, what: request id, route, user id), 16.2.4 (JSON lines),
 16.2.5 (no credentials, tokens or personal data logged), 16.3.2 (denied access logged),
-16.3.3 (CSRF failures and exports logged), 16.4.1 (log injection encoded), 14.2.1 (the path,
-which can carry a token, is never logged).
+16.3.1 (log in, failures, log out), 16.3.3 (CSRF failures and exports logged), 16.4.1 (log
+injection encoded); the path, which can carry a token, is never logged.
 """
 
 import io
