@@ -1,7 +1,7 @@
 """Hypothesis sends hostile values to every form field and query parameter: no server errors.
 
-ASVS 5.0: 2.2.1 (all input validated), 16.5.1 (a generic error, never a stack trace),
-16.5.3 (fails safely), 1.2.4 (parameterised queries survive any input).
+ASVS 5.0: 2.2.1 (all input validated), 2.2.2 (on the server), 16.5.1 (a generic error, never
+a stack trace), 16.5.3 (fails safely), 1.2.4 (parameterised queries survive any input).
 """
 
 import pytest

@@ -2,7 +2,7 @@
 
 ASVS 5.0: 3.4.1 (HSTS), 3.4.3 (CSP), 3.4.4 (nosniff), 3.4.5 (Referrer-Policy), 3.4.6
 (frame-ancestors), 3.4.8 (COOP), 3.5.8 (CORP), 3.2.1 (attachments), 14.3.2 (no-store),
-13.4.4 (no TRACE), 16.5.1 (generic error pages).
+13.4.2 (no debug in production), 13.4.4 (no TRACE), 16.5.1 (generic error pages).
 """
 
 import re
