@@ -220,16 +220,7 @@ def test_application_form_by_keyboard(page: Page, smtp_server):
     "form",
     [
         "contact",
-        pytest.param(
-            "application",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="templates/board/public/apply.html posts to its own URL with no action, "
-                "so the #main fragment left by the skip link stays in the URL and stops the "
-                "browser from focusing the error summary (autofocus); "
-                "action=\"{{ url_for('board.apply') }}\" fixes it",
-            ),
-        ),
+        "application",
     ],
 )
 def test_error_summary_takes_the_focus_after_the_skip_link(page: Page, form):
