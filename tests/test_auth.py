@@ -270,6 +270,17 @@ def test_cli_refuses_a_duplicate_account(runner, users):
     assert count_rows(User) == len(users)
 
 
+@pytest.mark.parametrize("email", ["not-an-email", "two@@example.org", "spaces in@example.org"])
+def test_cli_refuses_a_malformed_email(runner, users, email):
+    result = runner.invoke(
+        args=["users", "create", "--email", email, "--name", "X"]
+        + ["--role", "member", "--password", "a-long-cli-password"],
+    )
+    assert result.exit_code != 0
+    assert "Enter a valid email address" in result.output
+    assert count_rows(User) == len(users)
+
+
 def test_cli_lists_accounts(runner, users):
     users["reviewer"].active = False
     db.session.commit()

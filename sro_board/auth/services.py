@@ -1,6 +1,7 @@
 """Account changes: create, edit, deactivate, change password; each one audited."""
 
 import sqlalchemy as sa
+from email_validator import EmailNotValidError, validate_email
 
 from ..audit.services import record
 from ..extensions import db
@@ -59,6 +60,10 @@ def create_user(
 ) -> User:
     """Add a staff account; without a password it waits for its invitation to be accepted."""
     email = normalise_email(email)
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError as error:
+        raise AccountError("Enter a valid email address, like name@example.org.") from error
     if find_by_email(email):
         raise AccountError("An account with that email already exists.")
     if not roles:
