@@ -13,20 +13,21 @@ from .queries import FilterForm, filter_recommendations, find_by_code, public_ti
 from .schedule import schedule_state
 
 
-@bp.get("/recommendations")
-def public_list():
-    """All recommendations with filters and search."""
+def render_list(template: str):
+    """A list page: the filter form from the query string and the recommendations it matches."""
     form = FilterForm(request.args)
     if request.args:
         form.validate()
     recs = db.session.scalars(filter_recommendations(form)).all()
     return render_template(
-        "recommendations/public_list.html",
-        form=form,
-        recs=recs,
-        today=today_local(),
-        schedule_state=schedule_state,
+        template, form=form, recs=recs, today=today_local(), schedule_state=schedule_state
     )
+
+
+@bp.get("/recommendations")
+def public_list():
+    """All recommendations with filters and search."""
+    return render_list("recommendations/public_list.html")
 
 
 @bp.get("/recommendations/<code>")

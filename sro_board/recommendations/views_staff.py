@@ -18,9 +18,10 @@ from .enums import CLOSED_STATUSES, ScheduleState, UpdateState
 from .fields import FIELD_LABELS
 from .forms import DecisionForm, EditRecommendationForm, NewRecommendationForm
 from .models import Recommendation, Update
-from .queries import FilterForm, filter_recommendations, find_by_code
+from .queries import find_by_code
 from .schedule import schedule_filter, schedule_state
 from .services import EditConflict, TrackerError, create_recommendation, propose_update
+from .views_public import render_list
 
 
 def _pending_query() -> sa.Select:
@@ -72,17 +73,7 @@ def dashboard():
 @permission_required(Action.VIEW_TRACKER)
 def staff_list():
     """All recommendations with filters and sorting, for the working group."""
-    form = FilterForm(request.args)
-    if request.args:
-        form.validate()
-    recs = db.session.scalars(filter_recommendations(form)).all()
-    return render_template(
-        "recommendations/staff_list.html",
-        form=form,
-        recs=recs,
-        today=today_local(),
-        schedule_state=schedule_state,
-    )
+    return render_list("recommendations/staff_list.html")
 
 
 @bp.get("/staff/recommendations/export.csv")
