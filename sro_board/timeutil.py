@@ -33,8 +33,8 @@ def local_zone() -> ZoneInfo:
 
 
 def today_local() -> date:
-    """Return today's date in the service's time zone."""
-    return datetime.now(local_zone()).date()
+    """Return today's date in the service's time zone, by the app's clock."""
+    return now_utc().astimezone(local_zone()).date()
 
 
 def as_local(value: datetime) -> datetime:

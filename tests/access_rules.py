@@ -4,8 +4,6 @@ Keys are endpoint names; a key may end in " POST" to add a second row for the fo
 of an endpoint that also answers GET. Strings in `data` are filled from `setup`'s ids like `path`.
 """
 
-from datetime import date, timedelta
-
 from sro_board.auth.links import issue_link
 from sro_board.auth.models import TokenPurpose
 from sro_board.auth.roles import Role
@@ -74,7 +72,7 @@ def _edit_form() -> dict:
         "reports": "final",
         "lead_unit": "Youth Education Unit",
         "lead_user": "",
-        "target_date": (date.today() + timedelta(days=365)).isoformat(),
+        "target_date": "2099-06-30",  # any future date; no clock at import time
         "feasibility": "feasible",
         "feasibility_rationale": "",
         "status": "planning",

@@ -1,7 +1,7 @@
 """Shared fixtures: a fresh database per test, clients, logins and data factories."""
 
 import os
-from datetime import date, timedelta
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pyotp
@@ -19,7 +19,7 @@ from sro_board.auth.services_mfa import enrol_with_secret
 from sro_board.extensions import db
 from sro_board.recommendations.definitions import seed_definitions
 from sro_board.recommendations.services import create_recommendation
-from sro_board.timeutil import now_utc
+from sro_board.timeutil import now_utc, today_local
 
 PASSWORD = "correct-horse-battery-staple"
 # Recovery codes of the test users with MFA, by email, for logins within one 30-second step.
@@ -115,7 +115,7 @@ def make_rec(code="R-01", **values):
         "theme": "role",
         "reports": ["final"],
         "lead_unit": "Youth Education Unit",
-        "target_date": (date.today() + timedelta(days=365)).isoformat(),
+        "target_date": (today_local() + timedelta(days=365)).isoformat(),
     } | values
     rec = create_recommendation(None, data)
     db.session.commit()

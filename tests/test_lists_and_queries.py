@@ -1,7 +1,7 @@
 """Lists, filters and the dashboard; the number of SQL statements does not grow with the data."""
 
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -17,7 +17,7 @@ from sro_board.recommendations.models import (
     RecommendationReport,
     Update,
 )
-from sro_board.timeutil import now_utc
+from sro_board.timeutil import now_utc, today_local
 from tests.conftest import login, make_rec, make_user
 from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
     draft,
@@ -43,8 +43,8 @@ def codes_on(page: str) -> list[str]:
 @pytest.fixture
 def three(app):
     """Three published recommendations that differ in every filterable value."""
-    soon = (date.today() + timedelta(days=30)).isoformat()
-    late = (date.today() - timedelta(days=10)).isoformat()
+    soon = (today_local() + timedelta(days=30)).isoformat()
+    late = (today_local() - timedelta(days=10)).isoformat()
     publish(
         make_rec("R-01", title="Plain-language role description", theme="role"),
         feasibility="feasible",
@@ -142,7 +142,7 @@ def test_unknown_filter_values_are_ignored_with_a_message(client, users, path, q
 def test_dashboard_sections(client, users, app):
     member = users["member"]
     make_rec("R-01", lead_user=member.email)
-    make_rec("R-02", target_date=(date.today() - timedelta(days=1)).isoformat())
+    make_rec("R-02", target_date=(today_local() - timedelta(days=1)).isoformat())
     stale = make_rec("R-03")
     stale.last_public_update_at = now_utc() - timedelta(days=app.config["STALE_AFTER_DAYS"] + 1)
     db.session.commit()
@@ -183,7 +183,7 @@ def test_a_member_sees_only_their_own_drafts_and_the_chair_sees_all(client, user
 
 def add_recommendations(start: int, count: int, lead_id: int, author_id: int) -> None:
     """Recommendations with reports, milestones, evidence, published and pending updates."""
-    today = date.today()
+    today = today_local()
     lead, author = db.session.get(User, lead_id), db.session.get(User, author_id)
     for n in range(start, start + count):
         decided = now_utc() - timedelta(days=n % 90)

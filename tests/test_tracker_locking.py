@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from sro_board.auth.services import update_user
 from sro_board.extensions import db
 from sro_board.recommendations.enums import UpdateState
+from sro_board.timeutil import today_local
 from tests.conftest import login, make_rec, make_user
 from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
     draft,
@@ -113,7 +114,7 @@ def test_target_date_changes_keep_the_baseline_and_both_are_shown(client, users)
 
 
 def test_baseline_date_is_set_once_when_created(app):
-    target = date.today() + timedelta(days=200)
+    target = today_local() + timedelta(days=200)
     rec = make_rec(target_date=target.isoformat())
     publish(rec, target_date=(target + timedelta(days=30)).isoformat())
     assert rec_by_code().baseline_target_date == target

@@ -11,6 +11,7 @@ from sro_board.recommendations.enums import ImplementationStatus, ScheduleState
 from sro_board.recommendations.fields import snapshot
 from sro_board.recommendations.models import Recommendation, Update
 from sro_board.recommendations.schedule import schedule_filter, schedule_state
+from sro_board.timeutil import today_local
 from tests.conftest import count_rows, login, make_rec
 from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
     EVIDENCE,
@@ -132,7 +133,7 @@ def test_unknown_recommendation_is_404(client, users):
 
 def test_milestones_removed_and_progress_derived_from_them(client, users):
     rec = make_rec()
-    due = (date.today() + timedelta(days=30)).isoformat()
+    due = (today_local() + timedelta(days=30)).isoformat()
     publish(
         rec,
         milestones=[

@@ -3,7 +3,7 @@
 import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import g
@@ -21,6 +21,7 @@ from sro_board.board.models import (
 )
 from sro_board.board.stages import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer, Stage
 from sro_board.extensions import db
+from sro_board.timeutil import now_utc
 
 _numbers = itertools.count(1)
 
@@ -37,7 +38,7 @@ GUARDIAN_NAME = "Ophelia Quartermain"
 
 def now() -> datetime:
     """The current time in UTC."""
-    return datetime.now(UTC)
+    return now_utc()
 
 
 def make_intake(title: str = "2027 intake", seats: int = 4, **values) -> Intake:
