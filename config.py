@@ -71,8 +71,11 @@ class Config:
     MAIL_USE_SSL = os.environ.get("MAIL_USE_SSL", "0") == "1"
     MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
-    # Links in emails (status link, guardian consent) start with this address.
-    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
+    # Links in emails (status link, guardian consent) start with this address; by default the
+    # address `make run` serves on (its PORT).
+    PUBLIC_BASE_URL = os.environ.get(
+        "PUBLIC_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT') or 5000}"
+    )
     MAIL_FROM = os.environ.get("MAIL_FROM", "SRO advisory board <no-reply@example.org>")
     # Advisory board.
     GUARDIAN_CONSENT_DAYS = _env_int("GUARDIAN_CONSENT_DAYS", 14)
