@@ -1,24 +1,13 @@
-"""The `flask` command groups of every feature."""
+"""The `flask` commands of the app itself: the demo sample data (nothing else imports it).
+
+Every other package adds its own command group in its init_app().
+"""
 
 from flask import Flask
 
+from .sample.cli import sample_cli
+
 
 def register(app: Flask) -> None:
-    """Add each feature's AppGroup to the app's CLI."""
-    from .auth.cli import users_cli
-    from .board.cli import board_cli
-    from .ops.cli import backup_command, restore_command
-    from .recommendations.cli import recommendations_cli
-    from .sample.cli import sample_cli
-    from .security.cli import security_cli
-
-    for group in (
-        users_cli,
-        recommendations_cli,
-        board_cli,
-        sample_cli,
-        security_cli,
-        backup_command,
-        restore_command,
-    ):
-        app.cli.add_command(group)
+    """Add `flask sample` to the app's CLI."""
+    app.cli.add_command(sample_cli)

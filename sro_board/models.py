@@ -1,11 +1,12 @@
-"""Imports every feature's models so that db.metadata is complete (Alembic, create_all)."""
+"""Imports every package's models so that db.metadata is complete (Alembic, create_all)."""
 
 from .audit import models as audit_models
 from .auth import models as auth_models
 from .board import models as board_models
 from .contact import models as contact_models
+from .core.settings import SiteFlag
+from .mail import models as mail_models
 from .recommendations import models as recommendation_models
-from .sitesettings import SiteFlag
 
 __all__ = [
     "SiteFlag",
@@ -13,5 +14,6 @@ __all__ = [
     "auth_models",
     "board_models",
     "contact_models",
+    "mail_models",
     "recommendation_models",
 ]

@@ -9,7 +9,7 @@ from sro_board.auth.models import TokenPurpose
 from sro_board.auth.roles import Role
 from sro_board.auth.services import create_user
 from sro_board.contact.services import submit_message
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from tests.access import ANONYMOUS, EVERYONE, Access
 from tests.conftest import make_rec, make_user
 from tests.helpers_tracker import draft
@@ -229,7 +229,7 @@ TRACKER_ACCESS: dict[str, Access] = {
         data={"reason": "Please say which step was completed."},
         setup=a_pending_update,
     ),
-    # contact inbox and audit log
+    # contact inbox, and the administration pages: audit log and email outbox
     "contact.inbox": Access("/staff/inbox", APPROVERS, setup=a_contact_message),
     "contact.message": Access("/staff/inbox/{message_id}", APPROVERS, setup=a_contact_message),
     "contact.message POST": Access(
@@ -239,7 +239,8 @@ TRACKER_ACCESS: dict[str, Access] = {
         data={"state": "answered"},
         setup=a_contact_message,
     ),
-    "audit.log": Access("/staff/audit", APPROVERS),
+    "admin.audit_log": Access("/staff/audit", APPROVERS),
+    "admin.outbox": Access("/staff/email", ADMIN),
 }
 
 

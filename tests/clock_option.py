@@ -1,6 +1,6 @@
 """pytest plugin: `--clock HH:MM` runs the whole suite with the machine's clock at that UTC time.
 
-The app reads "now" and "today" from its own clock (sro_board.timeutil), which reads the
+The app reads "now" and "today" from its own clock (sro_board.core.clock), which reads the
 machine's. Between 00:00 and 07:00 UTC the service's day (America/Edmonton) is still yesterday,
 so a test that takes "today" from the machine instead of the app fails only at night. CI runs
 the suite at 02:30 and 23:30 UTC as well as at the real time (.ci/run), whatever hour it is.

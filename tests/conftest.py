@@ -16,10 +16,10 @@ from sro_board.auth.models import User
 from sro_board.auth.roles import MFA_REQUIRED_ROLES, Role
 from sro_board.auth.services import create_user
 from sro_board.auth.services_mfa import enrol_with_secret
-from sro_board.extensions import db
+from sro_board.core.clock import now_utc, today_local
+from sro_board.core.extensions import db
 from sro_board.recommendations.definitions import seed_definitions
 from sro_board.recommendations.services import create_recommendation
-from sro_board.timeutil import now_utc, today_local
 
 PASSWORD = "correct-horse-battery-staple"
 # Recovery codes of the test users with MFA, by email, for logins within one 30-second step.

@@ -10,16 +10,10 @@ import sqlalchemy as sa
 
 from sro_board import create_app
 from sro_board.audit.models import AuditEntry
-from sro_board.extensions import db, limiter
+from sro_board.core.extensions import db, limiter
 from sro_board.recommendations.definitions import seed_definitions
 from sro_board.recommendations.models import Recommendation, Update
 from sro_board.recommendations.services import propose_update
-
-
-@pytest.fixture(autouse=True)
-def fast_hashing(cheap_hashing):
-    """Cheap argon2id hashing; conftest's cheap_hashing now does it for every test (kept for
-    the modules that import it). tests/security/test_passwords.py checks the real cost."""
 
 
 @pytest.fixture(scope="module")

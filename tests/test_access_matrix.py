@@ -10,7 +10,7 @@ from sro_board.auth.roles import Role
 from tests import access_rules
 from tests.access import ANONYMOUS, Access
 from tests.conftest import login, make_user
-from tests.helpers_tracker import emptied_app, fast_hashing, shared_app  # noqa: F401 - fixtures
+from tests.helpers_tracker import emptied_app, shared_app  # noqa: F401 - fixtures
 
 
 def _board_rules() -> ModuleType | None:

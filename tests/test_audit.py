@@ -11,15 +11,14 @@ from sro_board.audit.services import record
 from sro_board.auth.services import change_password, update_user
 from sro_board.contact.models import MessageState
 from sro_board.contact.services import change_state, submit_message
-from sro_board.extensions import db
+from sro_board.core.clock import clock_set_to
+from sro_board.core.extensions import db
 from sro_board.recommendations.definitions import find_definition, update_definition
 from sro_board.recommendations.services import approve_update, reject_update
-from sro_board.timeutil import clock_set_to
 from tests.conftest import PASSWORD, count_rows, login, make_rec
-from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
     draft,
     emptied_app,
-    fast_hashing,
     publish,
     shared_app,
     text,

@@ -6,13 +6,12 @@ import sqlalchemy as sa
 from sro_board.audit.models import AuditEntry
 from sro_board.auth.models import User
 from sro_board.auth.roles import Role
-from sro_board.board.models import OutboxEmail
-from sro_board.extensions import db
+from sro_board.core.extensions import db
+from sro_board.mail.models import OutboxEmail
 from tests.conftest import PASSWORD, count_rows, login, make_user, next_code
-from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
     audit_actions,
     emptied_app,
-    fast_hashing,
     fresh_app,
     load_form,
     shared_app,

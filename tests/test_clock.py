@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 import time_machine
 
-from sro_board.timeutil import clock_set_to, today_local
+from sro_board.core.clock import clock_set_to, today_local
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board import create_app
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from sro_board.recommendations.definitions import seed_definitions
 from sro_board.recommendations.models import Recommendation, Update
 from tests.conftest import login, make_rec, make_user, using_postgres

@@ -5,12 +5,11 @@ import sqlalchemy as sa
 
 from sro_board.contact.models import ContactMessage, MessageState
 from sro_board.contact.services import submit_message
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from tests.conftest import count_rows, login, make_user
-from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
     audit_actions,
     emptied_app,
-    fast_hashing,
     fresh_app,
     shared_app,
     text,

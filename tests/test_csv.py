@@ -7,7 +7,7 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from sro_board.recommendations.csv_io import (
     COLUMNS,
     ImportFailed,
@@ -20,10 +20,9 @@ from sro_board.recommendations.enums import UpdateState
 from sro_board.recommendations.fields import snapshot
 from sro_board.recommendations.models import Recommendation, Update
 from tests.conftest import count_rows, login, make_rec
-from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
     EVIDENCE,
     emptied_app,
-    fast_hashing,
     publish,
     rec_by_code,
     shared_app,

@@ -4,9 +4,8 @@ import pytest
 
 from sro_board.recommendations.csv_io import export_csv
 from tests.conftest import make_rec
-from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
     emptied_app,
-    fast_hashing,
     rec_by_code,
     shared_app,
     updates_of,

@@ -12,9 +12,8 @@ from sro_board.recommendations.enums import (
 )
 from sro_board.recommendations.models import StatusDefinition
 from tests.conftest import count_rows, login, make_rec
-from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
     emptied_app,
-    fast_hashing,
     load_form,
     publish,
     shared_app,

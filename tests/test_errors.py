@@ -7,13 +7,12 @@ import pytest
 
 from sro_board.contact.models import ContactMessage
 from sro_board.contact.services import submit_message
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from tests.conftest import PASSWORD, count_rows, login, make_rec, make_user, next_code
-from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
     EVIDENCE,
     draft,
     emptied_app,
-    fast_hashing,
     form_fields,
     fresh_app,
     publish,

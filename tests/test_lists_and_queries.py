@@ -8,7 +8,8 @@ import sqlalchemy as sa
 from flask import g
 
 from sro_board.auth.models import User
-from sro_board.extensions import db
+from sro_board.core.clock import now_utc, today_local
+from sro_board.core.extensions import db
 from sro_board.recommendations.enums import ImplementationStatus, Theme, UpdateState
 from sro_board.recommendations.models import (
     Evidence,
@@ -17,12 +18,10 @@ from sro_board.recommendations.models import (
     RecommendationReport,
     Update,
 )
-from sro_board.timeutil import now_utc, today_local
 from tests.conftest import login, make_rec, make_user
-from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
     draft,
     emptied_app,
-    fast_hashing,
     publish,
     shared_app,
     text,

@@ -9,7 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from sro_board import create_app
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from sro_board.recommendations.models import StatusDefinition
 from tests.conftest import using_postgres
 
@@ -83,4 +83,75 @@ def test_upgrade_from_empty_on_postgresql():
     finally:
         with app.app_context():
             drop_everything(db.engine)  # leave the test database empty for the other tests
+            db.engine.dispose()
+
+
+def _outbox_links_round_trip(app) -> None:
+    """0005 moves each email's application into application_email and back, row for row."""
+    runner = app.test_cli_runner()
+    with app.app_context():
+        drop_everything(db.engine)
+    assert runner.invoke(args=["db", "upgrade", "0004_security_data"]).exit_code == 0
+    now = "2026-01-15 12:00:00"
+    with app.app_context(), db.engine.begin() as connection:
+        connection.execute(
+            sa.text(
+                "INSERT INTO intake (id, title, opens_at, closes_at, term_months, notice_purpose,"
+                " notice_authority, notice_contact_title, notice_contact_email,"
+                " notice_contact_phone, created_at) VALUES (1, 'Intake', :now, :now, 24, 'p',"
+                " 'a', 't', 'c@example.org', '1', :now)"
+            ),
+            {"now": now},
+        )
+        for app_id in (1, 2):
+            connection.execute(
+                sa.text(
+                    "INSERT INTO application (id, intake_id, reference, category, stage,"
+                    " created_at, version, consent_notice, consent_roster, consent_full_name,"
+                    " eligibility_reason, override_reason) VALUES (:id, 1, :ref, 'parent',"
+                    " 'eligible', :now, 1, true, false, false, '', '')"
+                ),
+                {"id": app_id, "ref": f"BRD-0000-000{app_id}", "now": now},
+            )
+        for email_id, app_id in ((1, 1), (2, None), (3, 2), (4, 1)):
+            connection.execute(
+                sa.text(
+                    "INSERT INTO outbox_email (id, created_at, application_id, recipient,"
+                    " subject, body, delivered) VALUES (:id, :now, :app, 'a@example.org', 's',"
+                    " 'b', false)"
+                ),
+                {"id": email_id, "app": app_id, "now": now},
+            )
+    assert runner.invoke(args=["db", "upgrade", "0005_mail_outbox"]).exit_code == 0
+    with app.app_context(), db.engine.connect() as connection:
+        links = connection.execute(
+            sa.text("SELECT email_id, application_id FROM application_email ORDER BY email_id")
+        ).all()
+        assert [tuple(row) for row in links] == [(1, 1), (3, 2), (4, 1)]
+        assert connection.execute(sa.text("SELECT count(*) FROM outbox_email")).scalar() == 4
+    assert runner.invoke(args=["db", "downgrade", "0004_security_data"]).exit_code == 0
+    with app.app_context(), db.engine.connect() as connection:
+        back = connection.execute(
+            sa.text("SELECT id, application_id FROM outbox_email ORDER BY id")
+        ).all()
+        assert [tuple(row) for row in back] == [(1, 1), (2, None), (3, 2), (4, 1)]
+        assert "application_email" not in sa.inspect(connection).get_table_names()
+
+
+def test_outbox_links_survive_upgrade_and_downgrade_on_sqlite(tmp_path):
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'links.db'}")
+    _outbox_links_round_trip(app)
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not using_postgres(), reason="TEST_DATABASE_URL is not PostgreSQL")
+def test_outbox_links_survive_upgrade_and_downgrade_on_postgresql():
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=os.environ["TEST_DATABASE_URL"])
+    try:
+        _outbox_links_round_trip(app)
+    finally:
+        with app.app_context():
+            drop_everything(db.engine)
             db.engine.dispose()

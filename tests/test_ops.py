@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board import create_app
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from sro_board.ops.backup import backup, restore
 from sro_board.recommendations.models import Recommendation
 from tests.conftest import count_rows, make_rec, using_postgres

@@ -3,13 +3,12 @@
 import pytest
 
 from sro_board.contact.services import submit_message
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from sro_board.recommendations.services import reject_update
 from tests.conftest import login, make_rec, make_user
-from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
     draft,
     emptied_app,
-    fast_hashing,
     publish,
     rec_by_code,
     shared_app,

@@ -10,16 +10,15 @@ from sro_board.audit.models import AuditEntry
 from sro_board.auth.mfa import current_code
 from sro_board.auth.models import User
 from sro_board.contact.models import ContactMessage
-from sro_board.extensions import db
+from sro_board.core.clock import now_utc, today_local
+from sro_board.core.extensions import db
 from sro_board.recommendations.enums import ScheduleState, UpdateState
 from sro_board.recommendations.models import Recommendation, Update
 from sro_board.recommendations.schedule import schedule_state
 from sro_board.sample.loader import DEMO_PASSWORD, DEMO_TOTP_SECRETS
-from sro_board.timeutil import now_utc, today_local
 from tests.conftest import count_rows
-from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
     emptied_app,
-    fast_hashing,
     shared_app,
     text,
 )

@@ -3,15 +3,14 @@
 from datetime import date, timedelta
 
 from sro_board.auth.services import update_user
-from sro_board.extensions import db
+from sro_board.core.clock import today_local
+from sro_board.core.extensions import db
 from sro_board.recommendations.enums import UpdateState
-from sro_board.timeutil import today_local
 from tests.conftest import login, make_rec, make_user
-from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
     draft,
     edit_path,
     emptied_app,
-    fast_hashing,
     form_fields,
     load_form,
     publish,

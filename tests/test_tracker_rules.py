@@ -6,17 +6,16 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
-from sro_board.extensions import db
+from sro_board.core.clock import today_local
+from sro_board.core.extensions import db
 from sro_board.recommendations.enums import ImplementationStatus, ScheduleState
 from sro_board.recommendations.fields import snapshot
 from sro_board.recommendations.models import Recommendation, Update
 from sro_board.recommendations.schedule import schedule_filter, schedule_state
-from sro_board.timeutil import today_local
 from tests.conftest import count_rows, login, make_rec
-from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
     EVIDENCE,
     emptied_app,
-    fast_hashing,
     load_form,
     publish,
     rec_by_code,

@@ -4,15 +4,14 @@ from datetime import UTC, datetime
 
 import pytest
 
+from sro_board.core.clock import clock_set_to
 from sro_board.recommendations.enums import UpdateState
-from sro_board.timeutil import clock_set_to
 from tests.conftest import login, make_rec, make_user
-from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app, fast_hashing
+from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
     EVIDENCE,
     draft,
     edit_path,
     emptied_app,
-    fast_hashing,
     form_fields,
     load_form,
     publish,

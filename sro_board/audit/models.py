@@ -1,14 +1,16 @@
 """Audit entries: who changed what, when, before and after."""
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..auth.models import User
-from ..extensions import db
-from ..timeutil import now_utc
+from ..core.clock import now_utc
+from ..core.extensions import db
+
+if TYPE_CHECKING:  # the audit log sits below auth: it names the class, never imports it
+    from ..auth.models import User
 
 
 class AuditEntry(db.Model):
@@ -17,9 +19,7 @@ class AuditEntry(db.Model):
     __tablename__ = "audit_entry"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(
-        sa.DateTime(timezone=True), default=now_utc, index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(default=now_utc, index=True)
     actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"), index=True)
     actor_label: Mapped[str] = mapped_column(sa.String(254))
     action: Mapped[str] = mapped_column(sa.String(60), index=True)
@@ -29,4 +29,4 @@ class AuditEntry(db.Model):
     before: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
 
-    actor: Mapped[User | None] = relationship(lazy="joined")
+    actor: Mapped["User | None"] = relationship("User", lazy="joined")

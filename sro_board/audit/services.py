@@ -1,14 +1,20 @@
 """Writing to the audit log; the only code that creates AuditEntry rows."""
 
-from typing import Any
+from typing import Any, Protocol
 
-from ..auth.models import User
-from ..extensions import db
+from ..core.extensions import db
 from .models import AuditEntry
 
 
+class Actor(Protocol):
+    """Who made a change: a staff account (auth's User), seen only through these fields."""
+
+    id: int
+    email: str
+
+
 def record(
-    actor: User | None,
+    actor: Actor | None,
     action: str,
     entity_type: str,
     entity_id: object,

@@ -1,17 +1,16 @@
-"""`flask users ...`: create, list, the demo accounts' TOTP codes; the permissions document."""
+"""`flask users ...`: create and list staff accounts; `flask security permissions-doc`."""
 
 import click
 import sqlalchemy as sa
 from flask import current_app
 from flask.cli import AppGroup
 
-from ..extensions import db
+from ..core.extensions import db
 from ..security.cli import security_cli
-from .mfa import current_code
 from .models import User
 from .permissions_doc import DOC_PATH, render
 from .roles import Role
-from .services import AccountError, create_user, find_by_email
+from .services import AccountError, create_user
 
 users_cli = AppGroup("users", help="Manage staff accounts.")
 
@@ -48,22 +47,6 @@ def list_users() -> None:
     for user in db.session.scalars(sa.select(User).order_by(User.email)):
         state = "active" if user.active else "deactivated"
         click.echo(f"{user.email}\t{user.name}\t{','.join(sorted(user.roles))}\t{state}")
-
-
-@users_cli.command("totp")
-@click.argument("email")
-def totp(email: str) -> None:
-    """Print the current two-step login code of a DEMO account (sample data only)."""
-    from ..sample.loader import DEMO_TOTP_SECRETS, already_loaded
-
-    user = find_by_email(email)
-    secret = DEMO_TOTP_SECRETS.get(email.strip().lower())
-    if not (already_loaded() and user and secret and user.totp_secret == secret):
-        raise click.ClickException(
-            "Only for the demo accounts of the sample data (admin@example.org, "
-            "chair@example.org) with their published secrets."
-        )
-    click.echo(current_code(secret))
 
 
 @security_cli.command("permissions-doc")

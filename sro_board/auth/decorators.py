@@ -6,17 +6,9 @@ from functools import wraps
 from flask import abort, current_app, redirect, request, session, url_for
 from flask_login import current_user
 
-from ..timeutil import now_utc
-from .permissions import PERMISSIONS, Action, can
-
-
-def wants_json() -> bool:
-    """True when the client prefers JSON over HTML."""
-    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
-    return (
-        best == "application/json"
-        and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
-    )
+from ..core.clock import now_utc
+from ..core.http import wants_json
+from .permissions import Action, can
 
 
 def _to_login():
@@ -34,12 +26,11 @@ def permission_required(action: Action) -> Callable:
             if not current_user.is_authenticated:
                 return _to_login()
             if not can(action):
-                abort(403)  # errors.py logs the refusal
+                abort(403)  # the error page logs the refusal (security.events.log_refusal)
             return view(*args, **kwargs)
 
+        # Read by the permission tests and the browser suite's crawler (tests/e2e/crawl.py).
         wrapped.required_action = action
-        # Read by the browser suite's crawler (tests/e2e/crawl.py).
-        wrapped.required_roles = tuple(sorted(PERMISSIONS[action]))
         return wrapped
 
     return decorator

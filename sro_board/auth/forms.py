@@ -5,7 +5,7 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectMultipleField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..formutil import choices
+from ..core.forms import choices
 from .passwords import MAX_PASSWORD, MIN_PASSWORD
 from .roles import Role
 

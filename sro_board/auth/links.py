@@ -4,51 +4,24 @@ The link carries 256 random bits; only its sha256 is stored (like the board's st
 Issuing a new link of a kind spends the user's earlier ones; using a link spends it.
 """
 
-import hashlib
-import re
-import secrets
 from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
 
 from ..audit.services import record
-from ..extensions import db
+from ..core.clock import now_utc
+from ..core.extensions import db
+from ..core.urls import public_url
+from ..mail.services import queue_email
 from ..security.events import security_event
-from ..timeutil import now_utc
+from ..security.tokens import new_token, token_hash_or_none
 from .login import end_sessions
 from .models import AccountToken, TokenPurpose, User
 from .roles import Role
 from .services import check_new_password, create_user, find_by_email
 from .services_mfa import notify
 from .throttle import clear
-
-TOKEN_BYTES = 32
-TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")  # token_urlsafe(32)
-
-
-def new_token() -> tuple[str, str]:
-    """A fresh 256-bit link token and the sha256 hex digest that is stored."""
-    token = secrets.token_urlsafe(TOKEN_BYTES)
-    return token, hashlib.sha256(token.encode()).hexdigest()
-
-
-def _digest(token: str) -> str | None:
-    if not TOKEN_SHAPE.fullmatch(token):
-        return None
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _public_url(endpoint: str, **values) -> str:
-    from ..board.tokens import public_url  # the board imports auth
-
-    return public_url(endpoint, **values)
-
-
-def _queue_email(*args, **kwargs) -> None:
-    from ..mail import queue_email  # mail imports the board, which imports auth
-
-    queue_email(*args, **kwargs)
 
 
 def _lifetime(purpose: TokenPurpose) -> timedelta:
@@ -91,7 +64,7 @@ def issue_link(user: User, purpose: TokenPurpose) -> str:
 
 def find_link(token: str, purpose: TokenPurpose) -> AccountToken | None:
     """The unused, unexpired link for this token and kind, or None."""
-    digest = _digest(token)
+    digest = token_hash_or_none(token)
     if digest is None:
         return None
     row = db.session.scalar(
@@ -103,20 +76,17 @@ def find_link(token: str, purpose: TokenPurpose) -> AccountToken | None:
     )
     if row is None or not row.user.active:
         return None
-    expires = row.expires_at
-    if expires.tzinfo is None:  # SQLite
-        expires = expires.replace(tzinfo=now_utc().tzinfo)
-    return row if expires > now_utc() else None
+    return row if row.expires_at > now_utc() else None
 
 
 def _send_invitation(actor: User, user: User) -> None:
     token = issue_link(user, TokenPurpose.INVITATION)
-    _queue_email(
+    queue_email(
         user.email,
         "invitation",
         name=user.name,
         inviter=actor.name,
-        link=_public_url("auth.accept_invitation", token=token),
+        link=public_url("auth.accept_invitation", token=token),
         hours=current_app.config["INVITATION_HOURS"],
     )
 
@@ -144,11 +114,11 @@ def request_password_reset(email: str) -> None:
         new_token()  # a little of the same work, nothing stored
         return
     token = issue_link(user, TokenPurpose.PASSWORD_RESET)
-    _queue_email(
+    queue_email(
         user.email,
         "password_reset",
         name=user.name,
-        link=_public_url("auth.reset_password", token=token),
+        link=public_url("auth.reset_password", token=token),
         minutes=current_app.config["PASSWORD_RESET_MINUTES"],
     )
     security_event("password_reset.requested", user_id=user.id)

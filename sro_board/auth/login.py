@@ -11,8 +11,8 @@ no remember-me cookie.
 from flask import current_app, flash, g, session
 from flask_login import login_user
 
-from ..extensions import db, login_manager
-from ..timeutil import now_utc
+from ..core.clock import now_utc
+from ..core.extensions import db, login_manager
 from .models import User
 
 login_manager.login_view = "auth.login"

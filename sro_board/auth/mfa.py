@@ -15,8 +15,8 @@ import segno
 import sqlalchemy as sa
 from markupsafe import Markup
 
-from ..extensions import db
-from ..timeutil import now_utc
+from ..core.clock import now_utc
+from ..core.extensions import db
 from . import passwords
 from .models import RecoveryCode, User
 

@@ -7,9 +7,9 @@ import sqlalchemy as sa
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..dbtypes import str_enum
-from ..extensions import db
-from ..timeutil import now_utc
+from ..core.clock import now_utc
+from ..core.database import str_enum
+from ..core.extensions import db
 from . import passwords
 from .roles import MFA_REQUIRED_ROLES, Role
 
@@ -25,11 +25,11 @@ class User(UserMixin, db.Model):
     # "" until an invited person sets their own password (nobody can log in with it).
     password_hash: Mapped[str] = mapped_column(sa.String(255))
     active: Mapped[bool] = mapped_column(default=True)
-    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=now_utc)
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
     # Part of every session's id: raising it ends all of the user's sessions (see login.py).
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
     totp_secret: Mapped[str | None] = mapped_column(sa.String(64))
-    totp_enabled_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    totp_enabled_at: Mapped[datetime | None]
     # The last 30-second time step whose code was accepted: a code works once.
     totp_last_step: Mapped[int | None] = mapped_column(sa.BigInteger)
     role_rows: Mapped[list["UserRole"]] = relationship(
@@ -108,7 +108,7 @@ class RecoveryCode(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), index=True)
     code_hash: Mapped[str] = mapped_column(sa.String(255))
-    used_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    used_at: Mapped[datetime | None]
     user: Mapped[User] = relationship(back_populates="recovery_codes")
 
 
@@ -128,9 +128,9 @@ class AccountToken(db.Model):
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), index=True)
     purpose: Mapped[TokenPurpose] = mapped_column(str_enum(TokenPurpose))
     token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=now_utc)
-    expires_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
-    used_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
     user: Mapped[User] = relationship()
 
 
@@ -141,5 +141,5 @@ class LoginThrottle(db.Model):
 
     key: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
     failures: Mapped[int] = mapped_column(default=0)
-    last_failure_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=now_utc)
-    blocked_until: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    last_failure_at: Mapped[datetime] = mapped_column(default=now_utc)
+    blocked_until: Mapped[datetime | None]

@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
 
 from ..audit.services import record
-from ..extensions import db
+from ..core.extensions import db
 from . import passwords
 from .login import end_sessions
 from .models import User

@@ -1,9 +1,10 @@
 """Turning MFA on and off, and recovery codes; each change audited and the user emailed."""
 
 from ..audit.services import record
-from ..extensions import db
+from ..core.clock import now_utc
+from ..core.extensions import db
+from ..mail.services import queue_email
 from ..security.events import security_event
-from ..timeutil import now_utc
 from .login import end_sessions
 from .mfa import new_recovery_codes, new_secret, verify_totp
 from .models import User
@@ -12,8 +13,6 @@ from .services import AccountError
 
 def notify(user: User, change: str) -> None:
     """Email the user that their sign-in details changed (no link, no secret in it)."""
-    from ..mail import queue_email  # mail imports the board, which imports auth
-
     queue_email(user.email, "account_changed", name=user.name, change=change)
 
 

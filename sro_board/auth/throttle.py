@@ -11,14 +11,14 @@ than a day are forgotten.
 import hashlib
 import hmac
 import math
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
-from ..extensions import db
-from ..timeutil import now_utc
+from ..core.clock import now_utc
+from ..core.extensions import db
 from .models import LoginThrottle
 
 FORGET_AFTER = timedelta(days=1)
@@ -30,15 +30,10 @@ def throttle_key(email: str) -> str:
     return hmac.new(secret, email.strip().lower().encode(), hashlib.sha256).hexdigest()
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    # SQLite gives naive datetimes back; they are UTC.
-    return moment.replace(tzinfo=UTC) if moment and moment.tzinfo is None else moment
-
-
 def retry_after(email: str) -> int:
     """Seconds until the address may try again (0: it may try now)."""
     row = db.session.get(LoginThrottle, throttle_key(email))
-    blocked_until = _aware(row.blocked_until) if row else None
+    blocked_until = row.blocked_until if row else None
     if blocked_until is None:
         return 0
     return max(0, math.ceil((blocked_until - now_utc()).total_seconds()))

@@ -1,14 +1,10 @@
 """Logging in (password, then a code for users with MFA), out, and emailed links."""
 
-from collections.abc import Callable
-from functools import wraps
 from urllib.parse import urlsplit
 
 from flask import (
     current_app,
     flash,
-    g,
-    make_response,
     redirect,
     render_template,
     request,
@@ -17,9 +13,11 @@ from flask import (
 )
 from flask_login import current_user, logout_user
 
-from ..extensions import db, limiter
+from ..core.clock import now_utc
+from ..core.extensions import db, limiter
+from ..core.http import private
+from ..mail.delivery import deliver_after_response
 from ..security.events import security_event
-from ..timeutil import now_utc
 from .authflow import StepResult, code_step, logged_in, password_step
 from .blueprint import bp
 from .decorators import login_required
@@ -66,19 +64,6 @@ def safe_next(target: str | None) -> str:
     if "\\" in target:
         return default
     return target
-
-
-def private(view: Callable) -> Callable:
-    """Never cached, no referrer sent: for pages reached by a secret link."""
-
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        response = make_response(view(*args, **kwargs))
-        response.headers["Cache-Control"] = "no-store"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
-
-    return wrapped
 
 
 def _throttled(template: str, result: StepResult, **context):
@@ -185,16 +170,7 @@ def forgot_password():
         request_password_reset(form.email.data)
         db.session.commit()
         # Sent after the response, so known and unknown addresses answer in the same time.
-        if g.pop("mail_queued", False):
-            app = current_app._get_current_object()
-
-            def _later() -> None:
-                from ..mail import deliver_pending  # mail imports the board, which imports auth
-
-                with app.app_context():
-                    deliver_pending()
-
-            g.deliver_after_response = _later
+        deliver_after_response()
         flash(
             "If that address belongs to a staff account, we have emailed it a link to set a new "
             f"password. The link works once, for {current_app.config['PASSWORD_RESET_MINUTES']}"
@@ -203,13 +179,6 @@ def forgot_password():
         )
         return redirect(url_for("auth.forgot_password"))
     return render_template("auth/forgot_password.html", form=form)
-
-
-@bp.after_app_request
-def _deliver_after_response(response):
-    if later := g.pop("deliver_after_response", None):
-        response.call_on_close(later)
-    return response
 
 
 def _set_password_page(token: str, purpose: TokenPurpose, template: str):

@@ -3,12 +3,13 @@
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
-from ..extensions import db, limiter
+from ..core.clock import now_utc
+from ..core.extensions import db, limiter
+from ..core.http import wants_json
 from ..security.events import security_event
-from ..timeutil import now_utc
 from .authflow import code_step, password_step
 from .blueprint import bp
-from .decorators import login_required, reauth_required, wants_json
+from .decorators import login_required, reauth_required
 from .forms import ChangePasswordForm, ConfirmForm, EnrolForm, ReauthForm
 from .login import renew_session
 from .mfa import provisioning_uri, qr_svg, recovery_codes_left

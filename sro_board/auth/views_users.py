@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from ..extensions import db
+from ..core.extensions import db
 from .blueprint import bp
 from .decorators import permission_required, reauth_required
 from .forms import ConfirmForm, InviteForm, UserForm

@@ -1,6 +1,18 @@
 """The advisory board: intakes, applications, blind review, selection and roster."""
 
+from flask import Flask
+
+from ..mail.about import register_finder
 from . import views_public, views_staff  # noqa: F401 - routes
 from .blueprint import bp
+from .cli import board_cli
+from .emails import applications_of
 
-__all__ = ["bp"]
+__all__ = ["bp", "init_app"]
+
+
+def init_app(app: Flask) -> None:
+    """Mount the board's pages; the outbox links emails to applications; `flask board`."""
+    app.register_blueprint(bp)
+    register_finder(app, applications_of)
+    app.cli.add_command(board_cli)

@@ -11,14 +11,15 @@ import sqlalchemy as sa
 
 from ..audit.services import record
 from ..auth.models import User
-from ..extensions import db
+from ..core.clock import now_utc
+from ..core.extensions import db
+from ..mail.models import OutboxEmail
 from ..security.events import security_event
 from ..security.spreadsheet import neutralise
-from ..timeutil import now_utc
 from .models import (
     Application,
+    ApplicationEmail,
     BoardMember,
-    OutboxEmail,
     RubricCriterion,
     Score,
     SelfIdentification,
@@ -102,7 +103,8 @@ def applicant_data(application: Application) -> dict[str, Any]:
     ]
     emails = db.session.scalars(
         sa.select(OutboxEmail)
-        .where(OutboxEmail.application_id == application.id)
+        .join(ApplicationEmail, ApplicationEmail.email_id == OutboxEmail.id)
+        .where(ApplicationEmail.application_id == application.id)
         .order_by(OutboxEmail.id)
     )
     data["emails"] = [

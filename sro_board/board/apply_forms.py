@@ -25,7 +25,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from ..formutil import choices
+from ..core.forms import choices
 from .apply_services import SELF_ID_QUESTIONS, ApplicationInput, normalize_email
 from .eligibility import STAFF_ROLES
 from .public_text import (

@@ -7,7 +7,7 @@ stage moves go through move_to, and nothing here commits: the caller does, once.
 import enum
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app
@@ -15,11 +15,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..audit.services import record
-from ..extensions import db
-from ..mail import queue_email
-from ..timeutil import now_utc
+from ..core.clock import now_utc
+from ..core.extensions import db
+from ..core.urls import public_url
+from ..security.tokens import new_token, token_hash_or_none
 from .eligibility import ineligibility_reason
+from .emails import email_about
 from .models import Application, GuardianConsent, Intake, SelfIdentification, StageEvent
+from .references import new_reference
 from .stages import (
     AgeRange,
     Category,
@@ -28,7 +31,6 @@ from .stages import (
     SelfIdAnswer,
     Stage,
 )
-from .tokens import new_reference, new_token, public_url, token_hash_or_none
 from .transitions import BoardError, move_to
 
 log = logging.getLogger(__name__)
@@ -91,10 +93,6 @@ class Submitted:
     status_token: str
 
 
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def normalize_email(email: str) -> str:
     """Email addresses are compared and stored trimmed and in lower case."""
     return email.strip().lower()
@@ -122,7 +120,7 @@ def next_intake(moment: datetime | None = None) -> Intake | None:
 def is_open(intake: Intake, moment: datetime | None = None) -> bool:
     """True while the intake accepts applications."""
     moment = moment or now_utc()
-    return _aware(intake.opens_at) <= moment < _aware(intake.closes_at)
+    return intake.opens_at <= moment < intake.closes_at
 
 
 def email_taken(intake_id: int, email: str, exclude_id: int | None = None) -> bool:
@@ -208,11 +206,10 @@ def submit_application(intake: Intake, data: ApplicationInput) -> Submitted:
         f"{application.reference}: {data.category.value} application received",
         after={"intake_id": intake.id, "category": data.category.value},
     )
-    queue_email(
+    email_about(
+        application,
         application.email,
         "received",
-        application.id,
-        application=application,
         status_url=public_url("board.status", token=token),
         needs_guardian=data.needs_guardian,
     )
@@ -249,11 +246,10 @@ class LinkState(enum.StrEnum):
 def _send_guardian_request(application: Application, consent: GuardianConsent) -> None:
     token, consent.token_hash = new_token()
     consent.expires_at = now_utc() + timedelta(days=current_app.config["GUARDIAN_CONSENT_DAYS"])
-    queue_email(
+    email_about(
+        application,
         consent.guardian_email,
         "guardian_request",
-        application.id,
-        application=application,
         consent=consent,
         consent_url=public_url("board.consent", token=token),
     )
@@ -290,7 +286,7 @@ def consent_state(consent: GuardianConsent, moment: datetime | None = None) -> L
     if consent.confirmed_at is not None:
         return LinkState.USED
     if stage is Stage.EXPIRED or (
-        stage is Stage.AWAITING_GUARDIAN and _aware(consent.expires_at) <= moment
+        stage is Stage.AWAITING_GUARDIAN and consent.expires_at <= moment
     ):
         return LinkState.EXPIRED
     if stage is not Stage.AWAITING_GUARDIAN:
@@ -317,7 +313,7 @@ def confirm_guardian_consent(consent: GuardianConsent, full_name: bool) -> None:
         f"{application.reference}: guardian consent confirmed",
         after={"consent_full_name": consent.consent_full_name},
     )
-    queue_email(application.email, "guardian_confirmed", application.id, application=application)
+    email_about(application, application.email, "guardian_confirmed")
     decide_eligibility(application)
 
 

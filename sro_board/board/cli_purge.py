@@ -3,7 +3,7 @@
 import click
 from flask import current_app
 
-from ..extensions import db
+from ..core.extensions import db
 from .retention import PurgeReport, purge_expired
 
 

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from ..audit.services import record
 from ..auth.models import User, UserRole
 from ..auth.roles import Role
-from ..extensions import db
+from ..core.extensions import db
 from .models import (
     Intake,
     IntakeSeat,

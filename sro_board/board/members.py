@@ -7,8 +7,8 @@ import sqlalchemy as sa
 
 from ..audit.services import record
 from ..auth.models import User
-from ..extensions import db
-from ..timeutil import today_local
+from ..core.clock import today_local
+from ..core.extensions import db
 from .models import Application, BoardMember
 from .stages import Category
 from .transitions import BoardError

@@ -6,13 +6,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import User
-from ..dbtypes import str_enum
-from ..extensions import db
+from ..core.clock import now_utc
+from ..core.database import str_enum
+from ..core.extensions import db
+from ..mail.models import OutboxEmail
 from ..security.crypto import EncryptedEnum, EncryptedText
-from ..timeutil import now_utc
 from .stages import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer, Stage
-
-TZ = sa.DateTime(timezone=True)
 
 
 class Intake(db.Model):
@@ -22,15 +21,15 @@ class Intake(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(sa.String(200))
-    opens_at: Mapped[datetime] = mapped_column(TZ)
-    closes_at: Mapped[datetime] = mapped_column(TZ)
+    opens_at: Mapped[datetime]
+    closes_at: Mapped[datetime]
     term_months: Mapped[int] = mapped_column(default=24)
     notice_purpose: Mapped[str] = mapped_column(sa.Text)
     notice_authority: Mapped[str] = mapped_column(sa.Text)
     notice_contact_title: Mapped[str] = mapped_column(sa.String(200))
     notice_contact_email: Mapped[str] = mapped_column(sa.String(254))
     notice_contact_phone: Mapped[str] = mapped_column(sa.String(40))
-    created_at: Mapped[datetime] = mapped_column(TZ, default=now_utc)
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
 
     seats: Mapped[list["IntakeSeat"]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="IntakeSeat.category"
@@ -67,9 +66,9 @@ class Application(db.Model):
     status_token_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
     category: Mapped[Category] = mapped_column(str_enum(Category), index=True)
     stage: Mapped[Stage] = mapped_column(str_enum(Stage, 40), index=True)
-    created_at: Mapped[datetime] = mapped_column(TZ, default=now_utc)
-    decided_at: Mapped[datetime | None] = mapped_column(TZ, index=True)
-    purged_at: Mapped[datetime | None] = mapped_column(TZ)
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    decided_at: Mapped[datetime | None] = mapped_column(index=True)
+    purged_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(default=1)
 
     # Personal data (None after purge).
@@ -93,7 +92,7 @@ class Application(db.Model):
 
     eligibility_reason: Mapped[str] = mapped_column(sa.Text, default="")
     override_reason: Mapped[str] = mapped_column(sa.Text, default="")
-    interview_at: Mapped[datetime | None] = mapped_column(TZ)
+    interview_at: Mapped[datetime | None]
     interview_format: Mapped[str | None] = mapped_column(sa.String(120))
 
     intake: Mapped[Intake] = relationship(lazy="joined")
@@ -120,8 +119,8 @@ class GuardianConsent(db.Model):
     guardian_name: Mapped[str | None] = mapped_column(EncryptedText())
     guardian_email: Mapped[str | None] = mapped_column(EncryptedText())
     token_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
-    expires_at: Mapped[datetime] = mapped_column(TZ)
-    confirmed_at: Mapped[datetime | None] = mapped_column(TZ)
+    expires_at: Mapped[datetime]
+    confirmed_at: Mapped[datetime | None]
     consent_full_name: Mapped[bool] = mapped_column(default=False)
     application: Mapped[Application] = relationship(back_populates="guardian")
 
@@ -155,7 +154,7 @@ class StageEvent(db.Model):
     from_stage: Mapped[Stage | None] = mapped_column(str_enum(Stage, 40))
     to_stage: Mapped[Stage] = mapped_column(str_enum(Stage, 40))
     actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
-    at: Mapped[datetime] = mapped_column(TZ, default=now_utc)
+    at: Mapped[datetime] = mapped_column(default=now_utc)
     reason: Mapped[str] = mapped_column(sa.Text, default="")
     actor: Mapped[User | None] = relationship(lazy="joined")
 
@@ -182,7 +181,7 @@ class ConflictDeclaration(db.Model):
     )
     reviewer_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), primary_key=True)
     has_conflict: Mapped[bool]
-    declared_at: Mapped[datetime] = mapped_column(TZ, default=now_utc)
+    declared_at: Mapped[datetime] = mapped_column(default=now_utc)
 
 
 class RubricCriterion(db.Model):
@@ -216,7 +215,7 @@ class Score(db.Model):
     )
     score: Mapped[int]
     comment: Mapped[str] = mapped_column(sa.Text, default="")
-    scored_at: Mapped[datetime] = mapped_column(TZ, default=now_utc)
+    scored_at: Mapped[datetime] = mapped_column(default=now_utc)
 
     __table_args__ = (sa.CheckConstraint("score >= 1 AND score <= 5", name="score_range"),)
 
@@ -237,17 +236,16 @@ class BoardMember(db.Model):
     term_end: Mapped[date] = mapped_column(index=True)
 
 
-class OutboxEmail(db.Model):
-    """Every email the app sent or tried to send (the admin outbox in demo mode)."""
+class ApplicationEmail(db.Model):
+    """An email sent about an application: access requests and the purge find it by this."""
 
-    __tablename__ = "outbox_email"
+    __tablename__ = "application_email"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(TZ, default=now_utc, index=True)
-    application_id: Mapped[int | None] = mapped_column(
+    email_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("outbox_email.id", ondelete="CASCADE"), primary_key=True
+    )
+    application_id: Mapped[int] = mapped_column(
         sa.ForeignKey("application.id", ondelete="CASCADE"), index=True
     )
-    recipient: Mapped[str] = mapped_column(sa.String(254))
-    subject: Mapped[str] = mapped_column(sa.String(200))
-    body: Mapped[str] = mapped_column(sa.Text)
-    delivered: Mapped[bool] = mapped_column(default=False)
+    email: Mapped[OutboxEmail] = relationship()
+    application: Mapped[Application] = relationship()

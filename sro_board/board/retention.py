@@ -15,12 +15,13 @@ from flask import current_app
 
 from ..audit.services import record
 from ..auth.models import User
-from ..extensions import db
-from ..timeutil import now_utc
+from ..core.clock import now_utc
+from ..core.extensions import db
+from ..mail.models import OutboxEmail
 from .models import (
     Application,
+    ApplicationEmail,
     GuardianConsent,
-    OutboxEmail,
     Score,
     SelfIdentification,
     StageEvent,
@@ -98,7 +99,7 @@ def _counts(ids: list[int]) -> dict[str, int]:
     return {
         "guardians": count(GuardianConsent, GuardianConsent.application_id),
         "self_ids": count(SelfIdentification, SelfIdentification.application_id),
-        "emails": count(OutboxEmail, OutboxEmail.application_id),
+        "emails": count(ApplicationEmail, ApplicationEmail.application_id),
         "comments": count(Score, Score.application_id, Score.comment != ""),
     }
 
@@ -113,13 +114,19 @@ def purge_applications(
         setattr(report, key, value)
     if report.dry_run or not ids:
         return report
-    for model, column in (
-        (GuardianConsent, GuardianConsent.application_id),
-        (SelfIdentification, SelfIdentification.application_id),
-        (OutboxEmail, OutboxEmail.application_id),
+    email_ids = list(
+        db.session.scalars(
+            sa.select(ApplicationEmail.email_id).where(ApplicationEmail.application_id.in_(ids))
+        )
+    )
+    for model, column, values in (
+        (GuardianConsent, GuardianConsent.application_id, ids),
+        (SelfIdentification, SelfIdentification.application_id, ids),
+        (ApplicationEmail, ApplicationEmail.application_id, ids),
+        (OutboxEmail, OutboxEmail.id, email_ids),
     ):
         db.session.execute(
-            sa.delete(model).where(column.in_(ids)),
+            sa.delete(model).where(column.in_(values)),
             execution_options={"synchronize_session": False},
         )
     db.session.execute(

@@ -13,8 +13,8 @@ import sqlalchemy as sa
 
 from ..audit.services import record
 from ..auth.models import User
-from ..extensions import db
-from ..timeutil import now_utc
+from ..core.clock import now_utc
+from ..core.extensions import db
 from .models import (
     Application,
     ConflictDeclaration,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from ..auth.models import User
-from ..timeutil import clock_set_to, now_utc
+from ..core.clock import clock_set_to, now_utc
 from .apply_services import (
     ApplicationInput,
     confirm_guardian_consent,

@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from ..auth.models import User
 from ..auth.roles import Role
 from ..auth.services import create_user
-from ..extensions import db
-from ..timeutil import clock_set_to, now_utc
+from ..core.clock import clock_set_to, now_utc
+from ..core.extensions import db
 from .intake_services import add_criterion, assign_reviewer
 from .models import Application, Intake, RubricCriterion
 from .review_services import blind_application, declare_conflict, reviewer_queue, save_scores

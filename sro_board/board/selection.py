@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from ..extensions import db
+from ..core.extensions import db
 from .models import Application, Intake, SelfIdentification, StageEvent
 from .review_services import reviewer_means
 from .stages import Category, SelfIdAnswer, Stage

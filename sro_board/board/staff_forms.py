@@ -23,8 +23,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from ..formutil import choices, plausible_year
-from ..timeutil import as_local, local_zone
+from ..core.clock import as_local, local_zone
+from ..core.forms import choices, plausible_year
 from .intake_services import IntakeValues
 from .models import Intake, RubricCriterion
 from .review_services import COMMENT_MAX

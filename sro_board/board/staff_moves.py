@@ -1,23 +1,18 @@
 """Stage moves made by staff: the admin's own rules on top of move_to, and starting review."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import sqlalchemy as sa
 
 from ..auth.models import User
-from ..extensions import db
-from ..timeutil import now_utc
+from ..core.clock import now_utc
+from ..core.extensions import db
 from .members import make_member
 from .models import Application, Intake, StageEvent
 from .stages import Category, Stage, stage_move_allowed
 from .transitions import BoardError, move_to
 
 INTERVIEW_FORMATS = ("In person", "Video call", "Phone call")
-
-
-def _aware(value: datetime) -> datetime:
-    """SQLite hands back naive datetimes; they are UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def move_application(
@@ -43,7 +38,7 @@ def move_application(
             raise BoardError("An interview needs a date and time and a format.")
         if interview_format not in INTERVIEW_FORMATS:
             raise BoardError("Choose one of the interview formats.")
-        if _aware(interview_at) <= now_utc():
+        if interview_at <= now_utc():
             raise BoardError("The interview date and time must be in the future.")
     old = application.stage
     if not stage_move_allowed(old, new_stage):

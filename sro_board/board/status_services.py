@@ -6,17 +6,18 @@ Like apply_services: audited without personal data, stage moves through move_to,
 import sqlalchemy as sa
 
 from ..audit.services import record
-from ..extensions import db
-from ..mail import queue_email
+from ..core.extensions import db
+from ..core.urls import public_url
+from ..security.tokens import new_token, token_hash_or_none
 from .apply_services import (
     DUPLICATE_CONTACT_MESSAGE,
     DuplicateApplication,
     email_taken,
     normalize_email,
 )
+from .emails import email_about
 from .models import Application
 from .stages import STAGE_TRANSITIONS, Stage
-from .tokens import new_token, public_url, token_hash_or_none
 from .transitions import BoardError, move_to
 
 
@@ -58,9 +59,7 @@ def update_contact(application: Application, email: str, phone: str) -> list[str
         after={"changed": changed},
     )
     for recipient in dict.fromkeys([old_email, new_email]):
-        queue_email(
-            recipient, "contact_updated", application.id, application=application, changed=changed
-        )
+        email_about(application, recipient, "contact_updated", changed=changed)
     db.session.flush()
     return changed
 
@@ -95,11 +94,10 @@ def send_new_status_links(email: str) -> int:
             application.reference,
             f"{application.reference}: new status link sent",
         )
-        queue_email(
+        email_about(
+            application,
             application.email,
             "status_link",
-            application.id,
-            application=application,
             status_url=public_url("board.status", token=token),
         )
     db.session.flush()

@@ -2,9 +2,9 @@
 
 from ..audit.services import record
 from ..auth.models import User
-from ..extensions import db
-from ..mail import queue_email
-from ..timeutil import now_utc
+from ..core.clock import now_utc
+from ..core.extensions import db
+from .emails import email_about
 from .models import Application, StageEvent
 from .stages import APPLICANT_EMAILS, STAGE_TRANSITIONS, Stage, stage_move_allowed
 
@@ -44,8 +44,6 @@ def move_to(
     )
     template = APPLICANT_EMAILS.get(new_stage)
     if template and application.email:
-        queue_email(
-            application.email, template, application.id, application=application, stage=new_stage
-        )
+        email_about(application, application.email, template, stage=new_stage)
     db.session.flush()
     return event

@@ -8,7 +8,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.decorators import permission_required
 from ..auth.permissions import Action
-from ..extensions import db
+from ..core.extensions import db
 from .access_request import EXPORT_FORMATS, delete_on_request, export_applicant
 from .blueprint import bp
 from .models import Application, Intake, StageEvent

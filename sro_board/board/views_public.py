@@ -4,13 +4,9 @@ Nobody logs in here. A private page is reached by a long random token in its URL
 are never cached and send no referrer, so the token does not leak to another site.
 """
 
-from collections.abc import Callable
-from functools import wraps
-
 from flask import (
     current_app,
     flash,
-    make_response,
     redirect,
     render_template,
     session,
@@ -18,7 +14,8 @@ from flask import (
 )
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..extensions import db, limiter
+from ..core.extensions import db, limiter
+from ..core.http import private
 from .apply_forms import (
     ApplicationForm,
     ContactDetailsForm,
@@ -62,19 +59,6 @@ CHANGED_MEANWHILE = (
 
 def _apply_limit() -> str:
     return current_app.config["APPLY_RATE_LIMIT"]
-
-
-def private(view: Callable) -> Callable:
-    """Mark a response as private: not cached, no referrer sent from it."""
-
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        response = make_response(view(*args, **kwargs))
-        response.headers["Cache-Control"] = "no-store"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
-
-    return wrapped
 
 
 @bp.get("/advisory-board")

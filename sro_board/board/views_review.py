@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from ..auth.decorators import permission_required
 from ..auth.permissions import Action
-from ..extensions import db
+from ..core.extensions import db
 from .blueprint import bp
 from .models import Intake
 from .review_services import (

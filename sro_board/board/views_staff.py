@@ -1,14 +1,14 @@
-"""Board administration pages: intakes, reviewers, rubric, selection, members, outbox, roster."""
+"""Board administration pages: intakes, reviewers, rubric, selection, members, roster."""
 
 import sqlalchemy as sa
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..auth.decorators import permission_required
 from ..auth.permissions import Action
-from ..extensions import db
-from ..formutil import choices
-from ..timeutil import today_local
+from ..core.clock import today_local
+from ..core.extensions import db
+from ..core.forms import choices
 from . import views_applications, views_review  # noqa: F401 - routes
 from .apply_services import is_open
 from .blueprint import bp
@@ -24,7 +24,7 @@ from .intake_services import (
     update_intake,
 )
 from .members import ENDING_SOON_DAYS, all_members, ending_soon, public_roster
-from .models import Application, Intake, OutboxEmail, ReviewerAssignment, RubricCriterion
+from .models import Application, Intake, ReviewerAssignment, RubricCriterion
 from .public_text import AGE_RANGES, GRADE_BANDS
 from .selection import ANSWER_COLUMNS, SELF_ID_QUESTIONS, build_selection
 from .staff_forms import AssignReviewerForm, ConfirmForm, CriterionForm, IntakeForm, stage_label
@@ -274,22 +274,6 @@ def members():
         ending=ending_soon(everyone, today),
         days=ENDING_SOON_DAYS,
         today=today,
-    )
-
-
-@bp.get("/staff/board/outbox")
-@permission_required(Action.READ_OUTBOX)
-def outbox():
-    """Every email the board sent or queued, newest first."""
-    page = db.paginate(
-        sa.select(OutboxEmail).order_by(OutboxEmail.created_at.desc(), OutboxEmail.id.desc()),
-        per_page=current_app.config["PAGE_SIZE"],
-        error_out=False,
-    )
-    if request.args.get("page") and not page.items and page.page > 1:
-        abort(404)
-    return render_template(
-        "board/staff/outbox.html", page=page, backend=current_app.config["MAIL_BACKEND"]
     )
 
 

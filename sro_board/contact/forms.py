@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
-from ..formutil import choices
+from ..core.forms import choices
 from .models import MessageState, Topic
 
 TOPIC_LABELS = {

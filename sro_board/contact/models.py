@@ -6,9 +6,9 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..dbtypes import str_enum
-from ..extensions import db
-from ..timeutil import now_utc
+from ..core.clock import now_utc
+from ..core.database import str_enum
+from ..core.extensions import db
 
 
 class Topic(enum.StrEnum):
@@ -41,9 +41,7 @@ class ContactMessage(db.Model):
     __tablename__ = "contact_message"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(
-        sa.DateTime(timezone=True), default=now_utc, index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(default=now_utc, index=True)
     topic: Mapped[Topic] = mapped_column(str_enum(Topic))
     message: Mapped[str] = mapped_column(sa.Text)
     name: Mapped[str] = mapped_column(sa.String(120), default="")

@@ -2,7 +2,7 @@
 
 from ..audit.services import record
 from ..auth.models import User
-from ..extensions import db
+from ..core.extensions import db
 from .models import MESSAGE_TRANSITIONS, ContactMessage, MessageState, Topic
 
 

@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from ..auth.decorators import permission_required
 from ..auth.permissions import Action
-from ..extensions import db, limiter
+from ..core.extensions import db, limiter
 from .forms import TOPIC_LABELS, ContactForm, StateForm
 from .models import ContactMessage, MessageState
 from .services import InboxError, change_state, submit_message

@@ -5,7 +5,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from ..extensions import db
+from ..core.extensions import db
 from .backup import BackupError, backup, restore
 
 

@@ -9,7 +9,7 @@ from alembic.script import ScriptDirectory
 from flask import Blueprint, current_app, jsonify
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from ..extensions import db
+from ..core.extensions import db
 
 bp = Blueprint("ops", __name__)
 

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from flask import Flask, g, has_request_context, request
 from pythonjsonlogger.json import JsonFormatter
 
-from ..extensions import db
+from ..core.extensions import db
 from ..security.logfilter import RedactFilter
 
 log = logging.getLogger("sro_board.request")

@@ -1,6 +1,19 @@
 """The recommendation tracker: public pages and the working group's pages."""
 
+from flask import Flask
+
 from . import views_public, views_staff, views_updates  # noqa: F401 - routes
 from .blueprint import bp
+from .cli import recommendations_cli
+from .enums import SourceReport, Theme
+from .labels import label
 
-__all__ = ["bp"]
+__all__ = ["bp", "init_app"]
+
+
+def init_app(app: Flask) -> None:
+    """Mount the tracker; templates get its labels; add `flask recommendations`."""
+    app.register_blueprint(bp)
+    app.jinja_env.filters["report_label"] = lambda v: SourceReport(v).label
+    app.jinja_env.globals.update(label=label, theme_label=lambda v: Theme(v).label)
+    app.cli.add_command(recommendations_cli)

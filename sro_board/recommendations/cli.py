@@ -7,7 +7,7 @@ import click
 from flask.cli import AppGroup
 
 from ..auth.services import find_by_email
-from ..extensions import db
+from ..core.extensions import db
 from .csv_io import ImportFailed, export_csv, import_csv
 
 recommendations_cli = AppGroup("recommendations", help="Import and export recommendations.")

@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..auth.models import User
-from ..extensions import db
+from ..core.extensions import db
 from ..security.events import security_event
 from ..security.spreadsheet import neutralise, restore
 from .enums import Feasibility, ImplementationStatus, SourceReport, Theme

@@ -5,7 +5,7 @@ from flask import abort
 
 from ..audit.services import record
 from ..auth.models import User
-from ..extensions import db
+from ..core.extensions import db
 from .definitions_data import DEFAULT_DEFINITIONS
 from .enums import DefinitionAxis
 from .models import StatusDefinition

@@ -7,8 +7,8 @@ import sqlalchemy as sa
 
 from ..auth.models import User, UserRole
 from ..auth.permissions import WORKING_GROUP
-from ..extensions import db
-from ..formutil import choices
+from ..core.extensions import db
+from ..core.forms import choices
 from .fields import snapshot
 from .forms import BLANK_ROWS, EditRecommendationForm, RecommendationFields
 from .models import Recommendation

@@ -6,7 +6,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..auth.models import User
-from ..extensions import db
+from ..core.extensions import db
 from .enums import Feasibility, ImplementationStatus, SourceReport, Theme
 from .models import Evidence, Milestone, Recommendation, RecommendationReport
 

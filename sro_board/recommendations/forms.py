@@ -27,7 +27,7 @@ from wtforms.validators import (
 )
 
 from ..auth.forms import MultiCheckboxField
-from ..formutil import choices
+from ..core.forms import choices
 from .enums import Feasibility, ImplementationStatus, SourceReport, Theme
 from .labels import label
 

@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from flask import g
 
-from ..extensions import db
+from ..core.extensions import db
 from .definitions_data import DEFAULT_DEFINITIONS
 from .models import StatusDefinition
 

@@ -7,9 +7,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import User
-from ..dbtypes import str_enum
-from ..extensions import db
-from ..timeutil import now_utc
+from ..core.clock import now_utc
+from ..core.database import str_enum
+from ..core.extensions import db
 from .enums import (
     DefinitionAxis,
     Feasibility,
@@ -44,12 +44,8 @@ class Recommendation(db.Model):
     progress_from_milestones: Mapped[bool] = mapped_column(default=False)
     # The baseline: the first commitment, never changed after creation.
     baseline_target_date: Mapped[date]
-    baseline_recorded_at: Mapped[datetime] = mapped_column(
-        sa.DateTime(timezone=True), default=now_utc
-    )
-    last_public_update_at: Mapped[datetime | None] = mapped_column(
-        sa.DateTime(timezone=True), index=True
-    )
+    baseline_recorded_at: Mapped[datetime] = mapped_column(default=now_utc)
+    last_public_update_at: Mapped[datetime | None] = mapped_column(index=True)
     version: Mapped[int] = mapped_column(default=1)
 
     report_rows: Mapped[list["RecommendationReport"]] = relationship(
@@ -131,9 +127,7 @@ class Update(db.Model):
         sa.ForeignKey("recommendation.id", ondelete="CASCADE"), index=True
     )
     author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
-    created_at: Mapped[datetime] = mapped_column(
-        sa.DateTime(timezone=True), default=now_utc, index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(default=now_utc, index=True)
     state: Mapped[UpdateState] = mapped_column(str_enum(UpdateState), index=True)
     # {field: {"old": value, "new": value}}; lists (milestones, evidence) as whole snapshots.
     changes: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
@@ -142,7 +136,7 @@ class Update(db.Model):
     based_on_version: Mapped[int]
     resulting_version: Mapped[int | None]
     decided_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
-    decided_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    decided_at: Mapped[datetime | None]
     decision_note: Mapped[str] = mapped_column(sa.Text, default="")
 
     recommendation: Mapped[Recommendation] = relationship(back_populates="updates")

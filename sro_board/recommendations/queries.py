@@ -8,9 +8,9 @@ from sqlalchemy.orm import selectinload
 from wtforms import SearchField, SelectField
 from wtforms.validators import Length, Optional
 
-from ..extensions import db
-from ..formutil import choices
-from ..timeutil import today_local
+from ..core.clock import today_local
+from ..core.extensions import db
+from ..core.forms import choices
 from .enums import Feasibility, ImplementationStatus, ScheduleState, Theme, UpdateState
 from .forms import feasibility_choices, report_choices, status_choices, theme_choices
 from .labels import label

@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from ..audit.services import record
 from ..auth.models import User
 from ..auth.permissions import APPROVERS
-from ..extensions import db
-from ..timeutil import now_utc
+from ..core.clock import now_utc
+from ..core.extensions import db
 from .enums import Feasibility, ImplementationStatus, Theme, UpdateState, status_move_allowed
 from .fields import TRACKED_FIELDS, apply_values, milestone_progress, snapshot
 from .labels import label

@@ -3,8 +3,8 @@
 import sqlalchemy as sa
 from flask import render_template, request
 
-from ..extensions import db
-from ..timeutil import today_local
+from ..core.clock import today_local
+from ..core.extensions import db
 from .blueprint import bp
 from .enums import DefinitionAxis
 from .fields import FIELD_LABELS, STAFF_ONLY_FIELDS

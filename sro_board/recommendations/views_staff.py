@@ -9,14 +9,15 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.decorators import permission_required
 from ..auth.permissions import APPROVERS, Action
-from ..extensions import db
-from ..timeutil import now_utc, today_local
+from ..core.clock import now_utc, today_local
+from ..core.extensions import db
 from .blueprint import bp
 from .csv_io import export_csv
+from .definitions import find_definition, update_definition
 from .editing import edit_form_for, prepare, proposed_values
 from .enums import CLOSED_STATUSES, ScheduleState, UpdateState
 from .fields import FIELD_LABELS
-from .forms import DecisionForm, EditRecommendationForm, NewRecommendationForm
+from .forms import DecisionForm, DefinitionForm, EditRecommendationForm, NewRecommendationForm
 from .models import Recommendation, Update
 from .queries import find_by_code
 from .schedule import schedule_filter, schedule_state
@@ -198,9 +199,6 @@ def edit(code: str):
 @permission_required(Action.EDIT_STATUS_DEFINITIONS)
 def edit_definition(axis: str, key: str):
     """Change a published status definition (admin)."""
-    from .definitions import find_definition, update_definition
-    from .forms import DefinitionForm
-
     definition = find_definition(axis, key)
     form = DefinitionForm(obj=definition)
     if form.validate_on_submit():

@@ -7,7 +7,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.decorators import permission_required
 from ..auth.permissions import Action
-from ..extensions import db
+from ..core.extensions import db
 from .blueprint import bp
 from .enums import UpdateState
 from .fields import FIELD_LABELS

@@ -1,9 +1,11 @@
-"""`flask sample load`: load the demo data once; `flask sample logins`: print the demo logins."""
+"""`flask sample load|logins|totp`: load the demo data once, print the demo logins and codes."""
 
 import click
 from flask.cli import AppGroup
 
-from ..extensions import db
+from ..auth.mfa import current_code
+from ..auth.services import find_by_email
+from ..core.extensions import db
 from .loader import (
     DEMO_ACCOUNTS,
     DEMO_PASSWORD,
@@ -38,6 +40,20 @@ def logins_command() -> None:
     click.echo(
         "The admin and chair also give a 6-digit code after the password: add the secret to an "
         "authenticator app, or print the current code with\n"
-        "  FLASK_APP=sro_board .venv/bin/flask users totp admin@example.org\n"
+        "  FLASK_APP=sro_board .venv/bin/flask sample totp admin@example.org\n"
         "(or chair@example.org; it works for the demo accounts only)."
     )
+
+
+@sample_cli.command("totp")
+@click.argument("email")
+def totp_command(email: str) -> None:
+    """Print the current two-step login code of a DEMO account (sample data only)."""
+    user = find_by_email(email)
+    secret = DEMO_TOTP_SECRETS.get(email.strip().lower())
+    if not (already_loaded() and user and secret and user.totp_secret == secret):
+        raise click.ClickException(
+            "Only for the demo accounts of the sample data (admin@example.org, "
+            "chair@example.org) with their published secrets."
+        )
+    click.echo(current_code(secret))

@@ -13,7 +13,9 @@ from ..auth.services_mfa import enrol_with_secret
 from ..board.sample_applicants import load_board_sample
 from ..board.sample_reviews import load_board_reviews
 from ..contact.services import submit_message
-from ..extensions import db
+from ..core.clock import clock_set_to, now_utc
+from ..core.extensions import db
+from ..core.settings import SiteFlag
 from ..recommendations.definitions import seed_definitions
 from ..recommendations.enums import ImplementationStatus, UpdateState
 from ..recommendations.fields import snapshot
@@ -24,8 +26,6 @@ from ..recommendations.services import (
     propose_update,
     reject_update,
 )
-from ..sitesettings import SiteFlag
-from ..timeutil import clock_set_to, now_utc
 from .recommendation_texts import RECOMMENDATIONS
 
 DEMO_PASSWORD = "sro-board-demo-password"  # noqa: S105 - printed by `make run` on purpose
@@ -36,7 +36,7 @@ DEMO_ACCOUNTS = [
     ("reviewer@example.org", "Riley Reviewer (demo)", {Role.REVIEWER}),
 ]
 # The demo admin and chair use two-step login (required for their roles) with these fixed,
-# published TOTP secrets: add one to an authenticator app, or run `flask users totp EMAIL`.
+# published TOTP secrets: add one to an authenticator app, or run `flask sample totp EMAIL`.
 DEMO_TOTP_SECRETS = {  # noqa: S105 - printed by `make run` on purpose
     "admin@example.org": "NETZVLGEFO6KG34IVMYA2YKFFVM6VEBX",
     "chair@example.org": "N3B643DKG7226QOBI2GKAVYMPKS744EG",

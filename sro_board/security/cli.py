@@ -3,7 +3,7 @@
 import click
 from flask.cli import AppGroup
 
-from ..extensions import db
+from ..core.extensions import db
 from .crypto import encrypted_columns, rotate_column
 from .events import security_event
 

@@ -6,7 +6,9 @@ Fields are ids, names and counts, never personal data: log a user's id, not thei
 import logging
 from typing import Any
 
-from flask import g, has_request_context, request, session
+from flask import Flask, g, has_request_context, request, session
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger("sro_board.security")
 # LogRecord attributes that an event field must not overwrite.
@@ -42,3 +44,11 @@ def security_event(name: str, *, level: int = logging.INFO, **fields: Any) -> No
 def logged_in_this_request(name: str) -> bool:
     """True if event `name` was already logged while handling this request."""
     return has_request_context() and name in g.get("security_events", ())
+
+
+def log_refusal(_app: Flask, *, error: HTTPException, code: int) -> None:
+    """Log a refused form (CSRF) or a denied access, once per request (core's error pages)."""
+    if isinstance(error, CSRFError):
+        security_event("csrf.refused", level=logging.WARNING, status=code)
+    elif code in (401, 403) and not logged_in_this_request("access.denied"):
+        security_event("access.denied", level=logging.WARNING, status=code)

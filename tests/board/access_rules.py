@@ -128,7 +128,7 @@ def an_intake(users: dict) -> dict:
 def a_declared_review(users: dict) -> dict:
     """An application in review that the demo reviewer declared no conflict on."""
     from sro_board.board.models import ConflictDeclaration
-    from sro_board.extensions import db
+    from sro_board.core.extensions import db
 
     ids = an_intake(users)
     db.session.add(
@@ -205,7 +205,6 @@ BOARD_ACCESS |= {
         setup=an_intake,
     ),
     "board.members": Access("/staff/board/members", BOARD_STAFF),
-    "board.outbox": Access("/staff/board/outbox", BOARD_ADMIN),
     "board.review_queue": Access("/staff/reviews", REVIEWERS),
     "board.review_conflict": Access(
         "/staff/reviews/{application_id}/conflict", REVIEWERS, setup=an_intake

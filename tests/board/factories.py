@@ -20,8 +20,8 @@ from sro_board.board.models import (
     SelfIdentification,
 )
 from sro_board.board.stages import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer, Stage
-from sro_board.extensions import db
-from sro_board.timeutil import now_utc
+from sro_board.core.clock import now_utc
+from sro_board.core.extensions import db
 
 _numbers = itertools.count(1)
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sro_board.audit.models import AuditEntry
 from sro_board.board.models import Application, GuardianConsent, SelfIdentification
 from sro_board.board.stages import AgeRange, Category, SelfIdAnswer, Stage
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from tests.board.factories import (
     GUARDIAN_NAME,
     add_criteria,
@@ -21,7 +21,6 @@ from tests.board.factories import (
     score,
 )
 from tests.conftest import count_rows, login
-from tests.helpers_tracker import fast_hashing  # noqa: F401 - autouse
 
 
 @pytest.fixture

@@ -8,9 +8,10 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
-from sro_board.board.models import Application, OutboxEmail, SelfIdentification, StageEvent
+from sro_board.board.models import Application, SelfIdentification, StageEvent
 from sro_board.board.stages import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer, Stage
-from sro_board.extensions import db
+from sro_board.core.extensions import db
+from sro_board.mail.models import OutboxEmail
 from tests.board.applying import (
     PARENT,
     PEOPLE,

@@ -6,11 +6,11 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from sro_board.board.models import OutboxEmail
 from sro_board.board.stages import Category, Stage
 from sro_board.board.transitions import move_to
-from sro_board.extensions import db
-from sro_board.timeutil import now_utc
+from sro_board.core.clock import now_utc
+from sro_board.core.extensions import db
+from sro_board.mail.models import OutboxEmail
 from tests.board.applying import (
     PARENT,
     PEOPLE,
@@ -99,7 +99,7 @@ def test_applicant_facing_stages_send_their_email(runner, mailbox, stages, words
     for stage in stages:
         move_to(application, stage, None, "Decided by the panel.")
     db.session.commit()
-    result = runner.invoke(args=["board", "send-mail"])
+    result = runner.invoke(args=["mail", "send"])
     assert result.exit_code == 0, result.output
     assert "Sent" in result.output
     message = mailbox.to(application.email)[-1]
@@ -119,12 +119,12 @@ def test_an_smtp_failure_keeps_the_application_and_the_email_for_later(caplog):
         assert undelivered() == 1
         assert "not delivered" in caplog.text
 
-        failed = runner.invoke(args=["board", "send-mail"])
+        failed = runner.invoke(args=["mail", "send"])
         assert failed.exit_code == 1
         assert "1 email(s) could not be delivered" in failed.output
 
         with smtp_server(port) as mailbox:
-            sent = runner.invoke(args=["board", "send-mail"])
+            sent = runner.invoke(args=["mail", "send"])
             assert sent.exit_code == 0, sent.output
             assert "Sent 1 email(s)." in sent.output
             assert len(mailbox.to(PARENT["email"])) == 1
@@ -133,7 +133,7 @@ def test_an_smtp_failure_keeps_the_application_and_the_email_for_later(caplog):
 
 def test_send_mail_with_the_outbox_backend_sends_nothing():
     with fresh_app(MAIL_BACKEND="outbox") as app:
-        result = app.test_cli_runner().invoke(args=["board", "send-mail"])
+        result = app.test_cli_runner().invoke(args=["mail", "send"])
         assert result.exit_code == 0
         assert "stays in the outbox" in result.output
 

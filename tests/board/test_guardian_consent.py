@@ -7,10 +7,11 @@ import sqlalchemy as sa
 
 from sro_board.board import views_public
 from sro_board.board.apply_services import expire_overdue_consents
-from sro_board.board.models import Application, GuardianConsent, OutboxEmail
+from sro_board.board.models import Application, GuardianConsent
 from sro_board.board.stages import Stage
-from sro_board.extensions import db
-from sro_board.timeutil import clock_set_to, now_utc
+from sro_board.core.clock import clock_set_to, now_utc
+from sro_board.core.extensions import db
+from sro_board.mail.models import OutboxEmail
 from tests.board.applying import (
     PARENT,
     STUDENT_15,

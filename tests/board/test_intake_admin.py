@@ -5,13 +5,14 @@ import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
 from sro_board.board.models import (
+    ApplicationEmail,
     Intake,
-    OutboxEmail,
     ReviewerAssignment,
     RubricCriterion,
 )
 from sro_board.board.stages import Category, Stage
-from sro_board.extensions import db
+from sro_board.core.extensions import db
+from sro_board.mail.models import OutboxEmail
 from tests.board.factories import (
     add_criteria,
     assign,
@@ -21,7 +22,6 @@ from tests.board.factories import (
     score,
 )
 from tests.conftest import count_rows, login, make_user
-from tests.helpers_tracker import fast_hashing  # noqa: F401 - autouse
 
 INTAKE_FORM = {
     "title": "Spring 2027 intake",
@@ -235,21 +235,20 @@ def test_applications_list_runs_a_fixed_number_of_queries(client, users):
 
 def test_outbox_lists_the_emails_for_the_admin(client, users):
     application = make_application(make_intake())
-    db.session.add(
-        OutboxEmail(
-            recipient=application.email,
-            subject="Your application was received",
-            body="Thank you.",
-            application_id=application.id,
-        )
+    email = OutboxEmail(
+        recipient=application.email, subject="Your application was received", body="Thank you."
     )
+    db.session.add(ApplicationEmail(application=application, email=email))
+    db.session.add(OutboxEmail(recipient="staff@example.org", subject="Invitation", body="Hi"))
     db.session.commit()
     login(client, users["admin"])
-    page = client.get("/staff/board/outbox").get_data(as_text=True)
+    page = client.get("/staff/email").get_data(as_text=True)
     assert "Your application was received" in page
     assert application.email in page
     assert "Demo mode" in page
-    assert client.get("/staff/board/outbox?page=9").status_code == 404
+    # The board links its own emails to the application (mail knows nothing of the board).
+    assert page.count(f'href="/staff/board/applications/{application.id}"') == 1
+    assert client.get("/staff/email?page=9").status_code == 404
 
 
 def test_staff_nav_shows_the_board_to_admin_and_reviews_to_reviewers(client, users):

@@ -7,8 +7,8 @@ import sqlalchemy as sa
 from sro_board.audit.models import AuditEntry
 from sro_board.board.models import (
     Application,
+    ApplicationEmail,
     GuardianConsent,
-    OutboxEmail,
     Score,
     SelfIdentification,
     StageEvent,
@@ -16,7 +16,8 @@ from sro_board.board.models import (
 from sro_board.board.retention import PERSONAL_FIELDS, purge_expired
 from sro_board.board.stages import AgeRange, Category, Stage
 from sro_board.board.transitions import move_to
-from sro_board.extensions import db
+from sro_board.core.extensions import db
+from sro_board.mail.models import OutboxEmail
 from tests.board.factories import (
     add_criteria,
     make_application,
@@ -55,14 +56,15 @@ def _world(users):
     db.session.add(
         StageEvent(application_id=due.id, to_stage=Stage.NOT_SELECTED, reason="Met at school.")
     )
-    db.session.add(
-        OutboxEmail(recipient=due.email, subject="Decision", body="Hello", application_id=due.id)
-    )
     withdrawn = _old(intake, Stage.WITHDRAWN, days=366)
     make_self_id(withdrawn)
     recent = _old(intake, Stage.NOT_SELECTED, days=100)
     member = _old(intake, Stage.ACCEPTED, days=800)
     open_one = make_application(intake, stage=Stage.IN_REVIEW)
+    for application, subject in ((due, "Decision"), (recent, "Received")):
+        email = OutboxEmail(recipient=application.email, subject=subject, body="Hello")
+        db.session.add(ApplicationEmail(application=application, email=email))
+    db.session.add(OutboxEmail(recipient="staff@example.org", subject="Invitation", body="Hi"))
     db.session.commit()
     return {
         "due": [due.id, withdrawn.id],
@@ -110,7 +112,11 @@ def test_purge_empties_personal_data_and_keeps_anonymous_counts(runner, users):
         assert application.reference
     assert count_rows(SelfIdentification) == 0
     assert count_rows(GuardianConsent) == 0
-    assert count_rows(OutboxEmail) == 0
+    # Only the emails about purged applications go: others, and staff email, stay.
+    assert set(db.session.scalars(sa.select(OutboxEmail.subject))) == {"Received", "Invitation"}
+    assert db.session.scalars(sa.select(ApplicationEmail.application_id)).all() == [
+        world["kept"][0]
+    ]
     kept_score = db.session.scalars(sa.select(Score)).one()
     assert (kept_score.score, kept_score.comment) == (4, "")
     assert db.session.scalars(sa.select(StageEvent.reason)).all() == [""]

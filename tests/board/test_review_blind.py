@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sro_board.audit.models import AuditEntry
 from sro_board.board.models import ConflictDeclaration, Score
 from sro_board.board.stages import AgeRange, Category, SelfIdAnswer, Stage
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from tests.board.factories import (
     GUARDIAN_NAME,
     PERSONAL,
@@ -20,7 +20,6 @@ from tests.board.factories import (
     score,
 )
 from tests.conftest import count_rows, login, make_user
-from tests.helpers_tracker import fast_hashing  # noqa: F401 - autouse
 
 SELF_ID_WORDS = ("Racialized", "Indigenous", "2SLGBTQ+", "Newcomer", "Disability")
 

@@ -10,11 +10,10 @@ from sro_board.board.models import BoardMember
 from sro_board.board.staff_moves import move_application
 from sro_board.board.stages import AgeRange, Category, Stage
 from sro_board.board.transitions import BoardError
-from sro_board.extensions import db
-from sro_board.timeutil import today_local
+from sro_board.core.clock import today_local
+from sro_board.core.extensions import db
 from tests.board.factories import make_application, make_guardian, make_intake
 from tests.conftest import count_rows, login
-from tests.helpers_tracker import fast_hashing  # noqa: F401 - autouse
 
 
 def _student(intake, age=AgeRange.AGE_16_17, **values):

@@ -3,10 +3,15 @@
 import sqlalchemy as sa
 
 from sro_board.board.apply_services import is_open
-from sro_board.board.models import Application, GuardianConsent, SelfIdentification
+from sro_board.board.models import (
+    Application,
+    ApplicationEmail,
+    GuardianConsent,
+    SelfIdentification,
+)
 from sro_board.board.sample_applicants import SEATS, load_board_sample
 from sro_board.board.stages import Category, Stage
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from tests.board.applying import outbox
 from tests.conftest import count_rows, make_user
 
@@ -42,4 +47,8 @@ def test_the_sample_has_an_open_intake_and_applications_in_every_applicant_stage
     self_ids = count_rows(SelfIdentification)
     assert total * 0.3 <= self_ids <= total * 0.7
     # Every applicant got their confirmation email.
-    assert len({m.application_id for m in outbox() if "received" in m.subject}) == total
+    received = {m.id for m in outbox() if "received" in m.subject}
+    links = db.session.execute(
+        sa.select(ApplicationEmail.email_id, ApplicationEmail.application_id)
+    )
+    assert len({application for email, application in links if email in received}) == total

@@ -8,7 +8,7 @@ from sro_board.board.sample_reviews import load_board_reviews
 from sro_board.board.selection import Cell, build_selection, suppress
 from sro_board.board.stages import Category, SelfIdAnswer, Stage
 from sro_board.board.transitions import move_to
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from tests.board.factories import (
     add_criteria,
     count_queries,
@@ -18,7 +18,6 @@ from tests.board.factories import (
     score,
 )
 from tests.conftest import count_rows, login, make_user
-from tests.helpers_tracker import fast_hashing  # noqa: F401 - autouse
 
 
 @pytest.mark.parametrize(

@@ -6,14 +6,14 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
-from sro_board.board.models import Application, BoardMember, OutboxEmail, StageEvent
+from sro_board.board.models import Application, BoardMember, StageEvent
 from sro_board.board.staff_moves import move_application
 from sro_board.board.stages import APPLICANT_EMAILS, STAGE_TRANSITIONS, AgeRange, Category, Stage
 from sro_board.board.transitions import FINAL_STAGES, BoardError, move_to
-from sro_board.extensions import db
+from sro_board.core.extensions import db
+from sro_board.mail.models import OutboxEmail
 from tests.board.factories import make_application, make_guardian, make_intake, now
 from tests.conftest import count_rows, login
-from tests.helpers_tracker import fast_hashing  # noqa: F401 - autouse
 
 ALLOWED = [(old, new) for old, onward in STAGE_TRANSITIONS.items() for new in sorted(onward)]
 REFUSED = [

@@ -10,10 +10,10 @@ from sro_board.board import views_public
 from sro_board.board.models import Application
 from sro_board.board.public_text import APPLICANT_STAGES
 from sro_board.board.stages import Category, Stage
-from sro_board.board.tokens import hash_token
 from sro_board.board.transitions import move_to
-from sro_board.extensions import db
-from sro_board.timeutil import now_utc
+from sro_board.core.clock import now_utc
+from sro_board.core.extensions import db
+from sro_board.security.tokens import hash_token
 from tests.board.applying import PARENT, TEACHER, applications, apply, open_intake, outbox, submit
 from tests.conftest import count_rows
 from tests.helpers_tracker import text

@@ -168,7 +168,7 @@ class LiveServer:
 def _load_sample_data(app) -> None:
     from sro_board.auth.roles import Role
     from sro_board.auth.services import create_user, find_by_email
-    from sro_board.extensions import db
+    from sro_board.core.extensions import db
     from sro_board.sample.loader import DEMO_PASSWORD, already_loaded, load_sample_data
 
     with app.app_context():
@@ -220,7 +220,7 @@ def live_server(e2e_database_url, smtp_server):
     server.shutdown()
     thread.join(timeout=10)
     with app.app_context():
-        from sro_board.extensions import db
+        from sro_board.core.extensions import db
 
         db.engine.dispose()
 

@@ -34,7 +34,7 @@ def sample_parameters(app) -> dict[str, dict[str, object]]:
     """Real values from the sample database for every URL variable, by endpoint ("*" = any)."""
     from sro_board.auth.models import User
     from sro_board.contact.models import ContactMessage
-    from sro_board.extensions import db
+    from sro_board.core.extensions import db
     from sro_board.recommendations.enums import UpdateState
     from sro_board.recommendations.models import Recommendation, StatusDefinition, Update
 
@@ -77,8 +77,8 @@ def board_parameters(app, mailbox) -> dict[str, dict[str, object]]:
     from sro_board.board.models import Application, Intake, RubricCriterion
     from sro_board.board.review_services import reviewer_queue
     from sro_board.board.stages import AgeRange, Category, SchoolBoard
-    from sro_board.extensions import db
-    from sro_board.mail import deliver_pending
+    from sro_board.core.extensions import db
+    from sro_board.mail.delivery import deliver_pending
 
     with app.test_request_context():
         intake = db.session.scalars(sa.select(Intake).order_by(Intake.opens_at.desc())).first()
@@ -140,8 +140,8 @@ def account_parameters(app, mailbox) -> dict[str, dict[str, object]]:
         return {}
     from sro_board.auth.roles import Role
     from sro_board.auth.services import find_by_email
-    from sro_board.extensions import db
-    from sro_board.mail import deliver_pending
+    from sro_board.core.extensions import db
+    from sro_board.mail.delivery import deliver_pending
 
     with app.test_request_context():
         admin = find_by_email("admin@example.org")
@@ -159,13 +159,15 @@ def account_parameters(app, mailbox) -> dict[str, dict[str, object]]:
 
 
 def expected_outcome(view, role: str, roles_of: dict[str, set[str]]) -> str:
-    """From the view's role_required guard: who gets the page, a 403, or the login page."""
-    required = getattr(view, "required_roles", None)
-    if required is None:
+    """From the view's permission guard and the matrix: the page, a 403, or the login page."""
+    from sro_board.auth.permissions import PERMISSIONS
+
+    action = getattr(view, "required_action", None)
+    if action is None:
         return "ok"
     if role == "anonymous":
         return "login"
-    if not required or roles_of[role] & {r.value for r in required}:
+    if roles_of[role] & {r.value for r in PERMISSIONS[action]}:
         return "ok"
     return "forbidden"
 

@@ -150,7 +150,7 @@ CANDIDATE = Applicant(
 
 def _application_id(live_server, email: str) -> int:
     from sro_board.board.models import Application
-    from sro_board.extensions import db
+    from sro_board.core.extensions import db
 
     with live_server.app.app_context():
         found = db.session.scalar(sa.select(Application.id).where(Application.email == email))
@@ -170,7 +170,7 @@ def _move(page: Page, stage: str, reason: str, reference: str) -> None:
 def test_reviewer_scores_blind_admin_selects_roster_shows_member(
     page: Page, as_staff, live_server, smtp_server
 ):
-    from sro_board.timeutil import now_utc
+    from sro_board.core.clock import now_utc
 
     applicant = page
     reference = apply(applicant, CANDIDATE)

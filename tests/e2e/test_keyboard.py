@@ -91,7 +91,7 @@ def test_contact_form_by_keyboard(page: Page):
 
 
 def _a_recommendation_without_drafts(live_server) -> tuple[str, str]:
-    from sro_board.extensions import db
+    from sro_board.core.extensions import db
     from sro_board.recommendations.enums import UpdateState
     from sro_board.recommendations.models import Recommendation, Update
 

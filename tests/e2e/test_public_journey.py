@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect  # noqa: E402
 
 
 def _database(live_server, query):
-    from sro_board.extensions import db
+    from sro_board.core.extensions import db
 
     with live_server.app.app_context():
         try:

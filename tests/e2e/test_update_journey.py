@@ -17,7 +17,7 @@ from tests.e2e.pages import log_in  # noqa: E402
 
 def _an_unclaimed_recommendation(live_server) -> tuple[str, str, int]:
     """(code, title, progress) of an in-progress recommendation with no draft waiting."""
-    from sro_board.extensions import db
+    from sro_board.core.extensions import db
     from sro_board.recommendations.enums import ImplementationStatus, UpdateState
     from sro_board.recommendations.models import Recommendation, Update
 

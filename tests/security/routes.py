@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from tests.access import ANONYMOUS, Access
 from tests.conftest import login
 from tests.test_access_matrix import RULES, Users, endpoint_of

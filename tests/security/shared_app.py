@@ -7,7 +7,7 @@ instead. Import `emptied_app` and `module_app` into a test module (as with tests
 import pytest
 
 from sro_board import create_app
-from sro_board.extensions import db, limiter
+from sro_board.core.extensions import db, limiter
 from sro_board.recommendations.definitions import seed_definitions
 
 

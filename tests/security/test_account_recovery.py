@@ -20,9 +20,9 @@ from sro_board.auth import passwords
 from sro_board.auth.models import AccountToken, User
 from sro_board.auth.roles import Role
 from sro_board.auth.services import create_user
-from sro_board.board.models import OutboxEmail
-from sro_board.extensions import db
-from sro_board.timeutil import clock_set_to, now_utc
+from sro_board.core.clock import clock_set_to, now_utc
+from sro_board.core.extensions import db
+from sro_board.mail.models import OutboxEmail
 from tests.conftest import PASSWORD, login, make_user, next_code
 from tests.helpers_tracker import text
 from tests.security.accounts import isolated_requests  # noqa: F401 - a fresh g per request
@@ -207,7 +207,7 @@ def test_a_reset_request_takes_about_the_same_time_for_unknown_addresses(client)
 def test_the_reset_email_is_sent_after_the_response(client, app, monkeypatch):
     sent = []
     monkeypatch.setitem(app.config, "MAIL_BACKEND", "smtp")
-    monkeypatch.setattr("sro_board.mail._send", lambda email: sent.append(email.recipient))
+    monkeypatch.setattr("sro_board.mail.delivery._send", lambda email: sent.append(email.recipient))
     user = make_user(["member"])
     response = request_reset(client, user.email)
     assert response.status_code == 302

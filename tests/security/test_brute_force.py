@@ -15,8 +15,8 @@ import redis
 from sro_board import create_app
 from sro_board.auth.models import LoginThrottle
 from sro_board.auth.throttle import throttle_key
-from sro_board.extensions import db
-from sro_board.timeutil import clock_set_to, now_utc
+from sro_board.core.clock import clock_set_to, now_utc
+from sro_board.core.extensions import db
 from tests.conftest import PASSWORD, count_rows, login, make_user, next_code
 from tests.helpers_tracker import fresh_app, text
 from tests.security.accounts import isolated_requests  # noqa: F401 - a fresh g per request

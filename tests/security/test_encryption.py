@@ -14,7 +14,7 @@ from config import DEV_ENCRYPTION_KEY, ProductionConfig
 from sro_board.board.models import GuardianConsent, SelfIdentification
 from sro_board.board.selection import build_selection
 from sro_board.board.stages import Category, SelfIdAnswer, Stage
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from sro_board.security import crypto
 from tests.board.factories import (
     GUARDIAN_NAME,

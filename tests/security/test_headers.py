@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sro_board import create_app
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from sro_board.security.headers import CSP, PRIVATE_PREFIXES
 from tests.access import ANONYMOUS
 from tests.conftest import login, make_user

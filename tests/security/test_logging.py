@@ -14,7 +14,7 @@ import pytest
 
 from sro_board import create_app
 from sro_board.board.models import Application
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from sro_board.security.events import security_event
 from sro_board.security.logfilter import RedactFilter, redact
 from tests.board.applying import STUDENT_15, apply, link_path, open_intake, outbox
@@ -70,7 +70,7 @@ def test_a_whole_journey_logs_no_personal_data(app, client, runner, caplog):
         f"/staff/board/intakes/{intake.id}/applications",
         f"/staff/board/applications/{application.id}",
         f"/staff/board/intakes/{intake.id}/selection",
-        "/staff/board/outbox",
+        "/staff/email",
         "/staff/audit",
     ):
         assert client.get(path).status_code == 200, path

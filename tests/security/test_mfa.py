@@ -19,8 +19,8 @@ import sqlalchemy as sa
 from sro_board.auth.mfa import PERIOD, code_at, current_code, new_secret, step_at
 from sro_board.auth.models import RecoveryCode, User
 from sro_board.auth.roles import Role
-from sro_board.extensions import db
-from sro_board.timeutil import clock_set_to, now_utc
+from sro_board.core.clock import clock_set_to, now_utc
+from sro_board.core.extensions import db
 from tests.conftest import PASSWORD, RECOVERY_CODES, enrol, login, make_user, next_code
 from tests.helpers_tracker import audit_actions, text
 from tests.security.accounts import isolated_requests  # noqa: F401 - a fresh g per request
@@ -187,17 +187,17 @@ def test_demo_command_prints_a_code_for_demo_accounts_only(runner):
 
     load_sample_data()
     db.session.commit()
-    result = runner.invoke(args=["users", "totp", "admin@example.org"])
+    result = runner.invoke(args=["sample", "totp", "admin@example.org"])
     assert result.exit_code == 0
     assert result.output.strip() == current_code(DEMO_TOTP_SECRETS["admin@example.org"])
     for email in ("member@example.org", "nobody@example.org"):
-        refused = runner.invoke(args=["users", "totp", email])
+        refused = runner.invoke(args=["sample", "totp", email])
         assert refused.exit_code != 0
         assert "demo accounts" in refused.output
     admin = db.session.scalar(sa.select(User).where(User.email == "admin@example.org"))
     admin.totp_secret = pyotp.random_base32()  # a real admin reusing the address
     db.session.commit()
-    assert runner.invoke(args=["users", "totp", "admin@example.org"]).exit_code != 0
+    assert runner.invoke(args=["sample", "totp", "admin@example.org"]).exit_code != 0
 
 
 def test_sample_logins_tell_how_to_log_in_as_each_demo_account(runner):
@@ -207,4 +207,4 @@ def test_sample_logins_tell_how_to_log_in_as_each_demo_account(runner):
     assert DEMO_PASSWORD in output
     for secret in DEMO_TOTP_SECRETS.values():
         assert secret in output
-    assert "flask users totp admin@example.org" in output
+    assert "flask sample totp admin@example.org" in output

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from sro_board.board.models import Application, Intake
 from sro_board.contact.models import ContactMessage
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from sro_board.recommendations.models import Recommendation
 from tests.board.applying import PARENT, apply, open_intake
 from tests.conftest import login, make_rec, make_user
@@ -42,7 +42,7 @@ STATIC_PAGES = [
     "/staff/inbox",
     "/staff/audit",
     "/staff/board/",
-    "/staff/board/outbox",
+    "/staff/email",
     "/staff/board/members",
     "/staff/users",
 ]

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from sro_board.board.models import Application, ConflictDeclaration, Score
 from sro_board.board.stages import Category, Stage
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from tests.board.applying import link_path, open_intake, outbox, submit
 from tests.board.factories import add_criteria, assign, make_application, make_intake
 from tests.conftest import count_rows, login

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from flask_wtf.csrf import generate_csrf
 
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from tests.access import ANONYMOUS
 from tests.conftest import PASSWORD, make_user
 from tests.security.routes import RULES, allowed_role, prepare, snapshot

@@ -17,7 +17,7 @@ from sro_board.audit.models import AuditEntry
 from sro_board.audit.services import record
 from sro_board.board.models import GuardianConsent, SelfIdentification
 from sro_board.board.stages import SelfIdAnswer
-from sro_board.extensions import db
+from sro_board.core.extensions import db
 from sro_board.security.crypto import encrypted_columns
 from tests.conftest import using_postgres
 from tests.security.shared_app import emptied_app, module_app  # noqa: F401 - fixtures

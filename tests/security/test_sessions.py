@@ -15,8 +15,8 @@ from cryptography.fernet import Fernet
 
 from sro_board import create_app
 from sro_board.auth.models import User
-from sro_board.extensions import db
-from sro_board.timeutil import clock_set_to, now_utc
+from sro_board.core.clock import clock_set_to, now_utc
+from sro_board.core.extensions import db
 from tests.conftest import PASSWORD, login, make_user, next_code
 from tests.helpers_tracker import text
 from tests.security.accounts import isolated_requests  # noqa: F401 - a fresh g per request

@@ -1,17 +1,11 @@
-"""Jinja filters and globals shared by all templates."""
+"""The base template filters (dates in the local time zone) and Jinja settings."""
 
 from datetime import date, datetime
 
-import sqlalchemy as sa
-from flask import Flask, g
+from flask import Flask
 
-from .auth.permissions import Action, can
-from .auth.roles import Role
-from .extensions import db
-from .recommendations.enums import SourceReport, Theme
-from .recommendations.labels import label
-from .sitesettings import SiteFlag
-from .timeutil import as_local
+from .clock import as_local
+from .settings import sample_data_loaded
 
 
 def format_date(value: date | datetime | str | None) -> str:
@@ -38,28 +32,11 @@ def format_datetime(value: datetime | None) -> str:
     return f"{local.day} {local:%B %Y, %H:%M}"
 
 
-def sample_data_loaded() -> bool:
-    """True when the demo sample data is in this database (shown as a banner)."""
-    if "sample_flag" not in g:
-        g.sample_flag = bool(
-            db.session.scalar(sa.select(SiteFlag.key).where(SiteFlag.key == "sample_data"))
-        )
-    return g.sample_flag
-
-
 def register(app: Flask) -> None:
-    """Install filters and globals."""
+    """Install the base filters, the sample-data banner's test, and whitespace control."""
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["iso_date"] = iso_date
-    app.jinja_env.filters["report_label"] = lambda v: SourceReport(v).label
-    app.jinja_env.globals.update(
-        label=label,
-        theme_label=lambda v: Theme(v).label,
-        sample_data_loaded=sample_data_loaded,
-        Role=Role,
-        Action=Action,
-        can=can,
-    )
+    app.jinja_env.globals["sample_data_loaded"] = sample_data_loaded
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -38,7 +38,7 @@ def today_local() -> date:
 
 
 def as_local(value: datetime) -> datetime:
-    """Convert a stored datetime (naive means UTC, as SQLite returns it) to local time."""
+    """Convert an aware datetime (stored ones read back as UTC) to local time."""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
+        raise ValueError("a naive datetime has no time zone to convert from")
     return value.astimezone(local_zone())

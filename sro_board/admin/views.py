@@ -1,42 +1,28 @@
-"""The audit log, for administrators and the chair, with filters."""
+"""Administration pages: the audit log (admins and the chair) and the email outbox (admins)."""
 
 from datetime import UTC, datetime, time, timedelta
 
 import sqlalchemy as sa
-from flask import Blueprint, render_template, request
-from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField
-from wtforms.validators import Length, Optional
+from flask import abort, current_app, render_template, request
 
+from ..audit.models import AuditEntry
 from ..auth.decorators import permission_required
 from ..auth.models import User
 from ..auth.permissions import Action
-from ..extensions import db
-from ..formutil import choices, plausible_year
-from ..timeutil import local_zone
-from .models import AuditEntry
+from ..core.clock import local_zone
+from ..core.extensions import db
+from ..core.forms import choices
+from ..mail.about import about
+from ..mail.models import OutboxEmail
+from .blueprint import bp
+from .forms import AuditFilterForm
 
-bp = Blueprint("audit", __name__)
 PAGE = 100
-
-
-class AuditFilterForm(FlaskForm):
-    """Filters for the audit log, sent by GET."""
-
-    class Meta:
-        csrf = False
-
-    actor = SelectField("Who", choices=[], validate_choice=True)
-    entity_type = SelectField("Kind of record", choices=[], validate_choice=True)
-    entity_id = StringField("Record (e.g. R-07)", validators=[Optional(), Length(max=40)])
-    action = StringField("Action contains", validators=[Optional(), Length(max=60)])
-    date_from = DateField("From", validators=[Optional(), plausible_year])
-    date_to = DateField("To", validators=[Optional(), plausible_year])
 
 
 @bp.get("/staff/audit")
 @permission_required(Action.READ_AUDIT_LOG)
-def log():
+def audit_log():
     """Newest entries first, filtered."""
     form = AuditFilterForm(request.args)
     users = db.session.execute(sa.select(User.id, User.email).order_by(User.email)).all()
@@ -71,4 +57,23 @@ def log():
         end = end.astimezone(UTC)
         query = query.where(AuditEntry.created_at < end)
     entries = db.session.scalars(query).all()
-    return render_template("audit/log.html", form=form, entries=entries, page=PAGE)
+    return render_template("admin/audit_log.html", form=form, entries=entries, page=PAGE)
+
+
+@bp.get("/staff/email")
+@permission_required(Action.READ_OUTBOX)
+def outbox():
+    """Every email the app sent or queued, newest first."""
+    page = db.paginate(
+        sa.select(OutboxEmail).order_by(OutboxEmail.created_at.desc(), OutboxEmail.id.desc()),
+        per_page=current_app.config["PAGE_SIZE"],
+        error_out=False,
+    )
+    if request.args.get("page") and not page.items and page.page > 1:
+        abort(404)
+    return render_template(
+        "admin/outbox.html",
+        page=page,
+        about=about(e.id for e in page.items),
+        backend=current_app.config["MAIL_BACKEND"],
+    )

@@ -1,37 +1,16 @@
-"""Email: queued in the outbox table with the change that causes it, delivered after commit.
-
-MAIL_BACKEND=smtp sends through MAIL_SERVER:MAIL_PORT; MAIL_BACKEND=outbox (the demo default)
-only keeps the messages for the admin outbox page. A failed delivery stays undelivered and is
-retried by `flask board send-mail`.
-"""
+"""Delivering queued email over SMTP, after the request that queued it has committed."""
 
 import logging
 import smtplib
 from email.message import EmailMessage
 
 import sqlalchemy as sa
-from flask import Flask, current_app, g, render_template
+from flask import Flask, Response, current_app, g
 
-from .board.models import OutboxEmail
-from .extensions import db
+from ..core.extensions import db
+from .models import OutboxEmail
 
 log = logging.getLogger(__name__)
-
-
-def queue_email(recipient: str, template: str, application_id: int | None = None, **context):
-    """Render templates/email/<template>.txt (first line 'Subject: ...') and queue it."""
-    text = render_template(f"email/{template}.txt", **context)
-    first, _, body = text.partition("\n")
-    subject = first.removeprefix("Subject:").strip()
-    email = OutboxEmail(
-        recipient=recipient,
-        subject=subject,
-        body=body.lstrip("\n"),
-        application_id=application_id,
-    )
-    db.session.add(email)
-    g.mail_queued = True
-    return email
 
 
 def deliver_pending() -> int:
@@ -54,6 +33,12 @@ def deliver_pending() -> int:
     return sent
 
 
+def undelivered() -> int:
+    """How many emails wait for delivery."""
+    query = sa.select(sa.func.count()).where(OutboxEmail.delivered.is_(False))
+    return db.session.scalar(query) or 0
+
+
 def _send(email: OutboxEmail) -> None:
     config = current_app.config
     message = EmailMessage()
@@ -70,11 +55,28 @@ def _send(email: OutboxEmail) -> None:
         smtp.send_message(message)
 
 
+def deliver_after_response() -> None:
+    """Deliver this request's email once the response has gone (equal response times)."""
+    g.mail_after_response = True
+
+
 def register(app: Flask) -> None:
-    """Deliver queued email after each request that queued some (after the view committed)."""
+    """The one delivery hook: after each request that queued email (the view has committed)."""
 
     @app.after_request
-    def _deliver(response):
-        if g.pop("mail_queued", False) and response.status_code < 400:
+    def _deliver(response: Response) -> Response:
+        queued = g.pop("mail_queued", False)
+        later = g.pop("mail_after_response", False)
+        if not queued or response.status_code >= 400:
+            return response
+        if later:
+            app_object = current_app._get_current_object()
+
+            def _deliver_later() -> None:
+                with app_object.app_context():
+                    deliver_pending()
+
+            response.call_on_close(_deliver_later)
+        else:
             deliver_pending()
         return response

@@ -3,16 +3,19 @@
 import logging
 import traceback
 
-from flask import Flask, g, jsonify, render_template
+from blinker import Namespace
+from flask import Flask, current_app, g, jsonify, render_template
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
-from .auth.decorators import wants_json
 from .extensions import db, login_manager
-from .security.events import logged_in_this_request, security_event
+from .http import wants_json
 
 log = logging.getLogger(__name__)
+# Sent before an error response is built, with the error and its status: the security layer
+# logs refusals (CSRF, access denied) from it.
+error_responded = Namespace().signal("error-responded")
 
 MESSAGES = {
     400: "The request could not be understood. Go back, check the form and try again.",
@@ -30,11 +33,9 @@ MESSAGES = {
 def _respond(error: HTTPException):
     code = error.code or 500
     message = MESSAGES.get(code, error.description or "Error")
+    error_responded.send(current_app._get_current_object(), error=error, code=code)
     if isinstance(error, CSRFError):
-        security_event("csrf.refused", level=logging.WARNING, status=code)
         message = "Your form expired or was sent from elsewhere. Reload the page and try again."
-    elif code in (401, 403) and not logged_in_this_request("access.denied"):
-        security_event("access.denied", level=logging.WARNING, status=code)
     # Keep the error's own headers (e.g. Allow on 405), not its content type.
     headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
     if code in (429, 503):

@@ -1,0 +1,21 @@
+"""The audit log's filters."""
+
+from flask_wtf import FlaskForm
+from wtforms import DateField, SelectField, StringField
+from wtforms.validators import Length, Optional
+
+from ..core.forms import plausible_year
+
+
+class AuditFilterForm(FlaskForm):
+    """Filters for the audit log, sent by GET."""
+
+    class Meta:
+        csrf = False
+
+    actor = SelectField("Who", choices=[], validate_choice=True)
+    entity_type = SelectField("Kind of record", choices=[], validate_choice=True)
+    entity_id = StringField("Record (e.g. R-07)", validators=[Optional(), Length(max=40)])
+    action = StringField("Action contains", validators=[Optional(), Length(max=60)])
+    date_from = DateField("From", validators=[Optional(), plausible_year])
+    date_to = DateField("To", validators=[Optional(), plausible_year])

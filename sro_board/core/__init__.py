@@ -1,0 +1,31 @@
+"""The ground floor: extensions, database types, clock, settings, errors and helpers.
+
+Nothing here imports anything else of the app; every other package may import it.
+"""
+
+import os
+
+from flask import Flask
+
+from . import errors, filters
+from .extensions import csrf, db, limiter, login_manager, migrate
+from .sqlite import enable_sqlite_pragmas
+
+
+def init_app(app: Flask) -> None:
+    """Bind the extensions, set SQLite's pragmas, install error pages and base filters."""
+    db.init_app(app)
+    # render_as_batch: SQLite can only ALTER tables by copying them; Alembic's batch mode does it.
+    migrate.init_app(
+        app,
+        db,
+        directory=os.path.join(app.root_path, "..", "migrations"),
+        render_as_batch=True,
+    )
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    with app.app_context():
+        enable_sqlite_pragmas(db.engine)
+    errors.register(app)
+    filters.register(app)
