@@ -14,6 +14,7 @@ from flask import (
 from flask_login import current_user, logout_user
 
 from ..core.clock import now_utc
+from ..core.commit import commit_service
 from ..core.extensions import db, limiter
 from ..core.http import private
 from ..mail.delivery import deliver_after_response
@@ -186,19 +187,15 @@ def _set_password_page(token: str, purpose: TokenPurpose, template: str):
     if link is None:
         return render_template("auth/link_invalid.html", purpose=purpose.value), 404
     form = SetPasswordForm()
-    if form.validate_on_submit():
-        try:
-            set_password_from_link(link, form.new_password.data)
-        except AccountError as error:
-            db.session.rollback()
-            form.new_password.errors.append(str(error))
-        else:
-            db.session.commit()
-            if current_user.is_authenticated:
-                logout_user()
-            clear_session()
-            flash("Your password is set. Please log in with it.", "success")
-            return redirect(url_for("auth.login"))
+    if form.validate_on_submit() and commit_service(
+        lambda: set_password_from_link(link, form.new_password.data),
+        {AccountError: form.new_password.errors},
+    ):
+        if current_user.is_authenticated:
+            logout_user()
+        clear_session()
+        flash("Your password is set. Please log in with it.", "success")
+        return redirect(url_for("auth.login"))
     return render_template(template, form=form, user=link.user)
 
 

@@ -1,9 +1,10 @@
 """One's own account: confirm it is you, change password, two-step login (MFA)."""
 
-from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import abort, current_app, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
 from ..core.clock import now_utc
+from ..core.commit import commit_service, flash_error
 from ..core.extensions import db, limiter
 from ..core.http import wants_json
 from ..security.events import security_event
@@ -88,19 +89,22 @@ def reauth():
 def password():
     """Change one's own password; one's other sessions end."""
     form = ChangePasswordForm()
-    if form.validate_on_submit():
-        user = _user()
-        try:
-            change_password(user, form.current_password.data, form.new_password.data)
-        except AccountError as error:
-            db.session.rollback()
-            field = form.current_password if "current" in str(error) else form.new_password
-            field.errors.append(str(error))
-        else:
-            renew_session(user)
-            db.session.commit()
-            flash("Your password is changed. Your other sessions were logged out.", "success")
-            return redirect(landing_page())
+    user = _user()
+
+    def save() -> None:
+        change_password(user, form.current_password.data, form.new_password.data)
+        renew_session(user)
+
+    def report(error: Exception) -> None:
+        field = form.current_password if "current" in str(error) else form.new_password
+        field.errors.append(str(error))
+
+    if form.validate_on_submit() and commit_service(
+        save,
+        {AccountError: report},
+        success="Your password is changed. Your other sessions were logged out.",
+    ):
+        return redirect(landing_page())
     return render_template("auth/password.html", form=form)
 
 
@@ -142,11 +146,7 @@ def mfa_setup():
 def mfa_start():
     """Make a new secret for the app (shown on the set-up page)."""
     if ConfirmForm().validate_on_submit():
-        try:
-            start_enrolment(_user())
-        except AccountError as error:
-            flash(str(error), "error")
-        db.session.commit()
+        commit_service(lambda: start_enrolment(_user()), {AccountError: flash_error})
     return redirect(url_for("auth.mfa_setup"))
 
 
@@ -157,15 +157,16 @@ def mfa_confirm():
     """Check the app's first code; show the recovery codes once."""
     user = _user()
     form = EnrolForm()
+
+    def enrol() -> list[str]:
+        codes = confirm_enrolment(user, form.code.data)
+        renew_session(user)
+        return codes
+
     if form.validate_on_submit() and user.totp_secret:
-        try:
-            codes = confirm_enrolment(user, form.code.data)
-        except AccountError as error:
-            form.code.errors.append(str(error))
-        else:
-            renew_session(user)
-            db.session.commit()
-            return render_template("auth/mfa_codes.html", codes=codes, first_time=True)
+        done = commit_service(enrol, {AccountError: form.code.errors})
+        if done:
+            return render_template("auth/mfa_codes.html", codes=done.value, first_time=True)
     if not user.totp_secret:
         return redirect(url_for("auth.mfa_setup"))
     uri = provisioning_uri(user, user.totp_secret)
@@ -187,13 +188,10 @@ def mfa_recovery_codes():
     """New recovery codes (the old ones stop working), shown once."""
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("auth.mfa"))
-    try:
-        codes = replace_recovery_codes(_user())
-    except AccountError as error:
-        flash(str(error), "error")
+    done = commit_service(lambda: replace_recovery_codes(_user()), {AccountError: flash_error})
+    if not done:
         return redirect(url_for("auth.mfa"))
-    db.session.commit()
-    return render_template("auth/mfa_codes.html", codes=codes, first_time=False)
+    return render_template("auth/mfa_codes.html", codes=done.value, first_time=False)
 
 
 @bp.post("/account/mfa/off")
@@ -202,15 +200,13 @@ def mfa_recovery_codes():
 def mfa_off():
     """Turn two-step login off (not allowed for roles that require it)."""
     user = _user()
+
+    def turn_off() -> None:
+        turn_off_mfa(user, user)
+        renew_session(user)
+
     if ConfirmForm().validate_on_submit():
-        try:
-            turn_off_mfa(user, user)
-        except AccountError as error:
-            flash(str(error), "error")
-        else:
-            renew_session(user)
-            db.session.commit()
-            flash("Two-step login is off.", "success")
+        commit_service(turn_off, {AccountError: flash_error}, success="Two-step login is off.")
     return redirect(url_for("auth.mfa"))
 
 

@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from ..core.commit import commit_service, flash_error
 from ..core.extensions import db
 from .blueprint import bp
 from .decorators import permission_required, reauth_required
@@ -36,21 +37,17 @@ def users():
 def new_user():
     """Invite a new staff member: they get an emailed link to set their own password."""
     form = InviteForm()
-    if form.validate_on_submit():
-        try:
-            invite_user(
-                _admin(),
-                email=form.email.data,
-                name=form.name.data,
-                roles={Role(r) for r in form.roles.data},
-            )
-        except AccountError as error:
-            db.session.rollback()
-            form.form_errors.append(str(error))
-        else:
-            db.session.commit()
-            flash("Invitation sent. The link works once, for 48 hours.", "success")
-            return redirect(url_for("auth.users"))
+    if form.validate_on_submit() and commit_service(
+        lambda: invite_user(
+            _admin(),
+            email=form.email.data,
+            name=form.name.data,
+            roles={Role(r) for r in form.roles.data},
+        ),
+        {AccountError: form.form_errors},
+        success="Invitation sent. The link works once, for 48 hours.",
+    ):
+        return redirect(url_for("auth.users"))
     return render_template("auth/user_form.html", form=form, user=None)
 
 
@@ -61,25 +58,23 @@ def edit_user(user_id: int):
     """Change a staff account's details, roles, or deactivate it; its sessions then end."""
     user = db.get_or_404(User, user_id)
     form = UserForm(obj=user, roles=sorted(user.roles))
-    if form.validate_on_submit():
-        try:
-            update_user(
-                _admin(),
-                user,
-                name=form.name.data,
-                email=form.email.data,
-                roles={Role(r) for r in form.roles.data},
-                active=form.active.data,
-            )
-        except AccountError as error:
-            db.session.rollback()
-            form.form_errors.append(str(error))
-        else:
-            if user.id == current_user.id:
-                renew_session(user)
-            db.session.commit()
-            flash("Account updated.", "success")
-            return redirect(url_for("auth.users"))
+
+    def save() -> None:
+        update_user(
+            _admin(),
+            user,
+            name=form.name.data,
+            email=form.email.data,
+            roles={Role(r) for r in form.roles.data},
+            active=form.active.data,
+        )
+        if user.id == current_user.id:
+            renew_session(user)
+
+    if form.validate_on_submit() and commit_service(
+        save, {AccountError: form.form_errors}, success="Account updated."
+    ):
+        return redirect(url_for("auth.users"))
     return render_template("auth/user_form.html", form=form, user=user)
 
 
@@ -121,11 +116,9 @@ def resend_invitation(user_id: int):
     """Send a new invitation link (earlier ones stop working)."""
     user = db.get_or_404(User, user_id)
     if ConfirmForm().validate_on_submit():
-        try:
-            send_new_invitation(_admin(), user)
-        except ValueError as error:
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash(f"A new invitation was sent to {user.name}.", "success")
+        commit_service(
+            lambda: send_new_invitation(_admin(), user),
+            {ValueError: flash_error},
+            success=f"A new invitation was sent to {user.name}.",
+        )
     return redirect(url_for("auth.edit_user", user_id=user.id))

@@ -8,6 +8,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.decorators import permission_required
 from ..auth.permissions import Action
+from ..core.commit import commit_service
 from ..core.extensions import db
 from .access_request import EXPORT_FORMATS, delete_on_request, export_applicant
 from .blueprint import bp
@@ -17,6 +18,11 @@ from .staff_forms import ConfirmForm, DeleteRequestForm, MoveForm, stage_label, 
 from .staff_moves import move_application
 from .stages import STAGE_TRANSITIONS, Category, Stage
 from .transitions import BoardError
+
+CHANGED_MEANWHILE = (
+    "Someone else changed this application meanwhile; nothing was saved. "
+    "Check its stage and try again."
+)
 
 
 @bp.get("/staff/board/intakes/<int:intake_id>/applications")
@@ -104,28 +110,24 @@ def application_move(application_id: int):
     form = _move_form(application, MoveForm())
     if form.validate_on_submit():
         when = to_utc(form.interview_at.data) if form.interview_at.data else None
-        try:
-            move_application(
+        if commit_service(
+            lambda: move_application(
                 current_user,
                 application,
                 Stage(form.stage.data),
                 form.reason.data,
                 interview_at=when,
                 interview_format=form.interview_format.data or None,
-            )
-            db.session.commit()
-        except BoardError as error:
-            db.session.rollback()
-            form.form_errors.append(str(error))
-        except StaleDataError:
-            db.session.rollback()
-            form.form_errors.append(
-                "Someone else changed this application meanwhile; nothing was saved. "
-                "Check its stage and try again."
-            )
-        else:
-            now = stage_label(application.stage).lower()
-            flash(f"Application {application.reference} is now {now}.", "success")
+            ),
+            {
+                BoardError: form.form_errors,
+                StaleDataError: lambda _error: form.form_errors.append(CHANGED_MEANWHILE),
+            },
+            success=lambda _event: (
+                f"Application {application.reference} is now "
+                f"{stage_label(application.stage).lower()}."
+            ),
+        ):
             return redirect(url_for("board.application_detail", application_id=application.id))
         application = _load(application_id)
         form = _move_form(application, form)
@@ -161,16 +163,11 @@ def application_delete(application_id: int):
     application = _load(application_id)
     form = DeleteRequestForm()
     if form.validate_on_submit():
-        try:
-            delete_on_request(current_user, application, form.reason.data)
-            db.session.commit()
-        except BoardError as error:
-            db.session.rollback()
-            form.form_errors.append(str(error))
-        else:
-            flash(
-                f"The personal data of application {application.reference} was deleted.", "success"
-            )
+        if commit_service(
+            lambda: delete_on_request(current_user, application, form.reason.data),
+            {BoardError: form.form_errors},
+            success=f"The personal data of application {application.reference} was deleted.",
+        ):
             return redirect(url_for("board.application_detail", application_id=application_id))
         application = _load(application_id)
     return render_template("board/staff/delete_request.html", application=application, form=form), (

@@ -14,6 +14,7 @@ from flask import (
 )
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..core.commit import commit_service
 from ..core.extensions import db, limiter
 from ..core.http import private
 from .apply_forms import (
@@ -86,20 +87,19 @@ def apply():
         return redirect(url_for("board.applied"))
     form.intake.data = str(intake.id)
     if form.validate_on_submit():
-        try:
-            submitted = submit_application(intake, form.to_input())
-        except IntakeClosed:
-            db.session.rollback()
+        done = commit_service(
+            lambda: submit_application(intake, form.to_input()),
+            {
+                IntakeClosed: None,
+                DuplicateApplication: form.email.errors,
+                BoardError: form.form_errors,
+            },
+        )
+        if isinstance(done.error, IntakeClosed):
             return _closed(409)
-        except DuplicateApplication as error:
-            db.session.rollback()
-            form.email.errors.append(str(error))
-        except BoardError as error:
-            db.session.rollback()
-            form.form_errors.append(str(error))
-        else:
+        if done:
+            submitted = done.value
             application = submitted.application
-            db.session.commit()
             session[RECEIPT] = {
                 "reference": application.reference,
                 "token": submitted.status_token,
@@ -144,7 +144,6 @@ def _status_page(application: Application, token: str, **forms):
 
 
 def _changed_meanwhile(token: str):
-    db.session.rollback()
     flash(CHANGED_MEANWHILE, "error")
     return redirect(url_for("board.status", token=token))
 
@@ -168,22 +167,20 @@ def update_contact_details(token: str):
         return _invalid_link("status")
     form = ContactDetailsForm()
     if form.validate_on_submit():
-        try:
-            changed = update_contact(application, form.email.data, form.phone.data or "")
-            db.session.commit()
-        except StaleDataError:
+        done = commit_service(
+            lambda: update_contact(application, form.email.data, form.phone.data or ""),
+            {
+                StaleDataError: None,
+                DuplicateApplication: form.email.errors,
+                BoardError: form.form_errors,
+            },
+            success=lambda changed: (
+                "Your contact details were updated." if changed else "Nothing changed."
+            ),
+        )
+        if isinstance(done.error, StaleDataError):
             return _changed_meanwhile(token)
-        except DuplicateApplication as error:
-            db.session.rollback()
-            form.email.errors.append(str(error))
-        except BoardError as error:
-            db.session.rollback()
-            form.form_errors.append(str(error))
-        else:
-            flash(
-                "Your contact details were updated." if changed else "Nothing changed.",
-                "success",
-            )
+        if done:
             return redirect(url_for("board.status", token=token))
     return _status_page(application, token, contact_form=form)
 
@@ -197,16 +194,14 @@ def withdraw_application(token: str):
         return _invalid_link("status")
     form = WithdrawForm()
     if form.validate_on_submit():
-        try:
-            withdraw(application)
-            db.session.commit()
-        except StaleDataError:
+        done = commit_service(
+            lambda: withdraw(application),
+            {StaleDataError: None, BoardError: form.form_errors},
+            success="Your application was withdrawn.",
+        )
+        if isinstance(done.error, StaleDataError):
             return _changed_meanwhile(token)
-        except BoardError as error:
-            db.session.rollback()
-            form.form_errors.append(str(error))
-        else:
-            flash("Your application was withdrawn.", "success")
+        if done:
             return redirect(url_for("board.status", token=token))
     return _status_page(application, token, withdraw_form=form)
 
@@ -221,16 +216,14 @@ def resend_guardian(token: str):
         return _invalid_link("status")
     form = GuardianResendForm()
     if form.validate_on_submit():
-        try:
-            resend_guardian_request(application, form.guardian_email.data)
-            db.session.commit()
-        except StaleDataError:
+        done = commit_service(
+            lambda: resend_guardian_request(application, form.guardian_email.data),
+            {StaleDataError: None, BoardError: form.guardian_email.errors},
+            success="We sent your parent or guardian a new link.",
+        )
+        if isinstance(done.error, StaleDataError):
             return _changed_meanwhile(token)
-        except BoardError as error:
-            db.session.rollback()
-            form.guardian_email.errors.append(str(error))
-        else:
-            flash("We sent your parent or guardian a new link.", "success")
+        if done:
             return redirect(url_for("board.status", token=token))
     return _status_page(application, token, guardian_form=form)
 
@@ -265,17 +258,19 @@ def consent(token: str):
     application = pending.application
     form = GuardianConsentForm()
     if form.validate_on_submit():
-        outcome = "declined" if form.decline.data else "confirmed"
-        try:
-            if form.decline.data:
+        declined = form.decline.data
+        # Answered twice at the same moment (stale): the first answer stands.
+        done = commit_service(
+            lambda: (
                 decline_guardian_consent(pending)
-            else:
-                confirm_guardian_consent(pending, form.full_name.data)
-            db.session.commit()
-        except StaleDataError:  # answered twice at the same moment: the first answer stands
-            db.session.rollback()
+                if declined
+                else confirm_guardian_consent(pending, form.full_name.data)
+            ),
+            {StaleDataError: None},
+        )
+        if not done:
             return redirect(url_for("board.consent", token=token))
-        session[CONSENT_OUTCOME] = outcome
+        session[CONSENT_OUTCOME] = "declined" if declined else "confirmed"
         return redirect(url_for("board.consent_done"))
     return render_template(
         "board/public/consent.html",

@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from ..auth.decorators import permission_required
 from ..auth.permissions import Action
+from ..core.commit import commit_service
 from ..core.extensions import db
 from .blueprint import bp
 from .models import Intake
@@ -54,13 +55,10 @@ def review_conflict(application_id: int):
     form = ConflictForm()
     if form.validate_on_submit():
         has_conflict = form.has_conflict.data == "yes"
-        try:
-            declare_conflict(current_user, blind, has_conflict)
-        except BoardError as error:
-            db.session.rollback()
-            form.form_errors.append(str(error))
-        else:
-            db.session.commit()
+        if commit_service(
+            lambda: declare_conflict(current_user, blind, has_conflict),
+            {BoardError: form.form_errors},
+        ):
             if has_conflict:
                 flash("Conflict recorded. This application is no longer in your queue.", "success")
                 return redirect(url_for("board.review_queue"))
@@ -94,14 +92,11 @@ def review(application_id: int):
             c.id: (int(form[f"score_{c.id}"].data), form[f"comment_{c.id}"].data or "")
             for c in criteria
         }
-        try:
-            save_scores(current_user, blind, entries)
-        except BoardError as error:
-            db.session.rollback()
-            form.form_errors.append(str(error))
-        else:
-            db.session.commit()
-            flash("Scores saved. You can change them while the review is open.", "success")
+        if commit_service(
+            lambda: save_scores(current_user, blind, entries),
+            {BoardError: form.form_errors},
+            success="Scores saved. You can change them while the review is open.",
+        ):
             return redirect(url_for("board.review_queue"))
     return render_template(
         "board/staff/review_form.html",

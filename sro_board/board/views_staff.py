@@ -7,6 +7,7 @@ from flask_login import current_user
 from ..auth.decorators import permission_required
 from ..auth.permissions import Action
 from ..core.clock import today_local
+from ..core.commit import commit_service, flash_error
 from ..core.extensions import db
 from ..core.forms import choices
 from . import views_applications, views_review  # noqa: F401 - routes
@@ -80,15 +81,13 @@ def intake_new():
     """Add an intake."""
     form = IntakeForm()
     if form.validate_on_submit():
-        try:
-            intake = create_intake(current_user, form.values())
-        except BoardError as error:
-            db.session.rollback()
-            form.form_errors.append(str(error))
-        else:
-            db.session.commit()
-            flash("Intake added. Next, add the rubric and assign reviewers.", "success")
-            return redirect(url_for("board.intake_detail", intake_id=intake.id))
+        done = commit_service(
+            lambda: create_intake(current_user, form.values()),
+            {BoardError: form.form_errors},
+            success="Intake added. Next, add the rubric and assign reviewers.",
+        )
+        if done:
+            return redirect(url_for("board.intake_detail", intake_id=done.value.id))
     return render_template("board/staff/intake_form.html", form=form, intake=None)
 
 
@@ -98,16 +97,12 @@ def intake_edit(intake_id: int):
     """Change an intake's window, seats, term or collection notice."""
     intake = db.get_or_404(Intake, intake_id)
     form = IntakeForm() if request.method == "POST" else IntakeForm.for_intake(intake)
-    if form.validate_on_submit():
-        try:
-            update_intake(current_user, intake, form.values())
-        except BoardError as error:
-            db.session.rollback()
-            form.form_errors.append(str(error))
-        else:
-            db.session.commit()
-            flash("Intake saved.", "success")
-            return redirect(url_for("board.intake_detail", intake_id=intake.id))
+    if form.validate_on_submit() and commit_service(
+        lambda: update_intake(current_user, intake, form.values()),
+        {BoardError: form.form_errors},
+        success="Intake saved.",
+    ):
+        return redirect(url_for("board.intake_detail", intake_id=intake.id))
     return render_template("board/staff/intake_form.html", form=form, intake=intake)
 
 
@@ -155,14 +150,11 @@ def reviewer_assign(intake_id: int):
     if not form.validate_on_submit():
         flash("Choose a reviewer from the list.", "error")
         return redirect(url_for("board.intake_detail", intake_id=intake.id))
-    try:
-        assign_reviewer(current_user, intake, candidates[form.reviewer.data])
-    except BoardError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash("Reviewer assigned.", "success")
+    commit_service(
+        lambda: assign_reviewer(current_user, intake, candidates[form.reviewer.data]),
+        {BoardError: flash_error},
+        success="Reviewer assigned.",
+    )
     return redirect(url_for("board.intake_detail", intake_id=intake.id))
 
 
@@ -172,14 +164,11 @@ def reviewer_remove(intake_id: int, user_id: int):
     """Remove a reviewer from the intake."""
     intake = db.get_or_404(Intake, intake_id)
     if ConfirmForm().validate_on_submit():
-        try:
-            unassign_reviewer(current_user, intake, user_id)
-        except BoardError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash("Reviewer removed from the intake.", "success")
+        commit_service(
+            lambda: unassign_reviewer(current_user, intake, user_id),
+            {BoardError: flash_error},
+            success="Reviewer removed from the intake.",
+        )
     return redirect(url_for("board.intake_detail", intake_id=intake.id))
 
 
@@ -236,14 +225,11 @@ def criterion_delete(criterion_id: int):
     criterion = db.get_or_404(RubricCriterion, criterion_id)
     intake_id = criterion.intake_id
     if ConfirmForm().validate_on_submit():
-        try:
-            delete_criterion(current_user, criterion)
-        except BoardError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash("Criterion removed.", "success")
+        commit_service(
+            lambda: delete_criterion(current_user, criterion),
+            {BoardError: flash_error},
+            success="Criterion removed.",
+        )
     return redirect(url_for("board.criteria", intake_id=intake_id))
 
 

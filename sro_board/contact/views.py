@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from ..auth.decorators import permission_required
 from ..auth.permissions import Action
+from ..core.commit import commit_service
 from ..core.extensions import db, limiter
 from .forms import TOPIC_LABELS, ContactForm, StateForm
 from .models import ContactMessage, MessageState
@@ -63,14 +64,10 @@ def message(message_id: int):
     """Read one message and change its state."""
     msg = db.get_or_404(ContactMessage, message_id)
     form = StateForm(state=msg.state.value)
-    if form.validate_on_submit():
-        try:
-            change_state(current_user, msg, MessageState(form.state.data))
-        except InboxError as error:
-            db.session.rollback()
-            form.state.errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(f"Message marked {form.state.data}.", "success")
-            return redirect(url_for("contact.inbox"))
+    if form.validate_on_submit() and commit_service(
+        lambda: change_state(current_user, msg, MessageState(form.state.data)),
+        {InboxError: form.state.errors},
+        success=f"Message marked {form.state.data}.",
+    ):
+        return redirect(url_for("contact.inbox"))
     return render_template("contact/message.html", msg=msg, form=form, topics=TOPIC_LABELS)

@@ -10,6 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..auth.decorators import permission_required
 from ..auth.permissions import APPROVERS, Action
 from ..core.clock import now_utc, today_local
+from ..core.commit import commit_service
 from ..core.extensions import db
 from .blueprint import bp
 from .csv_io import export_csv
@@ -106,15 +107,13 @@ def new():
             "lead_user": form.lead_user.data or None,
             "target_date": form.target_date.data.isoformat(),
         }
-        try:
-            rec = create_recommendation(current_user, values)
-        except TrackerError as error:
-            db.session.rollback()
-            form.code.errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(f"{rec.code} added.", "success")
-            return redirect(url_for("recommendations.staff_detail", code=rec.code))
+        done = commit_service(
+            lambda: create_recommendation(current_user, values),
+            {TrackerError: form.code.errors},
+            success=lambda rec: f"{rec.code} added.",
+        )
+        if done:
+            return redirect(url_for("recommendations.staff_detail", code=done.value.code))
     return render_template("recommendations/new.html", form=form)
 
 
@@ -146,39 +145,33 @@ def edit(code: str):
     form = prepare(EditRecommendationForm()) if request.method == "POST" else edit_form_for(rec)
     conflict = None
     if form.validate_on_submit():
-        try:
-            update = propose_update(
+        done = commit_service(
+            lambda: propose_update(
                 rec,
                 current_user,
                 proposed_values(form),
                 public_note=form.public_note.data or "",
                 internal_note=form.internal_note.data or "",
                 based_on_version=int(form.version.data),
-            )
-            db.session.commit()
-        except EditConflict as error:
-            db.session.rollback()
-            conflict = error
+            ),
+            {EditConflict: None, StaleDataError: None, TrackerError: form.form_errors},
+            success=lambda update: (
+                "Update published."
+                if update.state is UpdateState.APPROVED
+                else "Update saved as a draft; it is published when the chair or an "
+                "administrator approves it."
+            ),
+        )
+        if done:
+            return redirect(url_for("recommendations.staff_detail", code=rec.code))
+        if isinstance(done.error, EditConflict):
+            conflict = done.error
             notes = {"public_note": form.public_note.data, "internal_note": form.internal_note.data}
-            form = edit_form_for(rec, error.merged, notes)
-        except StaleDataError:
-            db.session.rollback()
+            form = edit_form_for(rec, conflict.merged, notes)
+        elif isinstance(done.error, StaleDataError):
             rec = find_by_code(code)
             conflict = EditConflict([], [])
             form.version.data = str(rec.version)
-        except TrackerError as error:
-            db.session.rollback()
-            form.form_errors.append(str(error))
-        else:
-            published = update.state is UpdateState.APPROVED
-            flash(
-                "Update published."
-                if published
-                else "Update saved as a draft; it is published when the chair or an "
-                "administrator approves it.",
-                "success",
-            )
-            return redirect(url_for("recommendations.staff_detail", code=rec.code))
     pending_count = db.session.scalar(
         sa.select(sa.func.count())
         .select_from(Update)

@@ -7,6 +7,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.decorators import permission_required
 from ..auth.permissions import Action
+from ..core.commit import commit_service
 from ..core.extensions import db
 from .blueprint import bp
 from .enums import UpdateState
@@ -35,6 +36,15 @@ def pending_updates():
     )
 
 
+def _not_approved_conflict(error: EditConflict) -> None:
+    fields = ", ".join(FIELD_LABELS[c.field] for c in error.conflicts)
+    flash(
+        f"Not approved: {fields} changed since this update was written. "
+        "Reject it and ask the author to start again from the current values.",
+        "error",
+    )
+
+
 @bp.post("/staff/updates/<int:update_id>/approve")
 @permission_required(Action.APPROVE_UPDATES)
 def approve(update_id: int):
@@ -43,27 +53,18 @@ def approve(update_id: int):
     code = update.recommendation.code
     form = DecisionForm()
     if form.validate_on_submit():
-        try:
-            approve_update(update, current_user)
-            db.session.commit()
-        except EditConflict as error:
-            db.session.rollback()
-            fields = ", ".join(FIELD_LABELS[c.field] for c in error.conflicts)
-            flash(
-                f"Not approved: {fields} changed since this update was written. "
-                "Reject it and ask the author to start again from the current values.",
-                "error",
-            )
-        except StaleDataError:
-            db.session.rollback()
-            flash(
-                "Not approved: the recommendation changed at the same moment. Try again.", "error"
-            )
-        except TrackerError as error:
-            db.session.rollback()
-            flash(f"Not approved: {error}", "error")
-        else:
-            flash("Update approved and published.", "success")
+        commit_service(
+            lambda: approve_update(update, current_user),
+            {
+                EditConflict: _not_approved_conflict,
+                StaleDataError: lambda _error: flash(
+                    "Not approved: the recommendation changed at the same moment. Try again.",
+                    "error",
+                ),
+                TrackerError: lambda error: flash(f"Not approved: {error}", "error"),
+            },
+            success="Update approved and published.",
+        )
     return redirect(url_for("recommendations.staff_detail", code=code))
 
 
@@ -75,14 +76,11 @@ def reject(update_id: int):
     code = update.recommendation.code
     form = DecisionForm()
     if form.validate_on_submit():
-        try:
-            reject_update(update, current_user, form.reason.data or "")
-            db.session.commit()
-        except TrackerError as error:
-            db.session.rollback()
-            flash(f"Not rejected: {error}", "error")
-        else:
-            flash("Update rejected; its author can see your reason.", "success")
+        commit_service(
+            lambda: reject_update(update, current_user, form.reason.data or ""),
+            {TrackerError: lambda error: flash(f"Not rejected: {error}", "error")},
+            success="Update rejected; its author can see your reason.",
+        )
     else:
         flash(f"Not rejected: {' '.join(form.reason.errors)}", "error")
     return redirect(url_for("recommendations.staff_detail", code=code))
