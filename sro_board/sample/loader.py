@@ -1,7 +1,9 @@
 """Builds the demo database through the same services the app uses, with past dates."""
 
 import calendar
+import json
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,12 +12,10 @@ from ..auth.models import User
 from ..auth.roles import Role
 from ..auth.services import create_user
 from ..auth.services_mfa import enrol_with_secret
-from ..board.sample_applicants import load_board_sample
-from ..board.sample_reviews import load_board_reviews
 from ..contact.services import submit_message
 from ..core.clock import clock_set_to, now_utc
 from ..core.extensions import db
-from ..core.settings import SiteFlag
+from ..core.settings import SAMPLE_DATA, SiteFlag, flag_is_set
 from ..recommendations.definitions import seed_definitions
 from ..recommendations.enums import ImplementationStatus, UpdateState
 from ..recommendations.fields import snapshot
@@ -26,7 +26,8 @@ from ..recommendations.services import (
     propose_update,
     reject_update,
 )
-from .recommendation_texts import RECOMMENDATIONS
+from .applicants import load_board_sample
+from .reviews import load_board_reviews
 
 DEMO_PASSWORD = "sro-board-demo-password"  # noqa: S105 - printed by `make run` on purpose
 DEMO_ACCOUNTS = [
@@ -42,11 +43,18 @@ DEMO_TOTP_SECRETS = {  # noqa: S105 - printed by `make run` on purpose
     "chair@example.org": "N3B643DKG7226QOBI2GKAVYMPKS744EG",
 }
 PROGRAM_MONTHS_AGO = 10
+# The 46 recommendations with invented histories: texts, milestones, evidence and updates.
+RECOMMENDATIONS_FILE = Path(__file__).parent / "data" / "recommendations.json"
 
 
 def already_loaded() -> bool:
     """True when the sample data flag is set in this database."""
-    return db.session.get(SiteFlag, "sample_data") is not None
+    return flag_is_set(SAMPLE_DATA)
+
+
+def sample_recommendations() -> list[dict]:
+    """The sample recommendations, read from the data file."""
+    return json.loads(RECOMMENDATIONS_FILE.read_text(encoding="utf-8"))
 
 
 def add_months(day: date, months: int) -> date:
@@ -74,18 +82,19 @@ def load_sample_data() -> dict[str, int]:
     )
     today = now_utc().date()
     start = add_months(today, -PROGRAM_MONTHS_AGO)
-    for index, item in enumerate(RECOMMENDATIONS):
+    recommendations = sample_recommendations()
+    for index, item in enumerate(recommendations):
         _load_one(index, item, start, today, admin, chair, member)
     _leave_open_drafts(member, chair, today)
     for topic, text in SAMPLE_MESSAGES:
         submit_message(topic, text, "", "")
     board = load_board_sample(admin)
     reviews = load_board_reviews(board.intake, users["reviewer@example.org"], admin)
-    db.session.add(SiteFlag(key="sample_data"))
+    db.session.add(SiteFlag(key=SAMPLE_DATA))
     db.session.flush()
     return {
         "staff accounts": len(users),
-        "recommendations": len(RECOMMENDATIONS),
+        "recommendations": len(recommendations),
         "contact messages": len(SAMPLE_MESSAGES),
         **board.counts,
         **reviews.counts,

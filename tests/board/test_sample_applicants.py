@@ -9,9 +9,9 @@ from sro_board.board.models import (
     GuardianConsent,
     SelfIdentification,
 )
-from sro_board.board.sample_applicants import SEATS, load_board_sample
 from sro_board.board.stages import Category, Stage
 from sro_board.core.extensions import db
+from sro_board.sample.applicants import SEATS, load_board_sample
 from tests.board.applying import outbox
 from tests.conftest import count_rows, make_user
 

@@ -3,12 +3,12 @@
 import pytest
 
 from sro_board.board.models import BoardMember, Score
-from sro_board.board.sample_applicants import load_board_sample
-from sro_board.board.sample_reviews import load_board_reviews
 from sro_board.board.selection import Cell, build_selection, suppress
 from sro_board.board.stages import Category, SelfIdAnswer, Stage
 from sro_board.board.transitions import move_to
 from sro_board.core.extensions import db
+from sro_board.sample.applicants import load_board_sample
+from sro_board.sample.reviews import load_board_reviews
 from tests.board.factories import (
     add_criteria,
     count_queries,

@@ -15,14 +15,14 @@ import sqlalchemy as sa
 from ..auth.models import User
 from ..auth.roles import Role
 from ..auth.services import create_user
+from ..board.intake_services import add_criterion, assign_reviewer
+from ..board.models import Application, Intake, RubricCriterion
+from ..board.review_services import blind_application, declare_conflict, reviewer_queue, save_scores
+from ..board.selection import build_selection
+from ..board.staff_moves import move_application, start_review
+from ..board.stages import Category, Stage
 from ..core.clock import clock_set_to, now_utc
 from ..core.extensions import db
-from .intake_services import add_criterion, assign_reviewer
-from .models import Application, Intake, RubricCriterion
-from .review_services import blind_application, declare_conflict, reviewer_queue, save_scores
-from .selection import build_selection
-from .staff_moves import move_application, start_review
-from .stages import Category, Stage
 
 CRITERIA = [
     ("Lived experience and perspective", "What the applicant's experience adds to the board.", 3),

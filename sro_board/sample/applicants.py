@@ -11,18 +11,18 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from ..auth.models import User
-from ..core.clock import clock_set_to, now_utc
-from .apply_services import (
+from ..board.apply_services import (
     ApplicationInput,
     confirm_guardian_consent,
     expire_overdue_consents,
     submit_application,
 )
-from .intake_services import IntakeValues, create_intake
-from .models import Intake
-from .public_text import HEARD_ABOUT
-from .stages import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer, Stage
-from .status_services import withdraw
+from ..board.intake_services import IntakeValues, create_intake
+from ..board.models import Intake
+from ..board.public_text import HEARD_ABOUT
+from ..board.stages import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer, Stage
+from ..board.status_services import withdraw
+from ..core.clock import clock_set_to, now_utc
 
 SEATS = {Category.PARENT: 4, Category.STUDENT: 4, Category.STAFF: 3}
 FIRST = (  # noqa: SIM905 - a list of words is easier to read as words
