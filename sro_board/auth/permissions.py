@@ -131,11 +131,6 @@ WORKING_GROUP = tuple(sorted(PERMISSIONS[Action.PROPOSE_UPDATES]))
 APPROVERS = tuple(sorted(PERMISSIONS[Action.APPROVE_UPDATES]))
 
 
-def roles_for(action: Action) -> frozenset[Role]:
-    """The roles allowed to take the action."""
-    return PERMISSIONS[action]
-
-
 def can(action: Action, user=None) -> bool:
     """True if the user (default: the current user) is logged in and may take the action."""
     user = current_user if user is None else user

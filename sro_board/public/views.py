@@ -7,7 +7,6 @@ from ..recommendations.queries import latest_public_updates, summary
 
 bp = Blueprint("public", __name__)
 
-PHASE_ONE_PARTICIPANTS = 1904
 TOTAL_PARTICIPANTS = 2898
 
 
