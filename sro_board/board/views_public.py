@@ -27,6 +27,7 @@ from .apply_forms import (
     LostLinkForm,
     WithdrawForm,
 )
+from .apply_limit import count_accepted, seconds_to_wait, wait_words
 from .apply_services import (
     DuplicateApplication,
     IntakeClosed,
@@ -90,8 +91,15 @@ def _closed(status: int):
     return render_template("board/public/closed.html", upcoming=next_intake()), status
 
 
+def _wait(form: ApplicationForm, intake, seconds: int):
+    """The form again, as typed, with the real wait before this address may apply again."""
+    page = render_template(
+        "board/public/apply.html", form=form, intake=intake, wait=wait_words(seconds)
+    )
+    return page, 429, {"Retry-After": str(seconds)}
+
+
 @bp.route("/advisory-board/apply", methods=["GET", "POST"])
-@limiter.limit(_apply_limit, methods=["POST"])
 def apply():
     """The application form (no account); refused with a clear page while no intake is open."""
     intake = open_intake()
@@ -102,6 +110,8 @@ def apply():
         return redirect(url_for("board.applied"))
     form.intake.data = str(intake.id)
     if form.validate_on_submit():
+        if seconds := seconds_to_wait():
+            return _wait(form, intake, seconds)
         try:
             submitted = submit_application(intake, form.to_input())
         except IntakeClosed:
@@ -116,6 +126,7 @@ def apply():
         else:
             application = submitted.application
             db.session.commit()
+            count_accepted()
             session[RECEIPT] = {
                 "reference": application.reference,
                 "token": submitted.status_token,

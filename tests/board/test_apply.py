@@ -332,23 +332,6 @@ def test_honeypot_pretends_success_and_saves_nothing(client):
     nothing_saved()
 
 
-def test_applications_are_rate_limited_per_address(app, client):
-    app.config["APPLY_RATE_LIMIT"] = "2 per hour"
-    intake = open_intake()
-    assert apply(client, intake, name="").status_code == 200
-    assert apply(client, intake, name="").status_code == 200
-    response = apply(client, intake)
-    assert response.status_code == 429
-    assert count_rows(Application) == 0
-    # Another address is not affected.
-    other = client.post(
-        APPLY,
-        data={"intake": str(intake.id)} | PARENT,
-        environ_overrides={"REMOTE_ADDR": "192.0.2.9"},
-    )
-    assert other.status_code == 302
-
-
 # Bad input: a message linked to the field, nothing saved -----------------------------------------
 
 BAD_INPUT = [
