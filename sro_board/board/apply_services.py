@@ -14,6 +14,7 @@ from flask import current_app
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from ..audit.actors import SystemActor
 from ..audit.services import record
 from ..extensions import db
 from ..mail import queue_email
@@ -201,7 +202,7 @@ def submit_application(intake: Intake, data: ApplicationInput) -> Submitted:
     if any(answers.values()):
         db.session.add(SelfIdentification(application_id=application.id, **answers))
     record(
-        None,
+        SystemActor.APPLICATION_FORM,
         "application.submit",
         "application",
         application.reference,
@@ -229,9 +230,14 @@ def decide_eligibility(application: Application) -> None:
     reason = ineligibility_reason(application)
     application.eligibility_reason = reason or ""
     if reason:
-        move_to(application, Stage.INELIGIBLE, None, reason)
+        move_to(application, Stage.INELIGIBLE, SystemActor.ELIGIBILITY_RULES, reason)
     else:
-        move_to(application, Stage.ELIGIBLE, None, "Meets the eligibility rules.")
+        move_to(
+            application,
+            Stage.ELIGIBLE,
+            SystemActor.ELIGIBILITY_RULES,
+            "Meets the eligibility rules.",
+        )
 
 
 # Guardian consent ----------------------------------------------------------------------------
@@ -266,7 +272,7 @@ def _start_guardian_consent(application: Application, name: str, email: str) -> 
     move_to(
         application,
         Stage.AWAITING_GUARDIAN,
-        None,
+        SystemActor.APPLICATION_FORM,
         "Waiting for a parent or guardian to confirm consent.",
     )
 
@@ -310,7 +316,7 @@ def confirm_guardian_consent(consent: GuardianConsent, full_name: bool) -> None:
     consent.confirmed_at = now_utc()
     consent.consent_full_name = bool(full_name and application.consent_full_name)
     record(
-        None,
+        SystemActor.CONSENT_LINK,
         "application.guardian_consent",
         "application",
         application.reference,
@@ -324,7 +330,12 @@ def confirm_guardian_consent(consent: GuardianConsent, full_name: bool) -> None:
 def decline_guardian_consent(consent: GuardianConsent) -> None:
     """The guardian does not consent: the application is withdrawn."""
     application = _check_link(consent)
-    move_to(application, Stage.WITHDRAWN, None, "A parent or guardian did not give consent.")
+    move_to(
+        application,
+        Stage.WITHDRAWN,
+        SystemActor.CONSENT_LINK,
+        "A parent or guardian did not give consent.",
+    )
 
 
 def resend_guardian_request(application: Application, guardian_email: str) -> None:
@@ -341,7 +352,7 @@ def resend_guardian_request(application: Application, guardian_email: str) -> No
     consent.guardian_email = new_email
     _send_guardian_request(application, consent)
     record(
-        None,
+        SystemActor.STATUS_LINK,
         "application.guardian_request",
         "application",
         application.reference,
