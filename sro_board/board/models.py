@@ -121,7 +121,9 @@ class GuardianConsent(db.Model):
     guardian_name: Mapped[str | None] = mapped_column(EncryptedText())
     guardian_email: Mapped[str | None] = mapped_column(EncryptedText())
     token_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
-    expires_at: Mapped[datetime] = mapped_column(TZ)
+    # None until the request is sent: an ineligible minor's guardian is not asked (unless an
+    # admin overrides the rules).
+    expires_at: Mapped[datetime | None] = mapped_column(TZ)
     confirmed_at: Mapped[datetime | None] = mapped_column(TZ)
     consent_full_name: Mapped[bool] = mapped_column(default=False)
     application: Mapped[Application] = relationship(back_populates="guardian")

@@ -9,16 +9,12 @@ from ..audit.actors import SystemActor
 from ..audit.services import record
 from ..extensions import db
 from ..mail import queue_email
-from .apply_services import (
-    DUPLICATE_CONTACT_MESSAGE,
-    DuplicateApplication,
-    email_taken,
-    normalize_email,
-)
+from .apply_services import DUPLICATE_CONTACT_MESSAGE, DuplicateApplication, email_taken
 from .models import Application
 from .stages import STAGE_TRANSITIONS, Stage
 from .tokens import new_token, public_url, token_hash_or_none
 from .transitions import BoardError, move_to
+from .values import normalize_email
 
 
 def find_by_status_token(token: str) -> Application | None:

@@ -20,11 +20,19 @@ FINAL_STAGES = frozenset(stage for stage, onward in STAGE_TRANSITIONS.items() if
 
 
 def move_to(
-    application: Application, new_stage: Stage, actor: Actor, reason: str = ""
+    application: Application,
+    new_stage: Stage,
+    actor: Actor,
+    reason: str = "",
+    *,
+    template: str | None = None,
+    **context,
 ) -> StageEvent:
     """Move an application to a new stage: check, record the event, audit, queue the email.
 
     The actor is the staff member, or the SystemActor that made the move (None: a command).
+    The applicant's email is the stage's own (APPLICANT_EMAILS) unless `template` names
+    another one for this move; `context` goes to the template.
     """
     old = application.stage
     if not stage_move_allowed(old, new_stage):
@@ -48,10 +56,15 @@ def move_to(
         before={"stage": old.value},
         after={"stage": new_stage.value, "reason": reason.strip()},
     )
-    template = APPLICANT_EMAILS.get(new_stage)
+    template = template or APPLICANT_EMAILS.get(new_stage)
     if template and application.email:
         queue_email(
-            application.email, template, application.id, application=application, stage=new_stage
+            application.email,
+            template,
+            application.id,
+            application=application,
+            stage=new_stage,
+            **context,
         )
     db.session.flush()
     return event

@@ -14,7 +14,7 @@ from .blueprint import bp
 from .models import Application, Intake, StageEvent
 from .review_services import reviewer_means, reviews_of
 from .staff_forms import ConfirmForm, DeleteRequestForm, MoveForm, stage_label, to_utc
-from .staff_moves import move_application
+from .staff_moves import may_ask_guardian, move_application
 from .stages import STAGE_TRANSITIONS, Category, Stage
 from .transitions import BoardError
 
@@ -67,6 +67,8 @@ def _load(application_id: int) -> Application:
 def _move_form(application: Application, form: MoveForm | None = None) -> MoveForm:
     form = form or MoveForm(formdata=None)
     onward = sorted(STAGE_TRANSITIONS[application.stage], key=list(Stage).index)
+    if Stage.AWAITING_GUARDIAN in onward and not may_ask_guardian(application):
+        onward.remove(Stage.AWAITING_GUARDIAN)  # only a minor's override asks a guardian
     return form.set_stages(onward)
 
 

@@ -31,17 +31,20 @@ from .apply_limit import count_accepted, seconds_to_wait, wait_words
 from .apply_services import (
     DuplicateApplication,
     IntakeClosed,
+    next_intake,
+    open_intake,
+    submit_application,
+)
+from .blueprint import bp
+from .eligibility import STUDENT_RULE
+from .guardian_services import (
     LinkState,
     confirm_guardian_consent,
     consent_state,
     decline_guardian_consent,
     find_consent,
-    next_intake,
-    open_intake,
     resend_guardian_request,
-    submit_application,
 )
-from .blueprint import bp
 from .models import Application
 from .public_text import AGE_RANGES, APPLICANT_STAGES
 from .stages import Stage
@@ -91,11 +94,15 @@ def _closed(status: int):
     return render_template("board/public/closed.html", upcoming=next_intake()), status
 
 
+def _form_page(form: ApplicationForm, intake, **extra) -> str:
+    return render_template(
+        "board/public/apply.html", form=form, intake=intake, student_rule=STUDENT_RULE, **extra
+    )
+
+
 def _wait(form: ApplicationForm, intake, seconds: int):
     """The form again, as typed, with the real wait before this address may apply again."""
-    page = render_template(
-        "board/public/apply.html", form=form, intake=intake, wait=wait_words(seconds)
-    )
+    page = _form_page(form, intake, wait=wait_words(seconds))
     return page, 429, {"Retry-After": str(seconds)}
 
 
@@ -131,9 +138,10 @@ def apply():
                 "reference": application.reference,
                 "token": submitted.status_token,
                 "guardian": application.stage is Stage.AWAITING_GUARDIAN,
+                "ineligible": application.eligibility_reason,
             }
             return redirect(url_for("board.applied"))
-    return render_template("board/public/apply.html", form=form, intake=intake)
+    return _form_page(form, intake)
 
 
 @bp.get("/advisory-board/applied")

@@ -54,7 +54,14 @@ def test_the_guardians_answer_is_by_the_consent_link(client):
     apply(client, open_intake(), STUDENT_15)
     consent = path_in(STUDENT_15["guardian_email"], "consent")
     client.post(consent, data={"agree": "y", "confirm": "Give consent"})
-    assert ("application.guardian_consent", CONSENT_LINK) in entries()
+    assert entries()[-2:] == [
+        ("application.guardian_consent", CONSENT_LINK),
+        ("application.stage", CONSENT_LINK),
+    ]
+    assert stage_events()[1:] == [
+        (Stage.AWAITING_GUARDIAN, SystemActor.ELIGIBILITY_RULES),
+        (Stage.ELIGIBLE, SystemActor.CONSENT_LINK),
+    ]
 
 
 def test_a_guardians_refusal_is_by_the_consent_link(client):

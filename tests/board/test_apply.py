@@ -237,12 +237,11 @@ def test_answers_for_other_categories_are_ignored(client):
 @pytest.mark.parametrize(
     ("answers", "reason"),
     [
-        (STUDENT_15 | {"student_grade": "5"}, "grades 7 to 12"),
         (STUDENT_15 | {"school_board": "other"}, "Student seats are for students at a school"),
         (PARENT | {"child_grade_band": "none"}, "parents or guardians of a child now in school"),
         (TEACHER | {"staff_role": "not_at_school"}, "people who work at a school"),
     ],
-    ids=["student-grade-5", "student-other-board", "parent-no-child", "staff-not-at-a-school"],
+    ids=["student-other-board", "parent-no-child", "staff-not-at-a-school"],
 )
 def test_an_ineligible_application_is_kept_with_its_reason(client, answers, reason):
     answers = answers | {"age_range": "18_plus"} if answers["category"] == "student" else answers

@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board.board import views_public
-from sro_board.board.apply_services import expire_overdue_consents
+from sro_board.board.guardian_services import expire_overdue_consents
 from sro_board.board.models import Application, GuardianConsent, OutboxEmail
 from sro_board.board.stages import Stage
 from sro_board.extensions import db
