@@ -50,15 +50,15 @@ def move_application(
     old = application.stage
     if not stage_move_allowed(old, new_stage):
         move_to(application, new_stage, actor, reason)  # raises BoardError with the message
+    # Set before move_to, so that the applicant's email carries them.
     if new_stage is Stage.INTERVIEW:
-        # Set before move_to so the interview email carries the date and format.
         application.interview_at = interview_at
         application.interview_format = interview_format
+    elif new_stage is Stage.INELIGIBLE:
+        application.eligibility_reason = reason
     event = move_to(application, new_stage, actor, reason)
     if old is Stage.INELIGIBLE and new_stage is Stage.ELIGIBLE:
         application.override_reason = reason
-    elif new_stage is Stage.INELIGIBLE:
-        application.eligibility_reason = reason
     if new_stage is Stage.ACCEPTED:
         make_member(actor, application)
     db.session.flush()

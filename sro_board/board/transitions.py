@@ -64,6 +64,7 @@ def move_to(
             application.id,
             application=application,
             stage=new_stage,
+            by=system,
             **context,
         )
     db.session.flush()

@@ -13,7 +13,14 @@ from .access_request import EXPORT_FORMATS, delete_on_request, export_applicant
 from .blueprint import bp
 from .models import Application, Intake, StageEvent
 from .review_services import reviewer_means, reviews_of
-from .staff_forms import ConfirmForm, DeleteRequestForm, MoveForm, stage_label, to_utc
+from .staff_forms import (
+    ConfirmForm,
+    DeleteRequestForm,
+    MoveForm,
+    moved_message,
+    stage_label,
+    to_utc,
+)
 from .staff_moves import may_ask_guardian, move_application
 from .stages import STAGE_TRANSITIONS, Category, Stage
 from .transitions import BoardError
@@ -126,8 +133,7 @@ def application_move(application_id: int):
                 "Check its stage and try again."
             )
         else:
-            now = stage_label(application.stage).lower()
-            flash(f"Application {application.reference} is now {now}.", "success")
+            flash(moved_message(application.reference, application.stage), "success")
             return redirect(url_for("board.application_detail", application_id=application.id))
         application = _load(application_id)
         form = _move_form(application, form)
