@@ -11,14 +11,16 @@ from sro_board.audit.models import AuditEntry
 from sro_board.board.models import Application, OutboxEmail, SelfIdentification, StageEvent
 from sro_board.board.stages import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer, Stage
 from sro_board.extensions import db
-from tests.board.applying import (
+from tests.board.applying import (  # noqa: F401 - fixtures: app_mailing_the_mailbox, loopback_mailbox
     PARENT,
     PEOPLE,
     STUDENT_15,
     TEACHER,
+    app_mailing_the_mailbox,
     applications,
     apply,
     link_path,
+    loopback_mailbox,
     open_intake,
     outbox,
     personal_values,
@@ -27,23 +29,9 @@ from tests.board.applying import (
 )
 from tests.board.factories import make_intake, now
 from tests.conftest import count_rows
-from tests.helpers_tracker import form_fields, fresh_app, text
+from tests.helpers_tracker import form_fields, text
 
 APPLY = "/advisory-board/apply"
-
-
-@pytest.fixture
-def mailbox():
-    """A real SMTP server on 127.0.0.1."""
-    with smtp_server() as box:
-        yield box
-
-
-@pytest.fixture
-def app(mailbox):
-    """The app sending its email to the loopback server."""
-    with fresh_app(**smtp_settings(mailbox)) as app:
-        yield app
 
 
 def nothing_saved() -> None:

@@ -11,11 +11,13 @@ from sro_board.board.staff_moves import move_application
 from sro_board.board.stages import AgeRange, Category, Stage
 from sro_board.board.transitions import BoardError
 from sro_board.extensions import db
-from tests.board.applying import (
+from tests.board.applying import (  # noqa: F401 - fixtures: app_mailing_the_mailbox, loopback_mailbox
     STUDENT_15,
+    app_mailing_the_mailbox,
     applications,
     apply,
     link_path,
+    loopback_mailbox,
     open_intake,
     outbox,
     smtp_server,
@@ -24,25 +26,11 @@ from tests.board.applying import (
 )
 from tests.board.factories import make_application, make_guardian, make_intake
 from tests.conftest import count_rows, login
-from tests.helpers_tracker import fresh_app, text
+from tests.helpers_tracker import text
 
 GUARDIAN = STUDENT_15["guardian_email"]
 STUDENT = STUDENT_15["email"]
 OTHER_BOARD = STUDENT_15 | {"school_board": "other", "school": "Westside Academy"}
-
-
-@pytest.fixture
-def mailbox():
-    """A real SMTP server on 127.0.0.1."""
-    with smtp_server() as box:
-        yield box
-
-
-@pytest.fixture
-def app(mailbox):
-    """The app sending its email to the loopback server."""
-    with fresh_app(**smtp_settings(mailbox)) as app:
-        yield app
 
 
 def test_the_grade_list_offers_only_grades_7_to_12(client):
