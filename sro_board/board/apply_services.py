@@ -1,4 +1,4 @@
-"""Applying to the advisory board: submit, guardian consent, contact changes, withdrawal.
+"""Applying to the advisory board: the open intake, the checks, the submission and its first stage.
 
 Every change is audited without personal data (the audit log outlives the retention purge),
 stage moves go through move_to, and nothing here commits: the caller does, once.
