@@ -14,10 +14,12 @@ from ..auth.permissions import Action
 from ..extensions import db
 from ..formutil import choices, plausible_year
 from ..timeutil import local_zone
+from .actors import SystemActor
 from .models import AuditEntry
 
 bp = Blueprint("audit", __name__)
 PAGE = 100
+COMMAND_LINE = "system"  # the filter's value for command-line entries (kept from earlier links)
 
 
 class AuditFilterForm(FlaskForm):
@@ -41,7 +43,8 @@ def log():
     form = AuditFilterForm(request.args)
     users = db.session.execute(sa.select(User.id, User.email).order_by(User.email)).all()
     form.actor.choices = choices(
-        [("", "Anyone"), ("system", "System (command line)")]
+        [("", "Anyone"), (COMMAND_LINE, "System (command line)")]
+        + [(a.value, a.label.capitalize()) for a in SystemActor if a is not a.COMMAND_LINE]
         + [(str(uid), email) for uid, email in users]
     )
     types = db.session.scalars(sa.select(AuditEntry.entity_type).distinct()).all()
@@ -52,8 +55,17 @@ def log():
         form.validate()
     query = sa.select(AuditEntry).order_by(AuditEntry.id.desc()).limit(PAGE)
     data = {name: f.data for name, f in form._fields.items() if not f.errors}
-    if data.get("actor") == "system":
-        query = query.where(AuditEntry.actor_id.is_(None))
+    if data.get("actor") == COMMAND_LINE:
+        # Entries older than the system_actor column have none; they all came from commands.
+        query = query.where(
+            AuditEntry.actor_id.is_(None),
+            sa.or_(
+                AuditEntry.system_actor.is_(None),
+                AuditEntry.system_actor == SystemActor.COMMAND_LINE,
+            ),
+        )
+    elif data.get("actor") in set(SystemActor):
+        query = query.where(AuditEntry.system_actor == SystemActor(data["actor"]))
     elif data.get("actor"):
         query = query.where(AuditEntry.actor_id == int(data["actor"]))
     if data.get("entity_type"):

@@ -7,8 +7,8 @@ from flask.cli import AppGroup
 
 from ..extensions import db
 from ..mail import deliver_pending
-from .apply_services import expire_overdue_consents
 from .cli_purge import purge_command
+from .guardian_services import expire_overdue_consents
 from .models import OutboxEmail
 
 board_cli = AppGroup("board", help="Advisory-board maintenance.")
