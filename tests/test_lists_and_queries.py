@@ -24,6 +24,7 @@ from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, share
     emptied_app,
     fast_hashing,
     publish,
+    publish_closing,
     shared_app,
     text,
 )
@@ -51,7 +52,7 @@ def three(app):
         status="in_progress",
         progress=80,
     )
-    publish(
+    publish_closing(
         make_rec("R-02", title="Hiring panel", theme="training_hiring", reports=["teachers"]),
         feasibility="not_feasible",
         feasibility_rationale="No budget.",

@@ -156,6 +156,14 @@ def public_timeline(rec: Recommendation) -> list[Update]:
     )
 
 
+def status_reason(rec: Recommendation, timeline: list[Update]) -> str | None:
+    """The public reason for a status that needs one: the note of the update that set it."""
+    if not rec.status.needs_public_rationale:
+        return None
+    setting = (u for u in timeline if u.changes.get("status", {}).get("new") == rec.status)
+    return next((u.public_note for u in setting), None)
+
+
 def find_by_code(code: str) -> Recommendation:
     """The recommendation with this code, or 404."""
     return db.first_or_404(sa.select(Recommendation).where(Recommendation.code == code))
