@@ -244,6 +244,46 @@ def test_a_sign_off_button_never_publishes(client, users, almost_done):
     assert rec_by_code().progress == 90
 
 
+def test_no_approve_button_where_the_reader_may_not_approve(client, users, almost_done):
+    update = mark_implemented(client, users["chair"])
+    button = f'action="/staff/updates/{update.id}/approve"'
+    login(client, users["chair"])
+    for path in ("/staff/updates", "/staff/recommendations/R-01"):
+        page = text(client.get(path))
+        assert button not in page, path
+        assert "Needs a different chair or administrator: you wrote this update" in page, path
+    assert "needs a different chair or administrator" in text(client.get("/staff/"))
+    client.post("/logout")
+    login(client, users["admin"])
+    for path in ("/staff/updates", "/staff/recommendations/R-01"):
+        page = text(client.get(path))
+        assert button in page, path
+        assert "Needs a different chair or administrator" not in page, path
+
+
+def test_after_approving_the_approver_is_back_on_the_list_at_the_next_draft(client, users):
+    member, chair = users["member"], users["chair"]
+    first = draft(make_rec("R-01"), member, progress=10)
+    publish(make_rec("R-02"), status="in_progress", progress=90, evidence=EVIDENCE)
+    own = draft(rec_by_code("R-02"), chair, status="implemented", progress=100, public_note="Done.")
+    third = draft(make_rec("R-03"), member, progress=30)
+    login(client, chair)
+    response = approve(client, first.id)
+    assert response.location == f"/staff/updates#update-{third.id}"  # skips the chair's own
+    page = text(client.get(response.location))
+    assert "Update approved and published." in page
+    assert f'<li id="update-{third.id}">' in page
+    assert f'<li id="update-{own.id}">' in page
+    assert approve(client, third.id).location == "/staff/updates"
+    assert "Update approved and published." in text(client.get("/staff/updates"))
+
+
+def test_a_refused_approval_returns_to_the_list_at_that_draft(client, users, almost_done):
+    update = mark_implemented(client, users["chair"])
+    login(client, users["chair"])
+    assert approve(client, update.id).location == f"/staff/updates#update-{update.id}"
+
+
 def test_the_same_chair_cannot_approve_their_implemented_update(client, users, almost_done):
     update = mark_implemented(client, users["chair"])
     login(client, users["chair"])

@@ -8,6 +8,8 @@ from sqlalchemy.orm import selectinload
 from wtforms import SearchField, SelectField
 from wtforms.validators import Length, Optional
 
+from ..auth.models import User
+from ..auth.permissions import APPROVERS
 from ..extensions import db
 from ..formutil import choices
 from ..timeutil import today_local
@@ -143,6 +145,20 @@ def latest_public_updates(limit: int = 6) -> list[Update]:
             .limit(limit)
         )
     )
+
+
+def pending_updates_for(user: User) -> sa.Select:
+    """Updates awaiting approval, oldest first: all of them for an approver, else one's own."""
+    query = (
+        sa.select(Update)
+        .join(Update.recommendation)
+        .options(sa.orm.contains_eager(Update.recommendation))
+        .where(Update.state == UpdateState.PENDING)
+        .order_by(Update.created_at, Update.id)
+    )
+    if not user.has_role(*APPROVERS):
+        query = query.where(Update.author_id == user.id)
+    return query
 
 
 def public_timeline(rec: Recommendation) -> list[Update]:

@@ -18,24 +18,11 @@ from .enums import CLOSED_STATUSES, ImplementationStatus, SaveOutcome, ScheduleS
 from .fields import FIELD_LABELS
 from .forms import DecisionForm, EditRecommendationForm, NewRecommendationForm
 from .models import Recommendation, Update
-from .queries import find_by_code
-from .rules import save_outcome
+from .queries import find_by_code, pending_updates_for
+from .rules import approval_blockers, save_outcome
 from .schedule import schedule_filter, schedule_state
 from .services import EditConflict, TrackerError, create_recommendation, propose_update
 from .views_public import render_list
-
-
-def _pending_query() -> sa.Select:
-    query = (
-        sa.select(Update)
-        .join(Update.recommendation)
-        .options(sa.orm.contains_eager(Update.recommendation))
-        .where(Update.state == UpdateState.PENDING)
-        .order_by(Update.created_at)
-    )
-    if not current_user.has_role(*APPROVERS):
-        query = query.where(Update.author_id == current_user.id)
-    return query
 
 
 @bp.get("/staff/")
@@ -57,13 +44,14 @@ def dashboard():
             ),
         )
     ).all()
-    pending = db.session.scalars(_pending_query()).all()
+    pending = db.session.scalars(pending_updates_for(current_user)).all()
     return render_template(
         "recommendations/dashboard.html",
         mine=mine,
         overdue=overdue,
         stale=stale,
         pending=pending,
+        blockers=approval_blockers(pending, current_user),
         today=today,
         stale_days=current_app.config["STALE_AFTER_DAYS"],
         schedule_state=schedule_state,
@@ -134,6 +122,7 @@ def staff_detail(code: str):
         updates=updates,
         field_labels=FIELD_LABELS,
         decision_form=DecisionForm(),
+        blockers=approval_blockers(updates, current_user),
         schedule=schedule_state(rec.status, rec.target_date, rec.progress, today_local()),
     )
 
