@@ -266,8 +266,10 @@ def statements_for(client, path: str) -> int:
         ("/", "all 50 recommendations"),
         ("/recommendations", "50 recommendations shown"),
         ("/recommendations?report=final&sort=updated", "50 recommendations shown"),
+        ("/recommendations?target=later", "28 recommendations shown"),
         ("/staff/", "Awaiting your approval (50)"),
         ("/staff/recommendations", "50 recommendations shown"),
+        ("/staff/recommendations?target=later&sort=target_date", "28 recommendations shown"),
         ("/staff/updates", "Updates awaiting approval (50)"),
     ],
 )

@@ -17,7 +17,7 @@ from .enums import Feasibility, ImplementationStatus, ScheduleState, Theme, Upda
 from .forms import feasibility_choices, report_choices, status_choices, theme_choices
 from .labels import label
 from .models import Recommendation, RecommendationReport, Update
-from .schedule import schedule_filter
+from .schedule import TARGET_MOVES, schedule_filter, target_move_filter
 
 ANY = choices([("", "Any")])
 SORTS = {
@@ -57,6 +57,9 @@ class FilterForm(FlaskForm):
         choices=lambda: ANY + choices((s.value, label("schedule", s)) for s in ScheduleState),
         default="",
     )
+    target = SelectField(
+        "Target date", choices=lambda: ANY + choices(TARGET_MOVES.items()), default=""
+    )
     sort = SelectField("Sort by", choices=choices(SORT_LABELS.items()), default="code")
 
 
@@ -89,6 +92,8 @@ def filter_recommendations(form: FilterForm) -> sa.Select:
         )
     if data.get("schedule"):
         query = query.where(schedule_filter(ScheduleState(data["schedule"]), today_local()))
+    if data.get("target"):
+        query = query.where(target_move_filter(data["target"]))
     order = SORTS.get(data.get("sort") or "code", Recommendation.code)
     return query.order_by(order, Recommendation.code)
 
