@@ -27,7 +27,7 @@ from .forms import CodeForm, ForgotPasswordForm, LoginForm, SetPasswordForm
 from .links import find_link, request_password_reset, set_password_from_link
 from .login import clear_session, end_sessions, start_session
 from .models import TokenPurpose, User
-from .permissions import Action, can
+from .roles import Role
 from .services import AccountError
 from .throttle import throttle_key
 
@@ -48,10 +48,21 @@ def _reset_address_key() -> str:
     return "reset:" + throttle_key(request.form.get("email", "")[:254])
 
 
+# Where each role starts after logging in: its own work. The first role a user holds wins.
+LANDING_PAGES = (
+    (Role.CHAIR, "recommendations.dashboard"),
+    (Role.MEMBER, "recommendations.dashboard"),
+    (Role.ADMIN, "board.intakes"),  # intakes, reviewers and decisions: the admin's own work
+    (Role.REVIEWER, "board.review_queue"),
+)
+
+
 def landing_page() -> str:
-    """Where a logged-in user starts: the dashboard for the working group, else the home page."""
-    if can(Action.VIEW_TRACKER):
-        return url_for("recommendations.dashboard")
+    """Where a logged-in user starts (LANDING_PAGES); the home page for anyone else."""
+    if current_user.is_authenticated:
+        for role, endpoint in LANDING_PAGES:
+            if current_user.has_role(role):
+                return url_for(endpoint)
     return url_for("public.home")
 
 
