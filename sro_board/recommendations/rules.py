@@ -55,15 +55,12 @@ def check_rules(current: dict[str, Any], result: dict[str, Any]) -> None:
 
 def check_public_rationale(changes: dict[str, dict[str, Any]], public_note: str) -> None:
     """A move to a status that must be explained publicly needs a public note (the reason)."""
-    status = changes.get("status")
-    if (
-        status
-        and ImplementationStatus(status["new"]).needs_public_rationale
-        and not (public_note.strip())
-    ):
+    new_status = changes.get("status", {}).get("new")
+    explained = bool(public_note.strip())
+    if new_status and ImplementationStatus(new_status).needs_public_rationale and not explained:
         raise TrackerError(
             f"Write a public note giving the reason before marking it "
-            f"{label('implementation', status['new'])}.",
+            f"{label('implementation', new_status)}.",
             "status",
         )
 

@@ -55,19 +55,17 @@ class OutcomeChanged(TrackerError):
     """Saving would not do what the save button said (e.g. publish); nothing was saved."""
 
     def __init__(self, outcome: SaveOutcome):
-        super().__init__(OUTCOME_CHANGED[outcome])
-        self.outcome = outcome
+        super().__init__(f"Nothing was saved yet: {OUTCOME_CHANGED[outcome]}")
 
 
 OUTCOME_CHANGED = {
-    SaveOutcome.PUBLISH: "Nothing was saved yet: this update no longer needs a second sign-off, "
-    "so saving publishes it at once. Check it, then choose “Save and publish”.",
-    SaveOutcome.SIGN_OFF: "Nothing was saved yet: with this status the update needs a second "
-    "sign-off. Another chair or an administrator must approve it before it is published. "
-    "Choose “Save for a second sign-off” to save it for them, or choose another status.",
-    SaveOutcome.DRAFT: "Nothing was saved yet: your update will be saved as a draft and "
-    "published when the chair or an administrator approves it. Choose “Save draft for "
-    "approval” to save it.",
+    SaveOutcome.PUBLISH: "this update no longer needs a second sign-off, so saving publishes it "
+    f"at once. Check it, then choose “{SaveOutcome.PUBLISH.button}”.",
+    SaveOutcome.SIGN_OFF: "with this status the update needs a second sign-off: another chair "
+    "or an administrator must approve it before it is published. Choose "
+    f"“{SaveOutcome.SIGN_OFF.button}” to save it for them, or choose another status.",
+    SaveOutcome.DRAFT: "your update will be saved as a draft and published when the chair or an "
+    f"administrator approves it. Choose “{SaveOutcome.DRAFT.button}” to save it.",
 }
 
 
@@ -166,11 +164,12 @@ def propose_update(
     based_on_version: int,
     expected: SaveOutcome | None = None,
 ) -> Update:
-    """Record an update; an approver's publishes at once, unless it closes the recommendation
-    (a second person signs that off); a member's waits for approval.
+    """Record an update: published at once, saved for a second sign-off, or a draft.
 
-    actor None is the command line (CSV import), trusted like an administrator. expected is
-    what the save button promised: when saving would do otherwise, nothing is saved.
+    An approver's update publishes unless it closes the recommendation; a member's waits for
+    approval (rules.save_outcome). actor None is the command line (CSV import), trusted like
+    an administrator. expected is what the save button promised: when saving would do
+    otherwise, nothing is saved.
     """
     current = snapshot(rec)
     if based_on_version != rec.version:
