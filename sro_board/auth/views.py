@@ -27,7 +27,7 @@ from .forms import CodeForm, ForgotPasswordForm, LoginForm, SetPasswordForm
 from .links import find_link, request_password_reset, set_password_from_link
 from .login import clear_session, end_sessions, start_session
 from .models import TokenPurpose, User
-from .roles import Role
+from .permissions import Action, can
 from .services import AccountError
 from .throttle import throttle_key
 
@@ -48,21 +48,20 @@ def _reset_address_key() -> str:
     return "reset:" + throttle_key(request.form.get("email", "")[:254])
 
 
-# Where each role starts after logging in: its own work. The first role a user holds wins.
+# Where each person starts after logging in: their own work. The first action they may take
+# decides (so someone both admin and chair starts on the board's intakes).
 LANDING_PAGES = (
-    (Role.CHAIR, "recommendations.dashboard"),
-    (Role.MEMBER, "recommendations.dashboard"),
-    (Role.ADMIN, "board.intakes"),  # intakes, reviewers and decisions: the admin's own work
-    (Role.REVIEWER, "board.review_queue"),
+    (Action.MANAGE_INTAKES, "board.intakes"),  # the admin: intakes, reviewers, decisions
+    (Action.VIEW_TRACKER, "recommendations.dashboard"),  # the chair and members
+    (Action.REVIEW_APPLICATIONS, "board.review_queue"),  # reviewers
 )
 
 
 def landing_page() -> str:
     """Where a logged-in user starts (LANDING_PAGES); the home page for anyone else."""
-    if current_user.is_authenticated:
-        for role, endpoint in LANDING_PAGES:
-            if current_user.has_role(role):
-                return url_for(endpoint)
+    for action, endpoint in LANDING_PAGES:
+        if can(action):
+            return url_for(endpoint)
     return url_for("public.home")
 
 
