@@ -10,6 +10,7 @@ from .auth.roles import Role
 from .extensions import db
 from .recommendations.enums import SourceReport, Theme
 from .recommendations.labels import label
+from .recommendations.schedule import target_shift
 from .sitesettings import SiteFlag
 from .timeutil import as_local
 
@@ -53,6 +54,9 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["iso_date"] = iso_date
     app.jinja_env.filters["report_label"] = lambda v: SourceReport(v).label
+    app.jinja_env.filters["target_shift"] = lambda rec: target_shift(
+        rec.baseline_target_date, rec.target_date
+    )
     app.jinja_env.globals.update(
         label=label,
         theme_label=lambda v: Theme(v).label,
