@@ -80,7 +80,11 @@ class Config:
     # Advisory board.
     GUARDIAN_CONSENT_DAYS = _env_int("GUARDIAN_CONSENT_DAYS", 14)
     RETENTION_DAYS = _env_int("RETENTION_DAYS", 365)
-    APPLY_RATE_LIMIT = os.environ.get("APPLY_RATE_LIMIT", "5 per hour")
+    # Accepted applications per client address (a form with mistakes never counts). A school or
+    # library often puts everyone behind one address: 100 an hour lets a class of 30, another
+    # class and the library apply in the same hour, while a script still stalls; duplicates are
+    # stopped by the once-per-intake rule per email address, bots by the honeypot.
+    APPLY_RATE_LIMIT = os.environ.get("APPLY_RATE_LIMIT", "100 per hour")
 
 
 class TestConfig(Config):

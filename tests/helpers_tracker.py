@@ -13,7 +13,8 @@ from sro_board.audit.models import AuditEntry
 from sro_board.core.extensions import db, limiter
 from sro_board.recommendations.definitions import seed_definitions
 from sro_board.recommendations.models import Recommendation, Update
-from sro_board.recommendations.services import propose_update
+from sro_board.recommendations.services import approve_update, propose_update
+from tests.conftest import make_user
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +65,11 @@ def fresh_app(**overrides) -> Iterator:
 
 
 class _FormParser(HTMLParser):
-    """Collects each form's action, method and the values a browser would submit."""
+    """Collects each form's action, method and the values a browser would submit.
+
+    A named submit button counts as pressed when it is the form's first one (Enter in a field
+    presses that one too).
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -82,11 +87,20 @@ class _FormParser(HTMLParser):
         a = {k: v or "" for k, v in attrs}
         if tag == "form":
             self.forms.append(
-                {"action": a.get("action", ""), "method": a.get("method", "get"), "fields": {}}
+                {
+                    "action": a.get("action", ""),
+                    "method": a.get("method", "get"),
+                    "fields": {},
+                    "pressed": False,
+                }
             )
+        elif self._is_submit(tag, a):
+            if self.forms and not self.forms[-1]["pressed"]:
+                self.forms[-1]["pressed"] = True
+                self._add(a.get("name", ""), a.get("value", ""))
         elif tag == "input":
             kind = a.get("type", "text")
-            if kind in ("submit", "button", "image", "reset"):
+            if kind in ("button", "image", "reset"):
                 return
             if kind in ("checkbox", "radio"):
                 if "checked" in a:
@@ -99,6 +113,11 @@ class _FormParser(HTMLParser):
             self._select, self._options = (a.get("name", ""), "multiple" in a), []
         elif tag == "option" and self._select:
             self._options.append((a.get("value", ""), "selected" in a))
+
+    @staticmethod
+    def _is_submit(tag: str, attrs: dict[str, str]) -> bool:
+        kind = attrs.get("type", "submit" if tag == "button" else "text")
+        return tag in ("button", "input") and kind == "submit"
 
     def handle_data(self, data: str) -> None:
         if self._textarea is not None:
@@ -172,6 +191,15 @@ def publish(rec: Recommendation, public_note: str = "", internal_note: str = "",
         internal_note=internal_note,
         based_on_version=rec.version,
     )
+    db.session.commit()
+    return update
+
+
+def publish_closing(rec: Recommendation, public_note: str = "Closed.", **values) -> Update:
+    """Close a recommendation (e.g. will not proceed): the command line's update, which waits
+    for a second person, signed off by a chair."""
+    update = publish(rec, public_note=public_note, **values)
+    approve_update(update, make_user(["chair"], email=f"sign-off-{rec.code.lower()}@example.org"))
     db.session.commit()
     return update
 

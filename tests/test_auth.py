@@ -52,6 +52,32 @@ def test_every_role_lands_on_a_page_it_may_see(client, users, role):
     assert client.get(response.location).status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("role", "landing"),
+    [
+        ("member", "/staff/"),
+        ("chair", "/staff/"),
+        ("admin", "/staff/board/"),
+        ("reviewer", "/staff/reviews"),
+        ("board_member", "/"),
+    ],
+)
+def test_each_role_lands_on_its_own_work(client, users, role, landing):
+    assert post_login(client, users[role].email, PASSWORD).location == landing
+    assert client.get("/login").location == landing  # already logged in
+
+
+@pytest.mark.parametrize("role", ["reviewer", "admin"])
+def test_a_safe_next_page_wins_over_the_landing_page(client, users, role):
+    response = post_login(client, users[role].email, PASSWORD, next_="/account/password")
+    assert response.location == "/account/password"
+
+
+def test_an_unsafe_next_page_falls_back_to_the_roles_landing_page(client, users):
+    response = post_login(client, users["reviewer"].email, PASSWORD, next_="//evil.example/x")
+    assert response.location == "/staff/reviews"
+
+
 def test_login_follows_a_local_next_page(client, users):
     response = post_login(client, users["chair"].email, PASSWORD, next_="/staff/audit")
     assert response.location == "/staff/audit"

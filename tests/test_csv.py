@@ -187,14 +187,25 @@ def test_import_keeps_a_new_recommendations_baseline():
 
 
 @pytest.mark.usefixtures("tracker")
-def test_import_marking_implemented_waits_for_sign_off():
+@pytest.mark.parametrize("status", ["implemented", "ongoing"])
+def test_import_closing_a_recommendation_waits_for_sign_off(status):
     rows = rows_of(export_csv())
-    rows[1] |= {"status": "implemented", "progress": "100"}
+    rows[1] |= {"status": status, "progress": "100"}
     result = import_csv(to_csv(rows), None)
     db.session.commit()
     assert result.awaiting_sign_off == ["R-02"]
     assert rec_by_code("R-02").status.value == "in_progress"
     assert updates_of(rec_by_code("R-02"))[-1].state is UpdateState.PENDING
+
+
+@pytest.mark.usefixtures("tracker")
+def test_import_cannot_mark_will_not_proceed_without_a_public_reason():
+    rows = rows_of(export_csv())
+    rows[1] |= {"status": "will_not_proceed"}
+    assert refused(to_csv(rows)) == [
+        "line 3, column status: Write a public note giving the reason before marking it "
+        "Will not proceed."
+    ]
 
 
 @pytest.mark.usefixtures("tracker")

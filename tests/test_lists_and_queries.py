@@ -23,6 +23,7 @@ from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, share
     draft,
     emptied_app,
     publish,
+    publish_closing,
     shared_app,
     text,
 )
@@ -50,7 +51,7 @@ def three(app):
         status="in_progress",
         progress=80,
     )
-    publish(
+    publish_closing(
         make_rec("R-02", title="Hiring panel", theme="training_hiring", reports=["teachers"]),
         feasibility="not_feasible",
         feasibility_rationale="No budget.",
@@ -264,8 +265,10 @@ def statements_for(client, path: str) -> int:
         ("/", "all 50 recommendations"),
         ("/recommendations", "50 recommendations shown"),
         ("/recommendations?report=final&sort=updated", "50 recommendations shown"),
+        ("/recommendations?target=later", "28 recommendations shown"),
         ("/staff/", "Awaiting your approval (50)"),
         ("/staff/recommendations", "50 recommendations shown"),
+        ("/staff/recommendations?target=later&sort=target_date", "28 recommendations shown"),
         ("/staff/updates", "Updates awaiting approval (50)"),
     ],
 )

@@ -87,11 +87,11 @@ def test_upgrade_from_empty_on_postgresql():
 
 
 def _outbox_links_round_trip(app) -> None:
-    """0005 moves each email's application into application_email and back, row for row."""
+    """0007 moves each email's application into application_email and back, row for row."""
     runner = app.test_cli_runner()
     with app.app_context():
         drop_everything(db.engine)
-    assert runner.invoke(args=["db", "upgrade", "0004_security_data"]).exit_code == 0
+    assert runner.invoke(args=["db", "upgrade", "0006_guardian_request_unsent"]).exit_code == 0
     now = "2026-01-15 12:00:00"
     with app.app_context(), db.engine.begin() as connection:
         connection.execute(
@@ -122,14 +122,14 @@ def _outbox_links_round_trip(app) -> None:
                 ),
                 {"id": email_id, "app": app_id, "now": now},
             )
-    assert runner.invoke(args=["db", "upgrade", "0005_mail_outbox"]).exit_code == 0
+    assert runner.invoke(args=["db", "upgrade", "0007_mail_outbox"]).exit_code == 0
     with app.app_context(), db.engine.connect() as connection:
         links = connection.execute(
             sa.text("SELECT email_id, application_id FROM application_email ORDER BY email_id")
         ).all()
         assert [tuple(row) for row in links] == [(1, 1), (3, 2), (4, 1)]
         assert connection.execute(sa.text("SELECT count(*) FROM outbox_email")).scalar() == 4
-    assert runner.invoke(args=["db", "downgrade", "0004_security_data"]).exit_code == 0
+    assert runner.invoke(args=["db", "downgrade", "0006_guardian_request_unsent"]).exit_code == 0
     with app.app_context(), db.engine.connect() as connection:
         back = connection.execute(
             sa.text("SELECT id, application_id FROM outbox_email ORDER BY id")

@@ -91,7 +91,7 @@ def test_some_targets_moved_while_the_baseline_stayed(sample, client):
     moved = [r for r in all_recs() if r.target_date != r.baseline_target_date]
     assert len(moved) >= 3
     page = client.get(f"/recommendations/{moved[0].code}").get_data(as_text=True)
-    assert "(originally" in page
+    assert "later than first committed (" in page
 
 
 def test_loading_again_changes_nothing(sample, runner):

@@ -108,7 +108,7 @@ def test_target_date_changes_keep_the_baseline_and_both_are_shown(client, users)
     assert rec.target_date == date(2027, 6, 30)
     page = public_page(client)
     assert "30 June 2027" in page
-    assert "originally 30 September 2026" in page
+    assert "9 months later than first committed (30 September 2026)" in page
     assert "Target date 30 September 2026" in page
 
 

@@ -111,7 +111,7 @@ def test_marking_implemented_without_evidence_is_refused(client, users):
     login(client, users["chair"])
     before = tracker_state()
     response = submit_edit(client, status="implemented", progress="100")
-    assert "Add at least one evidence link before marking it implemented." in text(response)
+    assert "Add at least one evidence link before marking it Implemented." in text(response)
     assert tracker_state() == before
 
 

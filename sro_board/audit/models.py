@@ -7,7 +7,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.clock import now_utc
+from ..core.database import str_enum
 from ..core.extensions import db
+from .actors import SystemActor
 
 if TYPE_CHECKING:  # the audit log sits below auth: it names the class, never imports it
     from ..auth.models import User
@@ -22,6 +24,9 @@ class AuditEntry(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=now_utc, index=True)
     actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"), index=True)
     actor_label: Mapped[str] = mapped_column(sa.String(254))
+    # Who acted when no staff member did (None for a staff member). Entries written before this
+    # column existed have None here too; their actor_label says "system (command line)".
+    system_actor: Mapped[SystemActor | None] = mapped_column(str_enum(SystemActor, 30))
     action: Mapped[str] = mapped_column(sa.String(60), index=True)
     entity_type: Mapped[str] = mapped_column(sa.String(40), index=True)
     entity_id: Mapped[str] = mapped_column(sa.String(40))
@@ -30,3 +35,7 @@ class AuditEntry(db.Model):
     after: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
 
     actor: Mapped["User | None"] = relationship("User", lazy="joined")
+
+    __table_args__ = (
+        sa.CheckConstraint("actor_id IS NULL OR system_actor IS NULL", name="one_actor"),
+    )

@@ -1,20 +1,14 @@
 """Writing to the audit log; the only code that creates AuditEntry rows."""
 
-from typing import Any, Protocol
+from typing import Any
 
 from ..core.extensions import db
+from .actors import Actor, split_actor
 from .models import AuditEntry
 
 
-class Actor(Protocol):
-    """Who made a change: a staff account (auth's User), seen only through these fields."""
-
-    id: int
-    email: str
-
-
 def record(
-    actor: Actor | None,
+    actor: Actor,
     action: str,
     entity_type: str,
     entity_id: object,
@@ -22,10 +16,16 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """Add an audit entry to the session (committed with the change it describes)."""
+    """Add an audit entry to the session (committed with the change it describes).
+
+    The actor is a staff member, a SystemActor (the applicant through the status link, a
+    guardian through the consent link, the eligibility rules…), or None for a command-line run.
+    """
+    user, system = split_actor(actor)
     entry = AuditEntry(
-        actor_id=actor.id if actor else None,
-        actor_label=actor.email if actor else "system (command line)",
+        actor_id=user.id if user else None,
+        actor_label=user.email if user else system.label,
+        system_actor=system,
         action=action,
         entity_type=entity_type,
         entity_id=str(entity_id),

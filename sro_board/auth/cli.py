@@ -7,6 +7,7 @@ from flask.cli import AppGroup
 
 from ..core.extensions import db
 from ..security.cli import security_cli
+from ..security.inputs import strip_bidi
 from .models import User
 from .permissions_doc import DOC_PATH, render
 from .roles import Role
@@ -31,7 +32,11 @@ def create(email: str, name: str, roles: tuple[str, ...], password: str) -> None
     """Create a staff account (the first admin; invite the others from the Users page)."""
     try:
         user = create_user(
-            None, email=email, name=name, roles={Role(r) for r in roles}, password=password
+            None,
+            email=email,
+            name=strip_bidi(name),  # as every form's single-line fields
+            roles={Role(r) for r in roles},
+            password=password,
         )
     except AccountError as error:
         raise click.ClickException(str(error)) from error

@@ -55,7 +55,7 @@ CONTEXT_WORDS = (
 )
 _ONLY_CONTEXT = re.compile("(?:" + "|".join(sorted(CONTEXT_WORDS, key=len, reverse=True)) + ")+")
 
-# argon2id; tests swap in a cheap instance (tests/helpers_tracker.py fast_hashing).
+# argon2id; tests swap in a cheap instance (tests/conftest.py cheap_hashing).
 hasher = PasswordHasher()
 
 

@@ -47,10 +47,20 @@ def _reset_address_key() -> str:
     return "reset:" + throttle_key(request.form.get("email", "")[:254])
 
 
+# Where each person starts after logging in: their own work. The first action they may take
+# decides (so someone both admin and chair starts on the board's intakes).
+LANDING_PAGES = (
+    (Action.MANAGE_INTAKES, "board.intakes"),  # the admin: intakes, reviewers, decisions
+    (Action.VIEW_TRACKER, "recommendations.dashboard"),  # the chair and members
+    (Action.REVIEW_APPLICATIONS, "board.review_queue"),  # reviewers
+)
+
+
 def landing_page() -> str:
-    """Where a logged-in user starts: the dashboard for the working group, else the home page."""
-    if can(Action.VIEW_TRACKER):
-        return url_for("recommendations.dashboard")
+    """Where a logged-in user starts (LANDING_PAGES); the home page for anyone else."""
+    for action, endpoint in LANDING_PAGES:
+        if can(action):
+            return url_for(endpoint)
     return url_for("public.home")
 
 

@@ -26,7 +26,7 @@ from wtforms.validators import (
 )
 
 from ..core.forms import choices
-from .apply_services import SELF_ID_QUESTIONS, ApplicationInput, normalize_email
+from .apply_services import SELF_ID_QUESTIONS, ApplicationInput
 from .eligibility import STAFF_ROLES
 from .public_text import (
     AGE_RANGES,
@@ -38,6 +38,7 @@ from .public_text import (
     STUDENT_GRADES,
 )
 from .stages import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
+from .values import normalize_email
 
 EMAIL_MESSAGE = "Enter an email address like name@example.com."
 PHONE = Regexp(

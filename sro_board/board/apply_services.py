@@ -1,27 +1,25 @@
-"""Applying to the advisory board: submit, guardian consent, contact changes, withdrawal.
+"""Applying to the advisory board: the open intake, the checks, the submission and its first stage.
 
 Every change is audited without personal data (the audit log outlives the retention purge),
 stage moves go through move_to, and nothing here commits: the caller does, once.
 """
 
-import enum
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import sqlalchemy as sa
-from flask import current_app
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
 
+from ..audit.actors import SystemActor
 from ..audit.services import record
 from ..core.clock import now_utc
 from ..core.extensions import db
 from ..core.urls import public_url
-from ..security.tokens import new_token, token_hash_or_none
+from ..security.tokens import new_token
 from .eligibility import ineligibility_reason
-from .emails import email_about
-from .models import Application, GuardianConsent, Intake, SelfIdentification, StageEvent
+from .guardian_services import ask_guardian, keep_guardian
+from .models import Application, Intake, SelfIdentification, StageEvent
 from .references import new_reference
 from .stages import (
     AgeRange,
@@ -32,6 +30,7 @@ from .stages import (
     Stage,
 )
 from .transitions import BoardError, move_to
+from .values import normalize_email
 
 log = logging.getLogger(__name__)
 
@@ -91,11 +90,6 @@ class Submitted:
 
     application: Application
     status_token: str
-
-
-def normalize_email(email: str) -> str:
-    """Email addresses are compared and stored trimmed and in lower case."""
-    return email.strip().lower()
 
 
 def open_intake(moment: datetime | None = None) -> Intake | None:
@@ -188,7 +182,12 @@ def submit_application(intake: Intake, data: ApplicationInput) -> Submitted:
         **_personal_fields(data),
     )
     application.events.append(
-        StageEvent(from_stage=None, to_stage=Stage.SUBMITTED, reason="Application received.")
+        StageEvent(
+            from_stage=None,
+            to_stage=Stage.SUBMITTED,
+            system_actor=SystemActor.APPLICATION_FORM,
+            reason="Application received.",
+        )
     )
     try:
         with db.session.begin_nested():
@@ -199,174 +198,35 @@ def submit_application(intake: Intake, data: ApplicationInput) -> Submitted:
     if any(answers.values()):
         db.session.add(SelfIdentification(application_id=application.id, **answers))
     record(
-        None,
+        SystemActor.APPLICATION_FORM,
         "application.submit",
         "application",
         application.reference,
         f"{application.reference}: {data.category.value} application received",
         after={"intake_id": intake.id, "category": data.category.value},
     )
-    email_about(
-        application,
-        application.email,
-        "received",
-        status_url=public_url("board.status", token=token),
-        needs_guardian=data.needs_guardian,
-    )
-    if data.needs_guardian:
-        _start_guardian_consent(application, data.guardian_name, data.guardian_email)
-    else:
-        decide_eligibility(application)
+    _first_stage(application, data, public_url("board.status", token=token))
     log.debug("application %s received", application.reference)
     return Submitted(application, token)
 
 
-def decide_eligibility(application: Application) -> None:
-    """Move a new application to eligible or ineligible under its category's rules."""
+def _first_stage(application: Application, data: ApplicationInput, status_url: str) -> None:
+    """The rules decide first; only then is an eligible minor's guardian asked.
+
+    The move queues the applicant's one "received" email, which says where the application
+    stands (and why not, when it is not eligible). An ineligible minor's guardian is never
+    contacted; their details are kept, in case an admin overrides the rules.
+    """
+    rules = SystemActor.ELIGIBILITY_RULES
+    email = {"template": "received", "status_url": status_url}
     reason = ineligibility_reason(application)
     application.eligibility_reason = reason or ""
+    if data.needs_guardian:
+        keep_guardian(application, data.guardian_name, data.guardian_email)
     if reason:
-        move_to(application, Stage.INELIGIBLE, None, reason)
+        move_to(application, Stage.INELIGIBLE, rules, reason, **email)
+    elif data.needs_guardian:
+        waiting = "Meets the eligibility rules; waiting for a parent or guardian to consent."
+        ask_guardian(application, rules, waiting, **email)
     else:
-        move_to(application, Stage.ELIGIBLE, None, "Meets the eligibility rules.")
-
-
-# Guardian consent ----------------------------------------------------------------------------
-
-
-class LinkState(enum.StrEnum):
-    """What a guardian-consent link can still do."""
-
-    VALID = "valid"
-    USED = "used"
-    EXPIRED = "expired"
-    CLOSED = "closed"  # withdrawn, or consent declined
-
-
-def _send_guardian_request(application: Application, consent: GuardianConsent) -> None:
-    token, consent.token_hash = new_token()
-    consent.expires_at = now_utc() + timedelta(days=current_app.config["GUARDIAN_CONSENT_DAYS"])
-    email_about(
-        application,
-        consent.guardian_email,
-        "guardian_request",
-        consent=consent,
-        consent_url=public_url("board.consent", token=token),
-    )
-
-
-def _start_guardian_consent(application: Application, name: str, email: str) -> None:
-    consent = GuardianConsent(guardian_name=name.strip(), guardian_email=normalize_email(email))
-    application.guardian = consent
-    _send_guardian_request(application, consent)
-    move_to(
-        application,
-        Stage.AWAITING_GUARDIAN,
-        None,
-        "Waiting for a parent or guardian to confirm consent.",
-    )
-
-
-def find_consent(token: str) -> GuardianConsent | None:
-    """The consent request a guardian's link belongs to (None for unknown links)."""
-    token_hash = token_hash_or_none(token)
-    if token_hash is None:
-        return None
-    return db.session.scalar(
-        sa.select(GuardianConsent)
-        .where(GuardianConsent.token_hash == token_hash)
-        .options(selectinload(GuardianConsent.application))
-    )
-
-
-def consent_state(consent: GuardianConsent, moment: datetime | None = None) -> LinkState:
-    """Whether the link can still be used, and if not, why."""
-    moment = moment or now_utc()
-    stage = consent.application.stage
-    if consent.confirmed_at is not None:
-        return LinkState.USED
-    if stage is Stage.EXPIRED or (
-        stage is Stage.AWAITING_GUARDIAN and consent.expires_at <= moment
-    ):
-        return LinkState.EXPIRED
-    if stage is not Stage.AWAITING_GUARDIAN:
-        return LinkState.CLOSED
-    return LinkState.VALID
-
-
-def _check_link(consent: GuardianConsent) -> Application:
-    if consent_state(consent) is not LinkState.VALID:
-        raise BoardError("This consent link can no longer be used.")
-    return consent.application
-
-
-def confirm_guardian_consent(consent: GuardianConsent, full_name: bool) -> None:
-    """The guardian consents (once); the application then goes on to its eligibility check."""
-    application = _check_link(consent)
-    consent.confirmed_at = now_utc()
-    consent.consent_full_name = bool(full_name and application.consent_full_name)
-    record(
-        None,
-        "application.guardian_consent",
-        "application",
-        application.reference,
-        f"{application.reference}: guardian consent confirmed",
-        after={"consent_full_name": consent.consent_full_name},
-    )
-    email_about(application, application.email, "guardian_confirmed")
-    decide_eligibility(application)
-
-
-def decline_guardian_consent(consent: GuardianConsent) -> None:
-    """The guardian does not consent: the application is withdrawn."""
-    application = _check_link(consent)
-    move_to(application, Stage.WITHDRAWN, None, "A parent or guardian did not give consent.")
-
-
-def resend_guardian_request(application: Application, guardian_email: str) -> None:
-    """Send the guardian a new link (to a corrected address if given); the old link stops."""
-    consent = application.guardian
-    if application.stage is not Stage.AWAITING_GUARDIAN or consent is None:
-        raise BoardError("This application is not waiting for a guardian's consent.")
-    if consent_state(consent) is not LinkState.VALID:
-        raise BoardError("The time for a guardian's consent has run out.")
-    new_email = normalize_email(guardian_email) or consent.guardian_email
-    if new_email == application.email:
-        raise BoardError("Give your parent's or guardian's own email address.")
-    changed = new_email != consent.guardian_email
-    consent.guardian_email = new_email
-    _send_guardian_request(application, consent)
-    record(
-        None,
-        "application.guardian_request",
-        "application",
-        application.reference,
-        f"{application.reference}: guardian consent request sent again",
-        after={"guardian_email_changed": changed},
-    )
-    db.session.flush()
-
-
-def expire_overdue_consents(moment: datetime | None = None) -> list[str]:
-    """Expire applications whose guardian did not consent in time; returns their references."""
-    moment = moment or now_utc()
-    overdue = db.session.scalars(
-        sa.select(Application)
-        .join(GuardianConsent)
-        .where(
-            Application.stage == Stage.AWAITING_GUARDIAN,
-            GuardianConsent.confirmed_at.is_(None),
-            GuardianConsent.expires_at <= moment,
-        )
-        .order_by(Application.id)
-        .options(selectinload(Application.events))
-    ).all()
-    days = current_app.config["GUARDIAN_CONSENT_DAYS"]
-    for application in overdue:
-        move_to(
-            application,
-            Stage.EXPIRED,
-            None,
-            f"No parent or guardian consent within {days} days.",
-        )
-    return [application.reference for application in overdue]
+        move_to(application, Stage.ELIGIBLE, rules, "Meets the eligibility rules.", **email)

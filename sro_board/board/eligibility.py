@@ -24,6 +24,11 @@ STAFF_ROLES = {
 }
 SCHOOL_BASED_ROLES = frozenset(STAFF_ROLES) - {"not_at_school"}
 
+# Said up front on the application form, so that nobody applies for a seat they cannot hold.
+STUDENT_RULE = (
+    "Student seats are for students in grades 7 to 12 at a school of the Calgary Board of "
+    "Education, the Calgary Catholic School District, Palliser School District or FrancoSud."
+)
 REASONS = {
     "student_grade": "Student seats are for students in grades 7 to 12.",
     "student_board": (

@@ -5,6 +5,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..audit.actors import SystemActor
 from ..auth.models import User
 from ..core.clock import now_utc
 from ..core.database import str_enum
@@ -119,7 +120,9 @@ class GuardianConsent(db.Model):
     guardian_name: Mapped[str | None] = mapped_column(EncryptedText())
     guardian_email: Mapped[str | None] = mapped_column(EncryptedText())
     token_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
-    expires_at: Mapped[datetime]
+    # None until the request is sent: an ineligible minor's guardian is not asked (unless an
+    # admin overrides the rules).
+    expires_at: Mapped[datetime | None]
     confirmed_at: Mapped[datetime | None]
     consent_full_name: Mapped[bool] = mapped_column(default=False)
     application: Mapped[Application] = relationship(back_populates="guardian")
@@ -154,9 +157,18 @@ class StageEvent(db.Model):
     from_stage: Mapped[Stage | None] = mapped_column(str_enum(Stage, 40))
     to_stage: Mapped[Stage] = mapped_column(str_enum(Stage, 40))
     actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
+    # Who moved it when no staff member did (as in the audit log; None on older events).
+    system_actor: Mapped[SystemActor | None] = mapped_column(str_enum(SystemActor, 30))
     at: Mapped[datetime] = mapped_column(default=now_utc)
     reason: Mapped[str] = mapped_column(sa.Text, default="")
     actor: Mapped[User | None] = relationship(lazy="joined")
+
+    @property
+    def actor_words(self) -> str:
+        """Who made the move, in words, for the application's history."""
+        if self.actor is not None:
+            return self.actor.name
+        return self.system_actor.label if self.system_actor else "the applicant or the system"
 
 
 class ReviewerAssignment(db.Model):

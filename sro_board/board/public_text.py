@@ -1,5 +1,6 @@
 """The words applicants see: stages in plain language, and the form's vocabularies."""
 
+from .eligibility import STUDENT_GRADES as ELIGIBLE_GRADES
 from .stages import AgeRange, GradeBand, SelfIdAnswer, Stage
 
 # Stage -> (short name, what it means for the applicant).
@@ -88,4 +89,5 @@ HEARD_ABOUT = [
     "The police service",
     "Another way",
 ]
-STUDENT_GRADES = {grade: f"Grade {grade}" for grade in range(4, 13)}
+# Only the grades the eligibility rules accept are offered.
+STUDENT_GRADES = {grade: f"Grade {grade}" for grade in ELIGIBLE_GRADES}

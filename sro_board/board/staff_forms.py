@@ -167,6 +167,32 @@ def stage_label(stage: Stage) -> str:
     return stage.value.replace("_", " ").capitalize()
 
 
+# What the admin reads after moving an application: a written sentence per stage.
+MOVED: dict[Stage, str] = {
+    Stage.AWAITING_GUARDIAN: (
+        "Application {reference} is waiting for a parent's or guardian's consent; "
+        "we emailed them the link."
+    ),
+    Stage.ELIGIBLE: "Application {reference} is now eligible.",
+    Stage.INELIGIBLE: "Application {reference} is now marked not eligible, with your reason.",
+    Stage.IN_REVIEW: "Application {reference} is now in review.",
+    Stage.SHORTLISTED: "Application {reference} is now on the shortlist.",
+    Stage.INTERVIEW: "Application {reference} is invited to an interview.",
+    Stage.OFFERED: "Application {reference} has been offered a seat.",
+    Stage.ACCEPTED: "Application {reference} accepted a seat and is now a board member.",
+    Stage.DECLINED: "Application {reference} declined the offer of a seat.",
+    Stage.WAITLISTED: "Application {reference} is now on the waiting list.",
+    Stage.NOT_SELECTED: "Application {reference} is now marked not selected.",
+    Stage.WITHDRAWN: "Application {reference} is now withdrawn.",
+    Stage.EXPIRED: "Application {reference} has expired.",
+}
+
+
+def moved_message(reference: str, stage: Stage) -> str:
+    """The sentence for a move just made, and that the applicant was emailed."""
+    return f"{MOVED[stage].format(reference=reference)} We emailed the applicant."
+
+
 class MoveForm(FlaskForm):
     """Move an application to another stage, with a reason (and the interview's details)."""
 
@@ -174,7 +200,8 @@ class MoveForm(FlaskForm):
     reason = TextAreaField(
         "Reason",
         validators=[DataRequired(message="Give a reason for the move."), Length(max=2000)],
-        description="Kept in the application's history. Do not add personal details.",
+        description="Kept in the application's history. Do not add personal details. "
+        "For a move to ineligible, the applicant reads it as the reason.",
     )
     interview_at = DateTimeLocalField(
         "Interview date and time",

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from ..auth.models import User
 from ..core.clock import now_utc
 from ..core.extensions import db
+from .guardian_services import ask_guardian
 from .members import make_member
 from .models import Application, Intake, StageEvent
 from .stages import Category, Stage, stage_move_allowed
@@ -30,9 +31,14 @@ def move_application(
     if application.purged_at is not None:
         raise BoardError("This application's personal data was deleted; it cannot move.")
     if new_stage is Stage.ELIGIBLE and _awaits_guardian(application):
-        raise BoardError(
+        message = (
             "A student under 18 becomes eligible only once their guardian has confirmed consent."
         )
+        if application.stage is Stage.INELIGIBLE:
+            message += ' To ask them, choose "Awaiting guardian consent".'
+        raise BoardError(message)
+    if new_stage is Stage.AWAITING_GUARDIAN:
+        return _override_for_a_minor(actor, application, reason)
     if new_stage is Stage.INTERVIEW:
         if interview_at is None or not interview_format:
             raise BoardError("An interview needs a date and time and a format.")
@@ -43,29 +49,52 @@ def move_application(
     old = application.stage
     if not stage_move_allowed(old, new_stage):
         move_to(application, new_stage, actor, reason)  # raises BoardError with the message
+    # Set before move_to, so that the applicant's email carries them.
     if new_stage is Stage.INTERVIEW:
-        # Set before move_to so the interview email carries the date and format.
         application.interview_at = interview_at
         application.interview_format = interview_format
+    elif new_stage is Stage.INELIGIBLE:
+        application.eligibility_reason = reason
     event = move_to(application, new_stage, actor, reason)
     if old is Stage.INELIGIBLE and new_stage is Stage.ELIGIBLE:
         application.override_reason = reason
-    elif new_stage is Stage.INELIGIBLE:
-        application.eligibility_reason = reason
     if new_stage is Stage.ACCEPTED:
         make_member(actor, application)
     db.session.flush()
     return event
 
 
+def _minor(application: Application) -> bool:
+    """True for a student who said they are under 18."""
+    age = application.age_range
+    return application.category is Category.STUDENT and age is not None and age.is_minor
+
+
 def _awaits_guardian(application: Application) -> bool:
     """True for a minor student whose guardian has not confirmed consent."""
-    if application.category is not Category.STUDENT:
-        return False
-    if application.age_range is None or not application.age_range.is_minor:
-        return False
     guardian = application.guardian
-    return guardian is None or guardian.confirmed_at is None
+    return _minor(application) and (guardian is None or guardian.confirmed_at is None)
+
+
+def may_ask_guardian(application: Application) -> bool:
+    """True when an admin may override a minor's ineligibility by asking their guardian."""
+    return (
+        application.stage is Stage.INELIGIBLE
+        and _awaits_guardian(application)
+        and application.guardian is not None
+    )
+
+
+def _override_for_a_minor(actor: User, application: Application, reason: str) -> StageEvent:
+    """An admin overrides a minor's ineligibility: their guardian is asked for consent first."""
+    if not _minor(application):
+        raise BoardError("Only a student under 18 waits for a parent's or guardian's consent.")
+    if not stage_move_allowed(application.stage, Stage.AWAITING_GUARDIAN):
+        move_to(application, Stage.AWAITING_GUARDIAN, actor, reason)  # raises with the message
+    ask_guardian(application, actor, reason)
+    application.override_reason = reason
+    db.session.flush()
+    return application.events[-1]
 
 
 def start_review(actor: User, intake: Intake) -> int:

@@ -94,7 +94,8 @@ STAGE_TRANSITIONS: dict[Stage, frozenset[Stage]] = {
     S.SUBMITTED: frozenset({S.AWAITING_GUARDIAN, S.ELIGIBLE, S.INELIGIBLE, S.WITHDRAWN}),
     S.AWAITING_GUARDIAN: frozenset({S.ELIGIBLE, S.INELIGIBLE, S.EXPIRED, S.WITHDRAWN}),
     S.ELIGIBLE: frozenset({S.IN_REVIEW, S.INELIGIBLE, S.WITHDRAWN}),
-    S.INELIGIBLE: frozenset({S.ELIGIBLE, S.WITHDRAWN}),
+    # An admin's override of a minor's ineligibility asks their guardian first.
+    S.INELIGIBLE: frozenset({S.ELIGIBLE, S.AWAITING_GUARDIAN, S.WITHDRAWN}),
     S.IN_REVIEW: frozenset({S.SHORTLISTED, S.WAITLISTED, S.NOT_SELECTED, S.WITHDRAWN}),
     S.SHORTLISTED: frozenset({S.INTERVIEW, S.OFFERED, S.WAITLISTED, S.NOT_SELECTED, S.WITHDRAWN}),
     S.INTERVIEW: frozenset({S.OFFERED, S.WAITLISTED, S.NOT_SELECTED, S.WITHDRAWN}),
@@ -108,9 +109,14 @@ STAGE_TRANSITIONS: dict[Stage, frozenset[Stage]] = {
 }
 # Outcomes after which personal data is purged once the retention period has passed.
 PURGEABLE_STAGES = frozenset({S.NOT_SELECTED, S.WITHDRAWN, S.EXPIRED, S.INELIGIBLE, S.DECLINED})
-# Stages whose entry sends the applicant an email (template name under templates/email/).
-# The first email (received, with the private status link) is sent when the application is made.
+# The applicant's email on entering each stage (template name under templates/email/): every
+# stage the status page can show. The submission's own moves send the one "received" email
+# instead, and a guardian's consent sends "guardian_confirmed" (move_to's template argument).
 APPLICANT_EMAILS: dict[Stage, str] = {
+    S.AWAITING_GUARDIAN: "awaiting_guardian",
+    S.ELIGIBLE: "eligible",
+    S.INELIGIBLE: "ineligible",
+    S.IN_REVIEW: "in_review",
     S.SHORTLISTED: "shortlisted",
     S.INTERVIEW: "interview",
     S.OFFERED: "offer",
@@ -118,6 +124,8 @@ APPLICANT_EMAILS: dict[Stage, str] = {
     S.DECLINED: "decision",
     S.NOT_SELECTED: "decision",
     S.WAITLISTED: "decision",
+    S.WITHDRAWN: "withdrawn",
+    S.EXPIRED: "expired",
 }
 
 

@@ -5,20 +5,17 @@ Like apply_services: audited without personal data, stage moves through move_to,
 
 import sqlalchemy as sa
 
+from ..audit.actors import SystemActor
 from ..audit.services import record
 from ..core.extensions import db
 from ..core.urls import public_url
 from ..security.tokens import new_token, token_hash_or_none
-from .apply_services import (
-    DUPLICATE_CONTACT_MESSAGE,
-    DuplicateApplication,
-    email_taken,
-    normalize_email,
-)
+from .apply_services import DUPLICATE_CONTACT_MESSAGE, DuplicateApplication, email_taken
 from .emails import email_about
 from .models import Application
 from .stages import STAGE_TRANSITIONS, Stage
 from .transitions import BoardError, move_to
+from .values import normalize_email
 
 
 def find_by_status_token(token: str) -> Application | None:
@@ -51,7 +48,7 @@ def update_contact(application: Application, email: str, phone: str) -> list[str
     if not changed:
         return changed
     record(
-        None,
+        SystemActor.STATUS_LINK,
         "application.contact",
         "application",
         application.reference,
@@ -71,7 +68,7 @@ def is_active(application: Application) -> bool:
 
 def withdraw(application: Application) -> None:
     """The applicant withdraws their application."""
-    move_to(application, Stage.WITHDRAWN, None, "Withdrawn by the applicant.")
+    move_to(application, Stage.WITHDRAWN, SystemActor.STATUS_LINK, "Withdrawn by the applicant.")
 
 
 def send_new_status_links(email: str) -> int:
@@ -88,7 +85,7 @@ def send_new_status_links(email: str) -> int:
     for application in applications:
         token, application.status_token_hash = new_token()
         record(
-            None,
+            SystemActor.NEW_STATUS_LINK_FORM,
             "application.status_link",
             "application",
             application.reference,

@@ -1,7 +1,7 @@
 """Moving an application between stages: the one place that does it."""
 
+from ..audit.actors import Actor, split_actor
 from ..audit.services import record
-from ..auth.models import User
 from ..core.clock import now_utc
 from ..core.extensions import db
 from .emails import email_about
@@ -20,16 +20,30 @@ FINAL_STAGES = frozenset(stage for stage, onward in STAGE_TRANSITIONS.items() if
 
 
 def move_to(
-    application: Application, new_stage: Stage, actor: User | None, reason: str = ""
+    application: Application,
+    new_stage: Stage,
+    actor: Actor,
+    reason: str = "",
+    *,
+    template: str | None = None,
+    **context,
 ) -> StageEvent:
-    """Move an application to a new stage: check, record the event, audit, queue the email."""
+    """Move an application to a new stage: check, record the event, audit, queue the email.
+
+    The actor is the staff member, or the SystemActor that made the move (None: a command).
+    The applicant's email is the stage's own (APPLICANT_EMAILS) unless `template` names
+    another one for this move; `context` goes to the template.
+    """
     old = application.stage
     if not stage_move_allowed(old, new_stage):
         raise BoardError(
             f"An application that is {old.value.replace('_', ' ')} cannot move to "
             f"{new_stage.value.replace('_', ' ')}."
         )
-    event = StageEvent(from_stage=old, to_stage=new_stage, actor=actor, reason=reason.strip())
+    user, system = split_actor(actor)
+    event = StageEvent(
+        from_stage=old, to_stage=new_stage, actor=user, system_actor=system, reason=reason.strip()
+    )
     application.events.append(event)
     application.stage = new_stage
     application.decided_at = now_utc() if new_stage in FINAL_STAGES else None
@@ -42,8 +56,15 @@ def move_to(
         before={"stage": old.value},
         after={"stage": new_stage.value, "reason": reason.strip()},
     )
-    template = APPLICANT_EMAILS.get(new_stage)
+    template = template or APPLICANT_EMAILS.get(new_stage)
     if template and application.email:
-        email_about(application, application.email, template, stage=new_stage)
+        email_about(
+            application,
+            application.email,
+            template,
+            stage=new_stage,
+            by=system,
+            **context,
+        )
     db.session.flush()
     return event

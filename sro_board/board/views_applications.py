@@ -11,11 +11,19 @@ from ..auth.permissions import Action
 from ..core.commit import commit_service
 from ..core.extensions import db
 from .access_request import EXPORT_FORMATS, delete_on_request, export_applicant
+from .application_search import Filters, NameSearchForm, applications_query, page_number
 from .blueprint import bp
 from .models import Application, Intake, StageEvent
 from .review_services import reviewer_means, reviews_of
-from .staff_forms import ConfirmForm, DeleteRequestForm, MoveForm, stage_label, to_utc
-from .staff_moves import move_application
+from .staff_forms import (
+    ConfirmForm,
+    DeleteRequestForm,
+    MoveForm,
+    moved_message,
+    stage_label,
+    to_utc,
+)
+from .staff_moves import may_ask_guardian, move_application
 from .stages import STAGE_TRANSITIONS, Category, Stage
 from .transitions import BoardError
 
@@ -25,38 +33,33 @@ CHANGED_MEANWHILE = (
 )
 
 
-@bp.get("/staff/board/intakes/<int:intake_id>/applications")
+@bp.route("/staff/board/intakes/<int:intake_id>/applications", methods=["GET", "POST"])
 @permission_required(Action.VIEW_BOARD)
 def applications(intake_id: int):
-    """An intake's applications, filtered by stage and category."""
+    """An intake's applications, filtered by stage, category, reference (GET) or name (POST)."""
     intake = db.get_or_404(Intake, intake_id)
-    stage = request.args.get("stage", "")
-    category = request.args.get("category", "")
-    query = sa.select(Application).where(Application.intake_id == intake.id)
-    if stage in {s.value for s in Stage}:
-        query = query.where(Application.stage == Stage(stage))
-    else:
-        stage = ""
-    if category in {c.value for c in Category}:
-        query = query.where(Application.category == Category(category))
-    else:
-        category = ""
+    form = NameSearchForm()
+    searched = form.validate_on_submit()
+    source = request.form if request.method == "POST" else request.args
+    filters = Filters.read(source, name=form.name.data if searched else "")
     page = db.paginate(
-        query.order_by(Application.created_at, Application.id),
+        applications_query(intake.id, filters),
+        page=page_number(request.form.get("page")) if searched else None,
         per_page=current_app.config["PAGE_SIZE"],
         error_out=False,
     )
-    return render_template(
+    page_html = render_template(
         "board/staff/applications.html",
         intake=intake,
         page=page,
         means=reviewer_means(intake.id),
-        stage=stage,
-        category=category,
+        filters=filters,
+        name_form=form,
         stages=list(Stage),
         categories=list(Category),
         stage_label=stage_label,
     )
+    return page_html, 400 if form.errors else 200
 
 
 def _load(application_id: int) -> Application:
@@ -73,6 +76,8 @@ def _load(application_id: int) -> Application:
 def _move_form(application: Application, form: MoveForm | None = None) -> MoveForm:
     form = form or MoveForm(formdata=None)
     onward = sorted(STAGE_TRANSITIONS[application.stage], key=list(Stage).index)
+    if Stage.AWAITING_GUARDIAN in onward and not may_ask_guardian(application):
+        onward.remove(Stage.AWAITING_GUARDIAN)  # only a minor's override asks a guardian
     return form.set_stages(onward)
 
 
@@ -123,10 +128,7 @@ def application_move(application_id: int):
                 BoardError: form.form_errors,
                 StaleDataError: lambda _error: form.form_errors.append(CHANGED_MEANWHILE),
             },
-            success=lambda _event: (
-                f"Application {application.reference} is now "
-                f"{stage_label(application.stage).lower()}."
-            ),
+            success=lambda _event: moved_message(application.reference, application.stage),
         ):
             return redirect(url_for("board.application_detail", application_id=application.id))
         application = _load(application_id)

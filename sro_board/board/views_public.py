@@ -25,20 +25,24 @@ from .apply_forms import (
     LostLinkForm,
     WithdrawForm,
 )
+from .apply_limit import count_accepted, seconds_to_wait, wait_words
 from .apply_services import (
     DuplicateApplication,
     IntakeClosed,
+    next_intake,
+    open_intake,
+    submit_application,
+)
+from .blueprint import bp
+from .eligibility import STUDENT_RULE
+from .guardian_services import (
     LinkState,
     confirm_guardian_consent,
     consent_state,
     decline_guardian_consent,
     find_consent,
-    next_intake,
-    open_intake,
     resend_guardian_request,
-    submit_application,
 )
-from .blueprint import bp
 from .models import Application
 from .public_text import AGE_RANGES, APPLICANT_STAGES
 from .stages import Stage
@@ -75,8 +79,19 @@ def _closed(status: int):
     return render_template("board/public/closed.html", upcoming=next_intake()), status
 
 
+def _form_page(form: ApplicationForm, intake, **extra) -> str:
+    return render_template(
+        "board/public/apply.html", form=form, intake=intake, student_rule=STUDENT_RULE, **extra
+    )
+
+
+def _wait(form: ApplicationForm, intake, seconds: int):
+    """The form again, as typed, with the real wait before this address may apply again."""
+    page = _form_page(form, intake, wait=wait_words(seconds))
+    return page, 429, {"Retry-After": str(seconds)}
+
+
 @bp.route("/advisory-board/apply", methods=["GET", "POST"])
-@limiter.limit(_apply_limit, methods=["POST"])
 def apply():
     """The application form (no account); refused with a clear page while no intake is open."""
     intake = open_intake()
@@ -87,6 +102,8 @@ def apply():
         return redirect(url_for("board.applied"))
     form.intake.data = str(intake.id)
     if form.validate_on_submit():
+        if seconds := seconds_to_wait():
+            return _wait(form, intake, seconds)
         done = commit_service(
             lambda: submit_application(intake, form.to_input()),
             {
@@ -100,13 +117,15 @@ def apply():
         if done:
             submitted = done.value
             application = submitted.application
+            count_accepted()
             session[RECEIPT] = {
                 "reference": application.reference,
                 "token": submitted.status_token,
                 "guardian": application.stage is Stage.AWAITING_GUARDIAN,
+                "ineligible": application.eligibility_reason,
             }
             return redirect(url_for("board.applied"))
-    return render_template("board/public/apply.html", form=form, intake=intake)
+    return _form_page(form, intake)
 
 
 @bp.get("/advisory-board/applied")

@@ -7,6 +7,7 @@ from .blueprint import bp
 from .cli import recommendations_cli
 from .enums import SourceReport, Theme
 from .labels import label
+from .schedule import target_shift
 
 __all__ = ["bp", "init_app"]
 
@@ -15,5 +16,8 @@ def init_app(app: Flask) -> None:
     """Mount the tracker; templates get its labels; add `flask recommendations`."""
     app.register_blueprint(bp)
     app.jinja_env.filters["report_label"] = lambda v: SourceReport(v).label
+    app.jinja_env.filters["target_shift"] = lambda rec: target_shift(
+        rec.baseline_target_date, rec.target_date
+    )
     app.jinja_env.globals.update(label=label, theme_label=lambda v: Theme(v).label)
     app.cli.add_command(recommendations_cli)

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from ..auth.models import User
 from ..core.extensions import db
 from ..security.events import security_event
+from ..security.inputs import strip_bidi
 from ..security.spreadsheet import neutralise, restore
 from .enums import Feasibility, ImplementationStatus, SourceReport, Theme
 from .fields import snapshot
@@ -171,13 +172,19 @@ def _text(limit: int) -> Callable[[str], str]:
     return check
 
 
+def _line(limit: int) -> Callable[[str], str]:
+    """A single-line cell: bidi controls dropped, as in every form (security/inputs.py)."""
+    check = _text(limit)
+    return lambda value: check(strip_bidi(value))
+
+
 PARSERS: dict[str, Callable[[str], Any]] = {
     "code": _code,
-    "title": _text(200),
+    "title": _line(200),
     "description": _text(5000),
     "theme": _choice(Theme),
     "source_reports": _reports,
-    "lead_unit": _text(120),
+    "lead_unit": _line(120),
     "lead_user_email": _text(254),
     "target_date": _iso_date,
     "baseline_target_date": _iso_date,

@@ -71,7 +71,8 @@ DEFAULT_DEFINITIONS: list[tuple[str, str, str, str, str]] = [
         "ongoing",
         "Ongoing (embedded in practice)",
         "It is now part of regular practice and continues.",
-        "Evidence shows the practice continues beyond a one-time change.",
+        "Evidence shows the practice continues beyond a one-time change, and a second person "
+        "(the chair or an administrator) has signed off.",
     ),
     (
         "implementation",
@@ -85,7 +86,8 @@ DEFAULT_DEFINITIONS: list[tuple[str, str, str, str, str]] = [
         "will_not_proceed",
         "Will not proceed",
         "The service has decided not to implement it.",
-        "A public note gives the reason.",
+        "A public note gives the reason, and a second person (the chair or an administrator) "
+        "has signed off.",
     ),
     (
         "schedule",

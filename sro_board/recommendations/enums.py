@@ -134,8 +134,18 @@ class ImplementationStatus(enum.StrEnum):
 
     @property
     def needs_sign_off(self) -> bool:
-        """Statuses that need evidence and a second person's sign-off."""
-        return self is ImplementationStatus.IMPLEMENTED
+        """Closing statuses: a second person (another chair or an administrator) signs them off."""
+        return self in CLOSED_STATUSES
+
+    @property
+    def needs_evidence(self) -> bool:
+        """Statuses that say the work is done or in practice: evidence must show it."""
+        return self in (ImplementationStatus.IMPLEMENTED, ImplementationStatus.ONGOING)
+
+    @property
+    def needs_public_rationale(self) -> bool:
+        """Statuses whose reason must be published: the update moving there has a public note."""
+        return self is ImplementationStatus.WILL_NOT_PROCEED
 
 
 CLOSED_STATUSES = frozenset(
@@ -204,6 +214,26 @@ class ScheduleState(enum.StrEnum):
     AT_RISK = "at_risk"
     OVERDUE = "overdue"
     CLOSED = "closed"
+
+
+class SaveOutcome(enum.StrEnum):
+    """What saving an update does; the save button says which (rules.save_outcome decides)."""
+
+    PUBLISH = "publish"
+    SIGN_OFF = "sign_off"  # an approver closing it: another chair or administrator signs off
+    DRAFT = "draft"  # a member's update: the chair or an administrator approves it
+
+    @property
+    def button(self) -> str:
+        """The save button's label."""
+        return SAVE_BUTTONS[self]
+
+
+SAVE_BUTTONS = {
+    SaveOutcome.PUBLISH: "Save and publish",
+    SaveOutcome.SIGN_OFF: "Save for a second sign-off",
+    SaveOutcome.DRAFT: "Save draft for approval",
+}
 
 
 class UpdateState(enum.StrEnum):

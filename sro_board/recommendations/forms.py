@@ -155,7 +155,8 @@ class EditRecommendationForm(RecommendationFields):
     public_note = TextAreaField(
         "Public note",
         validators=[Length(max=5000)],
-        description="Shown on the public timeline once approved.",
+        description="Shown on the public timeline once approved. Required when marking it "
+        "“will not proceed”: it gives the reason.",
     )
     internal_note = TextAreaField(
         "Internal note (working group only)",
@@ -163,6 +164,8 @@ class EditRecommendationForm(RecommendationFields):
         description="Never shown to the public.",
     )
     version = HiddenField(validators=[DataRequired(), Regexp(r"^\d{1,9}$")])  # fits an INTEGER
+    # Sent by the save button that was pressed: what its label promised (see SaveOutcome).
+    outcome = HiddenField()
 
 
 class DecisionForm(FlaskForm):

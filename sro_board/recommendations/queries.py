@@ -8,6 +8,8 @@ from sqlalchemy.orm import selectinload
 from wtforms import SearchField, SelectField
 from wtforms.validators import Length, Optional
 
+from ..auth.models import User
+from ..auth.permissions import APPROVERS
 from ..core.clock import today_local
 from ..core.extensions import db
 from ..core.forms import choices
@@ -15,7 +17,7 @@ from .enums import Feasibility, ImplementationStatus, ScheduleState, Theme, Upda
 from .forms import feasibility_choices, report_choices, status_choices, theme_choices
 from .labels import label
 from .models import Recommendation, RecommendationReport, Update
-from .schedule import schedule_filter
+from .schedule import TARGET_MOVES, schedule_filter, target_move_filter
 
 ANY = choices([("", "Any")])
 SORTS = {
@@ -55,6 +57,9 @@ class FilterForm(FlaskForm):
         choices=lambda: ANY + choices((s.value, label("schedule", s)) for s in ScheduleState),
         default="",
     )
+    target = SelectField(
+        "Target date", choices=lambda: ANY + choices(TARGET_MOVES.items()), default=""
+    )
     sort = SelectField("Sort by", choices=choices(SORT_LABELS.items()), default="code")
 
 
@@ -87,6 +92,8 @@ def filter_recommendations(form: FilterForm) -> sa.Select:
         )
     if data.get("schedule"):
         query = query.where(schedule_filter(ScheduleState(data["schedule"]), today_local()))
+    if data.get("target"):
+        query = query.where(target_move_filter(data["target"]))
     order = SORTS.get(data.get("sort") or "code", Recommendation.code)
     return query.order_by(order, Recommendation.code)
 
@@ -145,6 +152,20 @@ def latest_public_updates(limit: int = 6) -> list[Update]:
     )
 
 
+def pending_updates_for(user: User) -> sa.Select:
+    """Updates awaiting approval, oldest first: all of them for an approver, else one's own."""
+    query = (
+        sa.select(Update)
+        .join(Update.recommendation)
+        .options(sa.orm.contains_eager(Update.recommendation))
+        .where(Update.state == UpdateState.PENDING)
+        .order_by(Update.created_at, Update.id)
+    )
+    if not user.has_role(*APPROVERS):
+        query = query.where(Update.author_id == user.id)
+    return query
+
+
 def public_timeline(rec: Recommendation) -> list[Update]:
     """Approved updates of one recommendation, newest first."""
     return list(
@@ -154,6 +175,14 @@ def public_timeline(rec: Recommendation) -> list[Update]:
             .order_by(Update.decided_at.desc(), Update.id.desc())
         )
     )
+
+
+def status_reason(rec: Recommendation, timeline: list[Update]) -> str | None:
+    """The public reason for a status that needs one: the note of the update that set it."""
+    if not rec.status.needs_public_rationale:
+        return None
+    setting = (u for u in timeline if u.changes.get("status", {}).get("new") == rec.status)
+    return next((u.public_note for u in setting), None)
 
 
 def find_by_code(code: str) -> Recommendation:

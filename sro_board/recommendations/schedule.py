@@ -1,5 +1,8 @@
 """The schedule rule: on track, at risk, overdue or closed, from target date, progress and status.
 
+The rule reads the current target date only, so moving the target can make a late
+recommendation "on track" again; target_shift says how far it moved from the baseline.
+
 - closed: the status is implemented, ongoing or will not proceed;
 - overdue: otherwise, today is after the target date;
 - at risk: otherwise, the status is deferred, or the target date is within
@@ -50,3 +53,37 @@ def schedule_filter(state: ScheduleState, today: date) -> sa.ColumnElement[bool]
         ScheduleState.ON_TRACK: sa.and_(open_, not_late, sa.not_(risky)),
     }
     return conditions[state]
+
+
+AVERAGE_MONTH_DAYS = 30.4375  # 365.25 / 12
+# Filter values for how the current target compares with the first commitment (the baseline).
+TARGET_MOVES = {
+    "later": "Moved later than first committed",
+    "earlier": "Moved earlier than first committed",
+    "kept": "As first committed",
+}
+
+
+def target_shift(baseline: date, target: date) -> str | None:
+    """How far the target is from the first commitment ("3 months later than first committed")."""
+    days = (target - baseline).days
+    if days == 0:
+        return None
+    size = abs(days)
+    if size <= 31:
+        amount = f"{size} day{'s' if size > 1 else ''}"
+    else:
+        months = round(size / AVERAGE_MONTH_DAYS)
+        amount = f"{months} month{'s' if months > 1 else ''}"
+    return f"{amount} {'later' if days > 0 else 'earlier'} than first committed"
+
+
+def target_move_filter(move: str) -> sa.ColumnElement[bool]:
+    """Recommendations whose target moved later or earlier than the baseline, or did not move."""
+    rec = Recommendation
+    conditions = {
+        "later": rec.target_date > rec.baseline_target_date,
+        "earlier": rec.target_date < rec.baseline_target_date,
+        "kept": rec.target_date == rec.baseline_target_date,
+    }
+    return conditions[move]

@@ -11,18 +11,16 @@ from ..auth.models import User
 from ..auth.permissions import APPROVERS
 from ..core.clock import now_utc
 from ..core.extensions import db
-from .enums import Feasibility, ImplementationStatus, Theme, UpdateState, status_move_allowed
+from .enums import SaveOutcome, Theme, UpdateState
 from .fields import TRACKED_FIELDS, apply_values, milestone_progress, snapshot
-from .labels import label
 from .models import Recommendation, Update
-
-
-class TrackerError(ValueError):
-    """A change the rules refuse; the message is shown to the user."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
+from .rules import (
+    TrackerError,
+    approval_blocker,
+    check_public_rationale,
+    check_rules,
+    save_outcome,
+)
 
 
 @dataclass
@@ -51,6 +49,24 @@ class EditConflict(TrackerError):
         self.since = since
         # The current values with the editor's own changes on top: what to offer for the next save.
         self.merged = merged
+
+
+class OutcomeChanged(TrackerError):
+    """Saving would not do what the save button said (e.g. publish); nothing was saved."""
+
+    def __init__(self, outcome: SaveOutcome):
+        super().__init__(f"Nothing was saved yet: {OUTCOME_CHANGED[outcome]}")
+
+
+OUTCOME_CHANGED = {
+    SaveOutcome.PUBLISH: "this update no longer needs a second sign-off, so saving publishes it "
+    f"at once. Check it, then choose “{SaveOutcome.PUBLISH.button}”.",
+    SaveOutcome.SIGN_OFF: "with this status the update needs a second sign-off: another chair "
+    "or an administrator must approve it before it is published. Choose "
+    f"“{SaveOutcome.SIGN_OFF.button}” to save it for them, or choose another status.",
+    SaveOutcome.DRAFT: "your update will be saved as a draft and published when the chair or an "
+    f"administrator approves it. Choose “{SaveOutcome.DRAFT.button}” to save it.",
+}
 
 
 def create_recommendation(actor: User | None, values: dict[str, Any]) -> Recommendation:
@@ -115,46 +131,6 @@ def _derive_progress(values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def check_rules(current: dict[str, Any], result: dict[str, Any]) -> None:
-    """Refuse a resulting state that breaks the tracker's rules."""
-    old_status = ImplementationStatus(current["status"])
-    new_status = ImplementationStatus(result["status"])
-    if not status_move_allowed(old_status, new_status):
-        raise TrackerError(
-            f"Status cannot move from {label('implementation', old_status)} "
-            f"to {label('implementation', new_status)}.",
-            "status",
-        )
-    if (
-        Feasibility(result["feasibility"]).needs_rationale
-        and not result["feasibility_rationale"].strip()
-    ):
-        raise TrackerError(
-            f"A rationale is required when feasibility is "
-            f"{label('feasibility', result['feasibility'])}.",
-            "feasibility_rationale",
-        )
-    if new_status.needs_sign_off and not result["evidence"]:
-        raise TrackerError(
-            "Add at least one evidence link before marking it implemented.", "status"
-        )
-    if not 0 <= int(result["progress"]) <= 100:
-        raise TrackerError("Progress must be between 0 and 100.", "progress")
-    lead = result["lead_user"]
-    if lead and lead != current["lead_user"] and not _has_account(lead):
-        # e.g. the account's email changed after a draft naming it was written
-        raise TrackerError(f"No staff account has the lead's email {lead} any more.", "lead_user")
-
-
-def _has_account(email: str) -> bool:
-    return db.session.scalar(sa.select(User.id).where(User.email == email)) is not None
-
-
-def _needs_second_person(changes: dict[str, dict[str, Any]]) -> bool:
-    status = changes.get("status")
-    return bool(status) and ImplementationStatus(status["new"]).needs_sign_off
-
-
 def updates_since(rec: Recommendation, version: int) -> list[Update]:
     """Approved updates that produced versions after the given one."""
     return list(
@@ -186,10 +162,14 @@ def propose_update(
     public_note: str,
     internal_note: str,
     based_on_version: int,
+    expected: SaveOutcome | None = None,
 ) -> Update:
-    """Record an update; a chair's or admin's publishes at once, a member's waits for approval.
+    """Record an update: published at once, saved for a second sign-off, or a draft.
 
-    actor None is the command line (CSV import), trusted like an administrator.
+    An approver's update publishes unless it closes the recommendation; a member's waits for
+    approval (rules.save_outcome). actor None is the command line (CSV import), trusted like
+    an administrator. expected is what the save button promised: when saving would do
+    otherwise, nothing is saved.
     """
     current = snapshot(rec)
     if based_on_version != rec.version:
@@ -205,9 +185,12 @@ def propose_update(
     changes = diff(current, _derive_progress(current | proposed))
     if not changes and not public_note.strip() and not internal_note.strip():
         raise TrackerError("Nothing changed: edit a field or write a note.")
-    check_rules(current, _resulting(current, changes))
-    trusted = actor is None or actor.has_role(*APPROVERS)
-    publish_now = trusted and not _needs_second_person(changes)
+    result = _resulting(current, changes)
+    check_rules(current, result)
+    check_public_rationale(changes, public_note)
+    outcome = save_outcome(actor, current["status"], result["status"])
+    if expected is not None and expected is not outcome:
+        raise OutcomeChanged(outcome)
     update = Update(
         recommendation=rec,
         author=actor,
@@ -226,7 +209,7 @@ def propose_update(
         f"Update proposed for {rec.code}",
         after={"changes": changes},
     )
-    if publish_now:
+    if outcome is SaveOutcome.PUBLISH:
         _publish(update, actor)
     db.session.flush()
     return update
@@ -256,11 +239,8 @@ def _publish(update: Update, approver: User | None) -> None:
 def approve_update(update: Update, approver: User) -> None:
     """Publish a pending update, if nothing it changes was changed since it was written."""
     _check_pending(update, approver)
-    if _needs_second_person(update.changes) and update.author_id == approver.id:
-        raise TrackerError(
-            "Marking a recommendation implemented needs a second person: "
-            "another chair or administrator must approve your update."
-        )
+    if blocker := approval_blocker(update, approver):
+        raise TrackerError(blocker)
     current = snapshot(update.recommendation)
     conflicts = [
         FieldConflict(field, change["old"], current[field])
@@ -270,6 +250,7 @@ def approve_update(update: Update, approver: User) -> None:
     if conflicts:
         raise EditConflict(conflicts, updates_since(update.recommendation, update.based_on_version))
     check_rules(current, _resulting(current, update.changes))
+    check_public_rationale(update.changes, update.public_note)
     _publish(update, approver)
 
 

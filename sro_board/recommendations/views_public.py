@@ -9,7 +9,13 @@ from .blueprint import bp
 from .enums import DefinitionAxis
 from .fields import FIELD_LABELS, STAFF_ONLY_FIELDS
 from .models import StatusDefinition
-from .queries import FilterForm, filter_recommendations, find_by_code, public_timeline
+from .queries import (
+    FilterForm,
+    filter_recommendations,
+    find_by_code,
+    public_timeline,
+    status_reason,
+)
 from .schedule import schedule_state
 
 
@@ -34,10 +40,12 @@ def public_list():
 def public_detail(code: str):
     """One recommendation: current values, baseline, evidence, milestones, public timeline."""
     rec = find_by_code(code)
+    timeline = public_timeline(rec)
     return render_template(
         "recommendations/public_detail.html",
         rec=rec,
-        timeline=public_timeline(rec),
+        timeline=timeline,
+        status_reason=status_reason(rec, timeline),
         schedule=schedule_state(rec.status, rec.target_date, rec.progress, today_local()),
         field_labels=FIELD_LABELS,
         hidden_fields=STAFF_ONLY_FIELDS,

@@ -16,27 +16,15 @@ from .blueprint import bp
 from .csv_io import export_csv
 from .definitions import find_definition, update_definition
 from .editing import edit_form_for, prepare, proposed_values
-from .enums import CLOSED_STATUSES, ScheduleState, UpdateState
+from .enums import CLOSED_STATUSES, ImplementationStatus, SaveOutcome, ScheduleState, UpdateState
 from .fields import FIELD_LABELS
 from .forms import DecisionForm, DefinitionForm, EditRecommendationForm, NewRecommendationForm
 from .models import Recommendation, Update
-from .queries import find_by_code
+from .queries import find_by_code, pending_updates_for
+from .rules import approval_blockers, save_outcome
 from .schedule import schedule_filter, schedule_state
 from .services import EditConflict, TrackerError, create_recommendation, propose_update
 from .views_public import render_list
-
-
-def _pending_query() -> sa.Select:
-    query = (
-        sa.select(Update)
-        .join(Update.recommendation)
-        .options(sa.orm.contains_eager(Update.recommendation))
-        .where(Update.state == UpdateState.PENDING)
-        .order_by(Update.created_at)
-    )
-    if not current_user.has_role(*APPROVERS):
-        query = query.where(Update.author_id == current_user.id)
-    return query
 
 
 @bp.get("/staff/")
@@ -58,13 +46,14 @@ def dashboard():
             ),
         )
     ).all()
-    pending = db.session.scalars(_pending_query()).all()
+    pending = db.session.scalars(pending_updates_for(current_user)).all()
     return render_template(
         "recommendations/dashboard.html",
         mine=mine,
         overdue=overdue,
         stale=stale,
         pending=pending,
+        blockers=approval_blockers(pending, current_user),
         today=today,
         stale_days=current_app.config["STALE_AFTER_DAYS"],
         schedule_state=schedule_state,
@@ -133,18 +122,44 @@ def staff_detail(code: str):
         updates=updates,
         field_labels=FIELD_LABELS,
         decision_form=DecisionForm(),
+        blockers=approval_blockers(updates, current_user),
         schedule=schedule_state(rec.status, rec.target_date, rec.progress, today_local()),
     )
+
+
+SAVED = {
+    SaveOutcome.PUBLISH: "Update published.",
+    SaveOutcome.SIGN_OFF: "Update saved for a second sign-off; it is published when another "
+    "chair or an administrator approves it.",
+    SaveOutcome.DRAFT: "Update saved as a draft; it is published when the chair or an "
+    "administrator approves it.",
+}
+
+
+def outcome_of(rec: Recommendation, form: EditRecommendationForm) -> SaveOutcome:
+    """What saving the form as it stands does (the save button's label says it)."""
+    statuses = {s.value for s in ImplementationStatus}
+    status = form.status.data if form.status.data in statuses else str(rec.status)
+    return save_outcome(current_user, str(rec.status), status)
+
+
+def _promised(form: EditRecommendationForm) -> SaveOutcome | None:
+    """What the pressed save button promised (browsers send it; None if it is missing)."""
+    try:
+        return SaveOutcome(form.outcome.data)
+    except ValueError:
+        return None
 
 
 @bp.route("/staff/recommendations/<code>/edit", methods=["GET", "POST"])
 @permission_required(Action.PROPOSE_UPDATES)
 def edit(code: str):
-    """Propose an update; a chair's or admin's is published at once."""
+    """Propose an update: published, saved for a second sign-off or a draft (the button says)."""
     rec = find_by_code(code)
     form = prepare(EditRecommendationForm()) if request.method == "POST" else edit_form_for(rec)
     conflict = None
     if form.validate_on_submit():
+        outcome = outcome_of(rec, form)
         done = commit_service(
             lambda: propose_update(
                 rec,
@@ -153,14 +168,10 @@ def edit(code: str):
                 public_note=form.public_note.data or "",
                 internal_note=form.internal_note.data or "",
                 based_on_version=int(form.version.data),
+                expected=_promised(form),
             ),
             {EditConflict: None, StaleDataError: None, TrackerError: form.form_errors},
-            success=lambda update: (
-                "Update published."
-                if update.state is UpdateState.APPROVED
-                else "Update saved as a draft; it is published when the chair or an "
-                "administrator approves it."
-            ),
+            success=SAVED[outcome],
         )
         if done:
             return redirect(url_for("recommendations.staff_detail", code=rec.code))
@@ -185,6 +196,7 @@ def edit(code: str):
         field_labels=FIELD_LABELS,
         pending_count=pending_count,
         publishes_directly=current_user.has_role(*APPROVERS),
+        outcome=outcome_of(rec, form),
     )
 
 

@@ -1,6 +1,5 @@
-"""Approving and rejecting working-group members' draft updates."""
+"""The pending list: approving and rejecting draft updates."""
 
-import sqlalchemy as sa
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
@@ -10,30 +9,43 @@ from ..auth.permissions import Action
 from ..core.commit import commit_service
 from ..core.extensions import db
 from .blueprint import bp
-from .enums import UpdateState
 from .fields import FIELD_LABELS
 from .forms import DecisionForm
 from .models import Update
+from .queries import pending_updates_for
+from .rules import approval_blocker, approval_blockers
 from .services import EditConflict, TrackerError, approve_update, reject_update
 
 
 @bp.get("/staff/updates")
 @permission_required(Action.APPROVE_UPDATES)
 def pending_updates():
-    """Updates waiting for a decision."""
-    updates = db.session.scalars(
-        sa.select(Update)
-        .join(Update.recommendation)
-        .options(sa.orm.contains_eager(Update.recommendation))
-        .where(Update.state == UpdateState.PENDING)
-        .order_by(Update.created_at)
-    ).all()
+    """Updates waiting for a decision; no approve button where the reader may not approve."""
+    updates = db.session.scalars(pending_updates_for(current_user)).all()
     return render_template(
         "recommendations/pending.html",
         updates=updates,
         field_labels=FIELD_LABELS,
         decision_form=DecisionForm(),
+        blockers=approval_blockers(updates, current_user),
     )
+
+
+def _queue_at(update: Update | None) -> str:
+    """The pending list, scrolled to the given update."""
+    anchor = f"update-{update.id}" if update else None
+    return url_for("recommendations.pending_updates", _anchor=anchor)
+
+
+def _next_in_queue(after: Update) -> Update | None:
+    """The next draft the current user may approve, after the given one (or from the top)."""
+    queue = [
+        u
+        for u in db.session.scalars(pending_updates_for(current_user))
+        if approval_blocker(u, current_user) is None
+    ]
+    later = (u for u in queue if (u.created_at, u.id) > (after.created_at, after.id))
+    return next(later, queue[0] if queue else None)
 
 
 def _not_approved_conflict(error: EditConflict) -> None:
@@ -50,22 +62,21 @@ def _not_approved_conflict(error: EditConflict) -> None:
 def approve(update_id: int):
     """Publish a pending update."""
     update = db.get_or_404(Update, update_id)
-    code = update.recommendation.code
     form = DecisionForm()
-    if form.validate_on_submit():
-        commit_service(
-            lambda: approve_update(update, current_user),
-            {
-                EditConflict: _not_approved_conflict,
-                StaleDataError: lambda _error: flash(
-                    "Not approved: the recommendation changed at the same moment. Try again.",
-                    "error",
-                ),
-                TrackerError: lambda error: flash(f"Not approved: {error}", "error"),
-            },
-            success="Update approved and published.",
-        )
-    return redirect(url_for("recommendations.staff_detail", code=code))
+    if form.validate_on_submit() and commit_service(
+        lambda: approve_update(update, current_user),
+        {
+            EditConflict: _not_approved_conflict,
+            StaleDataError: lambda _error: flash(
+                "Not approved: the recommendation changed at the same moment. Try again.",
+                "error",
+            ),
+            TrackerError: lambda error: flash(f"Not approved: {error}", "error"),
+        },
+        success="Update approved and published.",
+    ):
+        return redirect(_queue_at(_next_in_queue(update)))
+    return redirect(_queue_at(update))
 
 
 @bp.post("/staff/updates/<int:update_id>/reject")

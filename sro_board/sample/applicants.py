@@ -11,12 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from ..auth.models import User
-from ..board.apply_services import (
-    ApplicationInput,
-    confirm_guardian_consent,
-    expire_overdue_consents,
-    submit_application,
-)
+from ..board.apply_services import ApplicationInput, submit_application
+from ..board.guardian_services import confirm_guardian_consent, expire_overdue_consents
 from ..board.intake_services import IntakeValues, create_intake
 from ..board.models import Intake
 from ..board.public_text import HEARD_ABOUT
@@ -140,7 +136,8 @@ PLAN = [
         None,
     ),
     (Category.STUDENT, 8, {"student_grade": 10, "age_range": AgeRange.AGE_14_15}, "confirm"),
-    (Category.STUDENT, 1, {"student_grade": 6, "age_range": AgeRange.UNDER_14}, "confirm"),
+    # Grade 6: not eligible, told so at once; the guardian is never contacted.
+    (Category.STUDENT, 1, {"student_grade": 6, "age_range": AgeRange.UNDER_14}, None),
     (Category.STUDENT, 3, {"student_grade": 8, "age_range": AgeRange.UNDER_14}, "pending"),
     (Category.STUDENT, 2, {"student_grade": 9, "age_range": AgeRange.AGE_14_15}, "expire"),
     (Category.STAFF, 13, {"staff_role": "teacher"}, None),

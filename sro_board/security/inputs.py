@@ -5,11 +5,18 @@ on integers past 64 bits. So a NUL in the query or form becomes U+FFFD (as undec
 already do) and then fails validation like any odd character; a NUL in the path is a 404; an
 id in a URL past PostgreSQL's INTEGER range is a 404 (no such record can exist); and a page
 number past that range is read as the last possible page (an empty page, or a 404).
+
+Bidirectional embedding, override and isolate controls (U+202A to U+202E, U+2066 to U+2069)
+redraw text in another order, so a name or title can pose as something else in a staff
+table. Every single-line field of every form drops them (install_form_hygiene); multi-line
+text keeps them (right-to-left writing may need them there) and passwords are never altered.
 """
 
 from flask import Flask, abort, request
 from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 from werkzeug.routing import IntegerConverter
+from wtforms import Field, PasswordField, StringField, TextAreaField
+from wtforms.meta import DefaultMeta
 
 MAX_ID = 2**31 - 1  # PostgreSQL INTEGER, the type of every id column
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -52,11 +59,45 @@ def clean_input() -> None:
             request.form = form
 
 
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def strip_bidi(value: object) -> object:
+    """A string without bidirectional controls; anything else as it is."""
+    return value.translate(BIDI_CONTROLS) if isinstance(value, str) else value
+
+
+def is_single_line(field: Field) -> bool:
+    """Text inputs (text, email, search, URL, hidden...): not text areas, not passwords."""
+    return isinstance(field, StringField) and not isinstance(field, TextAreaField | PasswordField)
+
+
+_bind_field = DefaultMeta.bind_field
+
+
+def _bind_field_with_hygiene(meta: DefaultMeta, form, unbound_field, options) -> Field:
+    field = _bind_field(meta, form, unbound_field, options)
+    if is_single_line(field):
+        field.filters = (*field.filters, strip_bidi)
+    return field
+
+
+def install_form_hygiene() -> None:
+    """Every form, present or future, strips bidi controls from its single-line fields.
+
+    WTForms binds every field of every form (FlaskForm, sub-forms) through
+    DefaultMeta.bind_field and has no other app-wide hook, so that one method is wrapped;
+    no form needs to opt in.
+    """
+    DefaultMeta.bind_field = _bind_field_with_hygiene
+
+
 def register_converters(app: Flask) -> None:
     """Bound `<int:...>` URL parts; call before the blueprints are registered."""
     app.url_map.converters["int"] = IdConverter
 
 
 def register(app: Flask) -> None:
-    """Clean every request's input first."""
+    """Clean every request's input first, and every form's single-line fields."""
     app.before_request(clean_input)
+    install_form_hygiene()

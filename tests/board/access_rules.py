@@ -184,6 +184,13 @@ BOARD_ACCESS |= {
         _CRITERION + "/delete", BOARD_ADMIN, method="POST", setup=an_intake
     ),
     "board.applications": Access(_INTAKE + "/applications", BOARD_STAFF, setup=an_intake),
+    "board.applications POST": Access(
+        _INTAKE + "/applications",
+        BOARD_STAFF,
+        method="POST",
+        data={"name": "Zelda"},
+        setup=an_intake,
+    ),
     "board.selection": Access(_INTAKE + "/selection", BOARD_STAFF, setup=an_intake),
     "board.application_detail": Access(_APPLICATION, BOARD_STAFF, setup=an_intake),
     "board.application_move": Access(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from urllib.parse import urlsplit
 
+import pytest
 import sqlalchemy as sa
 from aiosmtpd.controller import Controller
 
@@ -19,6 +20,7 @@ from sro_board.board.stages import AgeRange, Category, GradeBand, SchoolBoard
 from sro_board.core.extensions import db
 from sro_board.mail.models import OutboxEmail
 from tests.board.factories import make_intake, now
+from tests.helpers_tracker import fresh_app
 
 # People who apply in these tests; none of these values may reach a log line or a URL.
 PARENT = {
@@ -198,3 +200,20 @@ def smtp_server(port: int | None = None) -> Iterator[Mailbox]:
 def smtp_settings(mailbox: Mailbox) -> dict:
     """create_app overrides that send email to the loopback server."""
     return {"MAIL_BACKEND": "smtp", "MAIL_SERVER": "127.0.0.1", "MAIL_PORT": mailbox.port}
+
+
+# Fixtures: import both into a test module to send its email through the loopback server.
+
+
+@pytest.fixture(name="mailbox")
+def loopback_mailbox() -> Iterator[Mailbox]:
+    """A real SMTP server on 127.0.0.1."""
+    with smtp_server() as box:
+        yield box
+
+
+@pytest.fixture(name="app")
+def app_mailing_the_mailbox(mailbox):
+    """The app sending its email to the loopback server (with loopback_mailbox)."""
+    with fresh_app(**smtp_settings(mailbox)) as app:
+        yield app

@@ -84,9 +84,3 @@ def test_the_rules_decide_the_first_stage(app):
     assert young.eligibility_reason == REASONS["student_grade"]
     assert parent.stage is Stage.ELIGIBLE
     assert parent.eligibility_reason == ""
-
-
-def test_a_minor_is_checked_only_once_the_guardian_consents(app):
-    submitted = submit(open_intake(), Category.STUDENT, student_grade=5)
-    assert submitted.application.stage is Stage.AWAITING_GUARDIAN
-    assert submitted.application.eligibility_reason == ""

@@ -11,14 +11,16 @@ from sro_board.board.transitions import move_to
 from sro_board.core.clock import now_utc
 from sro_board.core.extensions import db
 from sro_board.mail.models import OutboxEmail
-from tests.board.applying import (
+from tests.board.applying import (  # noqa: F401 - fixtures: app_mailing_the_mailbox, loopback_mailbox
     PARENT,
     PEOPLE,
     STUDENT_15,
     TEACHER,
+    app_mailing_the_mailbox,
     apply,
     free_port,
     link_path,
+    loopback_mailbox,
     open_intake,
     personal_values,
     smtp_server,
@@ -26,20 +28,6 @@ from tests.board.applying import (
     submit,
 )
 from tests.helpers_tracker import fresh_app, text
-
-
-@pytest.fixture
-def mailbox():
-    """A real SMTP server on 127.0.0.1."""
-    with smtp_server() as box:
-        yield box
-
-
-@pytest.fixture
-def app(mailbox):
-    """The app sending its email to the loopback server."""
-    with fresh_app(**smtp_settings(mailbox)) as app:
-        yield app
 
 
 def undelivered() -> int:

@@ -6,18 +6,20 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board.board import views_public
-from sro_board.board.apply_services import expire_overdue_consents
+from sro_board.board.guardian_services import expire_overdue_consents
 from sro_board.board.models import Application, GuardianConsent
 from sro_board.board.stages import Stage
 from sro_board.core.clock import clock_set_to, now_utc
 from sro_board.core.extensions import db
 from sro_board.mail.models import OutboxEmail
-from tests.board.applying import (
+from tests.board.applying import (  # noqa: F401 - fixtures: app_mailing_the_mailbox, loopback_mailbox
     PARENT,
     STUDENT_15,
+    app_mailing_the_mailbox,
     applications,
     apply,
     link_path,
+    loopback_mailbox,
     open_intake,
     smtp_server,
     smtp_settings,
@@ -27,20 +29,6 @@ from tests.helpers_tracker import fresh_app, text
 
 GUARDIAN = STUDENT_15["guardian_email"]
 STUDENT = STUDENT_15["email"]
-
-
-@pytest.fixture
-def mailbox():
-    """A real SMTP server on 127.0.0.1."""
-    with smtp_server() as box:
-        yield box
-
-
-@pytest.fixture
-def app(mailbox):
-    """The app sending its email to the loopback server."""
-    with fresh_app(**smtp_settings(mailbox)) as app:
-        yield app
 
 
 @pytest.fixture

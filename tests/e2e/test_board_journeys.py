@@ -162,7 +162,9 @@ def _move(page: Page, stage: str, reason: str, reference: str) -> None:
     page.get_by_label("New stage").select_option(label=stage)
     page.get_by_label("Reason", exact=True).fill(reason)
     page.get_by_role("button", name="Move application").click()
-    expect(page.get_by_role("status")).to_have_text(re.compile(rf"Application {reference} is now "))
+    expect(page.get_by_role("status")).to_have_text(
+        re.compile(rf"Application {reference} .+ We emailed the applicant\.")
+    )
     history = page.get_by_role("table", name=f"Stage history of application {reference}")
     expect(history.get_by_role("row").last).to_contain_text(reason)
 

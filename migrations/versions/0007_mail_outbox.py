@@ -1,7 +1,7 @@
 """mail owns the outbox: outbox_email loses its application column; the board links its emails
 
-Revision ID: 0005_mail_outbox
-Revises: 0004_security_data
+Revision ID: 0007_mail_outbox
+Revises: 0006_guardian_request_unsent
 Create Date: 2026-11-30 12:00:00
 
 The queued-email table belongs to the mail package and no longer points at a board table. The
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = "0005_mail_outbox"
-down_revision = "0004_security_data"
+revision = "0007_mail_outbox"
+down_revision = "0006_guardian_request_unsent"
 branch_labels = None
 depends_on = None
 
