@@ -17,10 +17,9 @@ if _worker and _url.startswith("postgresql"):
     name = f"{base.database}_{_worker}"
     admin = sa.create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        found = conn.execute(
-            sa.text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
-        ).scalar()
-        if not found:
-            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        # A fresh database per run: one left by an earlier run has the schema of that run's
+        # code, and create_all() adds missing tables but never missing columns.
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     os.environ["TEST_DATABASE_URL"] = base.set(database=name).render_as_string(hide_password=False)
