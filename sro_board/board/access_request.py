@@ -16,6 +16,7 @@ from ..core.extensions import db
 from ..mail.models import OutboxEmail
 from ..security.events import security_event
 from ..security.spreadsheet import neutralise
+from .errors import BoardError
 from .models import (
     Application,
     ApplicationEmail,
@@ -27,7 +28,7 @@ from .models import (
 )
 from .retention import PERSONAL_FIELDS, PurgeReport, purge_applications
 from .stages import STAGE_TRANSITIONS, Stage
-from .transitions import BoardError, move_to
+from .transitions import move_to
 
 EXPORT_FORMATS = ("json", "csv")
 APPLICATION_FIELDS = (

@@ -13,8 +13,9 @@ from werkzeug.datastructures import MultiDict
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
+from .enums import Category
 from .models import Application
-from .stages import Category, Stage
+from .stages import Stage
 
 REFERENCE_MAX = 16
 

@@ -28,7 +28,8 @@ from wtforms.validators import (
 from ..core.forms import choices
 from .apply_services import SELF_ID_QUESTIONS, ApplicationInput
 from .eligibility import STAFF_ROLES
-from .public_text import (
+from .enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
+from .labels import (
     AGE_RANGES,
     GRADE_BANDS,
     HEARD_ABOUT,
@@ -37,7 +38,6 @@ from .public_text import (
     SELF_ID_WORDING,
     STUDENT_GRADES,
 )
-from .stages import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
 from .values import normalize_email
 
 EMAIL_MESSAGE = "Enter an email address like name@example.com."

@@ -18,18 +18,13 @@ from ..core.extensions import db
 from ..core.urls import public_url
 from ..security.tokens import new_token
 from .eligibility import ineligibility_reason
+from .enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
+from .errors import BoardError, DuplicateApplication, IntakeClosed
 from .guardian_services import ask_guardian, keep_guardian
 from .models import Application, Intake, SelfIdentification, StageEvent
 from .references import new_reference
-from .stages import (
-    AgeRange,
-    Category,
-    GradeBand,
-    SchoolBoard,
-    SelfIdAnswer,
-    Stage,
-)
-from .transitions import BoardError, move_to
+from .stages import Stage
+from .transitions import move_to
 from .values import normalize_email
 
 log = logging.getLogger(__name__)
@@ -40,14 +35,6 @@ DUPLICATE_MESSAGE = (
     "If you already applied, use the status link in your confirmation email."
 )
 DUPLICATE_CONTACT_MESSAGE = "This email address cannot be used for this application."
-
-
-class DuplicateApplication(BoardError):
-    """The email address already has an application in this intake (said without details)."""
-
-
-class IntakeClosed(BoardError):
-    """The intake is not taking applications now."""
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ An ineligible application is kept with the reason these rules give; an admin may
 
 from collections.abc import Callable
 
+from .enums import Category, SchoolBoard
 from .models import Application
-from .stages import Category, SchoolBoard
 
 STUDENT_GRADES = range(7, 13)
 # Boards whose students may hold a student seat (every board on the form except "Other").

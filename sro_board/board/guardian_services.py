@@ -19,9 +19,10 @@ from ..core.extensions import db
 from ..core.urls import public_url
 from ..security.tokens import new_token, token_hash_or_none
 from .emails import email_about
+from .errors import BoardError
 from .models import Application, GuardianConsent
 from .stages import Stage
-from .transitions import BoardError, move_to
+from .transitions import move_to
 from .values import normalize_email
 
 

@@ -9,6 +9,8 @@ from ..audit.services import record
 from ..auth.models import User, UserRole
 from ..auth.roles import Role
 from ..core.extensions import db
+from .enums import Category
+from .errors import BoardError
 from .models import (
     Intake,
     IntakeSeat,
@@ -16,8 +18,6 @@ from .models import (
     RubricCriterion,
     Score,
 )
-from .stages import Category
-from .transitions import BoardError
 
 INTAKE_FIELDS = (
     "title",

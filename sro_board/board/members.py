@@ -9,9 +9,9 @@ from ..audit.services import record
 from ..auth.models import User
 from ..core.clock import today_local
 from ..core.extensions import db
+from .enums import Category
+from .errors import BoardError
 from .models import Application, BoardMember
-from .stages import Category
-from .transitions import BoardError
 
 ENDING_SOON_DAYS = 60
 

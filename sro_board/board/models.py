@@ -12,7 +12,8 @@ from ..core.database import str_enum
 from ..core.extensions import db
 from ..mail.models import OutboxEmail
 from ..security.crypto import EncryptedEnum, EncryptedText
-from .stages import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer, Stage
+from .enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
+from .stages import Stage
 
 
 class Intake(db.Model):

@@ -15,6 +15,8 @@ from ..audit.services import record
 from ..auth.models import User
 from ..core.clock import now_utc
 from ..core.extensions import db
+from .enums import AgeRange, Category, GradeBand, SchoolBoard
+from .errors import BoardError
 from .models import (
     Application,
     ConflictDeclaration,
@@ -23,8 +25,7 @@ from .models import (
     RubricCriterion,
     Score,
 )
-from .stages import AgeRange, Category, GradeBand, SchoolBoard, Stage
-from .transitions import BoardError
+from .stages import Stage
 
 # Reviewers see and score applications while they are in review.
 REVIEWABLE_STAGES = frozenset({Stage.IN_REVIEW})

@@ -25,11 +25,13 @@ from wtforms.validators import (
 
 from ..core.clock import as_local, local_zone
 from ..core.forms import choices, plausible_year
+from .enums import Category
 from .intake_services import IntakeValues
+from .labels import stage_label
 from .models import Intake, RubricCriterion
 from .review_services import COMMENT_MAX
 from .staff_moves import INTERVIEW_FORMATS
-from .stages import Category, Stage
+from .stages import Stage
 
 SCORE_LABELS = {
     1: "1, weak",
@@ -160,11 +162,6 @@ class CriterionForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """A button that changes something (CSRF-protected, no fields)."""
-
-
-def stage_label(stage: Stage) -> str:
-    """A stage as words."""
-    return stage.value.replace("_", " ").capitalize()
 
 
 # What the admin reads after moving an application: a written sentence per stage.

@@ -7,11 +7,13 @@ import sqlalchemy as sa
 from ..auth.models import User
 from ..core.clock import now_utc
 from ..core.extensions import db
+from .enums import Category
+from .errors import BoardError
 from .guardian_services import ask_guardian
 from .members import make_member
 from .models import Application, Intake, StageEvent
-from .stages import Category, Stage, stage_move_allowed
-from .transitions import BoardError, move_to
+from .stages import Stage, stage_move_allowed
+from .transitions import move_to
 
 INTERVIEW_FORMATS = ("In person", "Video call", "Phone call")
 

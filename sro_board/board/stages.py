@@ -1,72 +1,9 @@
-"""Advisory-board vocabularies and the application stages with their allowed moves."""
+"""Application stages: the Stage enum and every rule about moving between stages.
+
+The moves themselves are made by transitions.move_to, the one function that changes a stage.
+"""
 
 import enum
-
-
-class Category(enum.StrEnum):
-    """Seat categories on the advisory board."""
-
-    PARENT = "parent"
-    STUDENT = "student"
-    STAFF = "staff"
-
-    @property
-    def label(self) -> str:
-        """Human-readable name."""
-        return {"parent": "Parent or guardian", "student": "Student", "staff": "School staff"}[
-            self.value
-        ]
-
-
-class SchoolBoard(enum.StrEnum):
-    """School boards an applicant may belong to."""
-
-    CBE = "cbe"
-    CCSD = "ccsd"
-    PALLISER = "palliser"
-    FRANCOSUD = "francosud"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        """Full name."""
-        return {
-            "cbe": "Calgary Board of Education",
-            "ccsd": "Calgary Catholic School District",
-            "palliser": "Palliser School District",
-            "francosud": "FrancoSud",
-            "other": "Other",
-        }[self.value]
-
-
-class AgeRange(enum.StrEnum):
-    """Student age ranges (under 18 needs a guardian's consent)."""
-
-    UNDER_14 = "under_14"
-    AGE_14_15 = "14_15"
-    AGE_16_17 = "16_17"
-    AGE_18_PLUS = "18_plus"
-
-    @property
-    def is_minor(self) -> bool:
-        """True for ages under 18."""
-        return self is not AgeRange.AGE_18_PLUS
-
-
-class GradeBand(enum.StrEnum):
-    """A parent's child's grade band."""
-
-    ELEMENTARY = "elementary"
-    JUNIOR_HIGH = "junior_high"
-    SENIOR_HIGH = "senior_high"
-
-
-class SelfIdAnswer(enum.StrEnum):
-    """An answer to one voluntary self-identification question."""
-
-    YES = "yes"
-    NO = "no"
-    PREFER_NOT = "prefer_not"
 
 
 class Stage(enum.StrEnum):
@@ -106,6 +43,10 @@ STAGE_TRANSITIONS: dict[Stage, frozenset[Stage]] = {
     S.NOT_SELECTED: frozenset(),
     S.WITHDRAWN: frozenset(),
     S.EXPIRED: frozenset(),
+}
+# Stages with no way onward: the decision date starts the retention clock.
+FINAL_STAGES = frozenset(stage for stage, onward in STAGE_TRANSITIONS.items() if not onward) | {
+    S.INELIGIBLE
 }
 # Outcomes after which personal data is purged once the retention period has passed.
 PURGEABLE_STAGES = frozenset({S.NOT_SELECTED, S.WITHDRAWN, S.EXPIRED, S.INELIGIBLE, S.DECLINED})

@@ -10,11 +10,12 @@ from ..audit.services import record
 from ..core.extensions import db
 from ..core.urls import public_url
 from ..security.tokens import new_token, token_hash_or_none
-from .apply_services import DUPLICATE_CONTACT_MESSAGE, DuplicateApplication, email_taken
+from .apply_services import DUPLICATE_CONTACT_MESSAGE, email_taken
 from .emails import email_about
+from .errors import BoardError, DuplicateApplication
 from .models import Application
 from .stages import STAGE_TRANSITIONS, Stage
-from .transitions import BoardError, move_to
+from .transitions import move_to
 from .values import normalize_email
 
 

@@ -5,18 +5,9 @@ from ..audit.services import record
 from ..core.clock import now_utc
 from ..core.extensions import db
 from .emails import email_about
+from .errors import BoardError
 from .models import Application, StageEvent
-from .stages import APPLICANT_EMAILS, STAGE_TRANSITIONS, Stage, stage_move_allowed
-
-
-class BoardError(ValueError):
-    """A refused board change; the message is shown to the user."""
-
-
-# Stages with no way onward: the decision date starts the retention clock.
-FINAL_STAGES = frozenset(stage for stage, onward in STAGE_TRANSITIONS.items() if not onward) | {
-    Stage.INELIGIBLE
-}
+from .stages import APPLICANT_EMAILS, FINAL_STAGES, Stage, stage_move_allowed
 
 
 def move_to(

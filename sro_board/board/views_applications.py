@@ -13,19 +13,14 @@ from ..core.extensions import db
 from .access_request import EXPORT_FORMATS, delete_on_request, export_applicant
 from .application_search import Filters, NameSearchForm, applications_query, page_number
 from .blueprint import bp
+from .enums import Category
+from .errors import BoardError
+from .labels import stage_label
 from .models import Application, Intake, StageEvent
 from .review_services import reviewer_means, reviews_of
-from .staff_forms import (
-    ConfirmForm,
-    DeleteRequestForm,
-    MoveForm,
-    moved_message,
-    stage_label,
-    to_utc,
-)
+from .staff_forms import ConfirmForm, DeleteRequestForm, MoveForm, moved_message, to_utc
 from .staff_moves import may_ask_guardian, move_application
-from .stages import STAGE_TRANSITIONS, Category, Stage
-from .transitions import BoardError
+from .stages import STAGE_TRANSITIONS, Stage
 
 CHANGED_MEANWHILE = (
     "Someone else changed this application meanwhile; nothing was saved. "

@@ -26,15 +26,10 @@ from .apply_forms import (
     WithdrawForm,
 )
 from .apply_limit import count_accepted, seconds_to_wait, wait_words
-from .apply_services import (
-    DuplicateApplication,
-    IntakeClosed,
-    next_intake,
-    open_intake,
-    submit_application,
-)
+from .apply_services import next_intake, open_intake, submit_application
 from .blueprint import bp
 from .eligibility import STUDENT_RULE
+from .errors import BoardError, DuplicateApplication, IntakeClosed
 from .guardian_services import (
     LinkState,
     confirm_guardian_consent,
@@ -43,8 +38,8 @@ from .guardian_services import (
     find_consent,
     resend_guardian_request,
 )
+from .labels import AGE_RANGES, APPLICANT_STAGES
 from .models import Application
-from .public_text import AGE_RANGES, APPLICANT_STAGES
 from .stages import Stage
 from .status_services import (
     find_by_status_token,
@@ -53,7 +48,6 @@ from .status_services import (
     update_contact,
     withdraw,
 )
-from .transitions import BoardError
 
 RECEIPT = "board_receipt"  # session key: reference and status token, shown once
 CONSENT_OUTCOME = "board_consent"

@@ -13,6 +13,7 @@ from ..auth.permissions import Action
 from ..core.commit import commit_service
 from ..core.extensions import db
 from .blueprint import bp
+from .errors import BoardError
 from .models import Intake
 from .review_services import (
     blind_application,
@@ -23,7 +24,6 @@ from .review_services import (
     save_scores,
 )
 from .staff_forms import SCORE_LABELS, ConflictForm, review_form_class
-from .transitions import BoardError
 
 
 def _blind_or_404(application_id: int):

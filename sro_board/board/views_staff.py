@@ -13,7 +13,8 @@ from ..core.forms import choices
 from . import views_applications, views_review  # noqa: F401 - routes
 from .apply_services import is_open
 from .blueprint import bp
-from .eligibility import staff_role_label
+from .enums import Category
+from .errors import BoardError
 from .intake_services import (
     add_criterion,
     assign_reviewer,
@@ -24,42 +25,13 @@ from .intake_services import (
     update_criterion,
     update_intake,
 )
+from .labels import stage_label
 from .members import ENDING_SOON_DAYS, all_members, ending_soon, public_roster
 from .models import Application, Intake, ReviewerAssignment, RubricCriterion
-from .public_text import AGE_RANGES, GRADE_BANDS
 from .selection import ANSWER_COLUMNS, SELF_ID_QUESTIONS, build_selection
-from .staff_forms import AssignReviewerForm, ConfirmForm, CriterionForm, IntakeForm, stage_label
+from .staff_forms import AssignReviewerForm, ConfirmForm, CriterionForm, IntakeForm
 from .staff_moves import start_review
-from .stages import AgeRange, Category, GradeBand, SchoolBoard, Stage
-from .transitions import BoardError
-
-
-class BoardLabels:
-    """Words for stored values, for the board's staff templates."""
-
-    stage = staticmethod(stage_label)
-    staff_role = staticmethod(staff_role_label)
-
-    @staticmethod
-    def age(value: AgeRange | None) -> str:
-        """An age range as words."""
-        return AGE_RANGES.get(value, "—") if value else "—"
-
-    @staticmethod
-    def grade_band(value: GradeBand | None) -> str:
-        """A child's grade band as words."""
-        return GRADE_BANDS.get(value, "—") if value else "—"
-
-    @staticmethod
-    def school_board(value: SchoolBoard | None) -> str:
-        """A school board's full name."""
-        return value.label if value else "—"
-
-
-@bp.context_processor
-def board_labels() -> dict:
-    """Make the board's label helpers available to its templates."""
-    return {"board_labels": BoardLabels}
+from .stages import Stage
 
 
 @bp.get("/staff/board/")

@@ -12,11 +12,12 @@ from datetime import datetime, time, timedelta
 
 from ..auth.models import User
 from ..board.apply_services import ApplicationInput, submit_application
+from ..board.enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
 from ..board.guardian_services import confirm_guardian_consent, expire_overdue_consents
 from ..board.intake_services import IntakeValues, create_intake
+from ..board.labels import HEARD_ABOUT
 from ..board.models import Intake
-from ..board.public_text import HEARD_ABOUT
-from ..board.stages import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer, Stage
+from ..board.stages import Stage
 from ..board.status_services import withdraw
 from ..core.clock import clock_set_to, now_utc
 

@@ -15,12 +15,13 @@ import sqlalchemy as sa
 from ..auth.models import User
 from ..auth.roles import Role
 from ..auth.services import create_user
+from ..board.enums import Category
 from ..board.intake_services import add_criterion, assign_reviewer
 from ..board.models import Application, Intake, RubricCriterion
 from ..board.review_services import blind_application, declare_conflict, reviewer_queue, save_scores
 from ..board.selection import build_selection
 from ..board.staff_moves import move_application, start_review
-from ..board.stages import Category, Stage
+from ..board.stages import Stage
 from ..core.clock import clock_set_to, now_utc
 from ..core.extensions import db
 

@@ -4,7 +4,7 @@ The applicant side comes first: every public page is open to everyone, with or w
 The staff side appends its rows to BOARD_ACCESS below that block.
 """
 
-from sro_board.board.stages import Category
+from sro_board.board.enums import Category
 from tests.access import EVERYONE, Access
 from tests.board.applying import PARENT, link_path, open_intake, outbox, submit
 

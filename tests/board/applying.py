@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from aiosmtpd.controller import Controller
 
 from sro_board.board.apply_services import ApplicationInput, Submitted, submit_application
+from sro_board.board.enums import AgeRange, Category, GradeBand, SchoolBoard
 from sro_board.board.models import Application, Intake
-from sro_board.board.stages import AgeRange, Category, GradeBand, SchoolBoard
 from sro_board.core.extensions import db
 from sro_board.mail.models import OutboxEmail
 from tests.board.factories import make_intake, now

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from flask import g
 
+from sro_board.board.enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
 from sro_board.board.models import (
     Application,
     ConflictDeclaration,
@@ -19,7 +20,7 @@ from sro_board.board.models import (
     Score,
     SelfIdentification,
 )
-from sro_board.board.stages import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer, Stage
+from sro_board.board.stages import Stage
 from sro_board.core.clock import now_utc
 from sro_board.core.extensions import db
 

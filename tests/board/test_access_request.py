@@ -8,8 +8,9 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
+from sro_board.board.enums import AgeRange, Category, SelfIdAnswer
 from sro_board.board.models import Application, GuardianConsent, SelfIdentification
-from sro_board.board.stages import AgeRange, Category, SelfIdAnswer, Stage
+from sro_board.board.stages import Stage
 from sro_board.core.extensions import db
 from tests.board.factories import (
     GUARDIAN_NAME,

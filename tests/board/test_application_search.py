@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from sro_board.board.stages import Category, Stage
+from sro_board.board.enums import Category
+from sro_board.board.stages import Stage
 from tests.board.factories import make_application, make_intake
 from tests.conftest import login
 from tests.helpers_tracker import form_fields, text

@@ -8,8 +8,9 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
+from sro_board.board.enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
 from sro_board.board.models import Application, SelfIdentification, StageEvent
-from sro_board.board.stages import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer, Stage
+from sro_board.board.stages import Stage
 from sro_board.core.extensions import db
 from sro_board.mail.models import OutboxEmail
 from tests.board.applying import (  # noqa: F401 - fixtures: app_mailing_the_mailbox, loopback_mailbox

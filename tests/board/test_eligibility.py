@@ -9,8 +9,9 @@ from sro_board.board.eligibility import (
     ineligibility_reason,
     staff_role_label,
 )
+from sro_board.board.enums import AgeRange, Category, GradeBand, SchoolBoard
 from sro_board.board.models import Application
-from sro_board.board.stages import AgeRange, Category, GradeBand, SchoolBoard, Stage
+from sro_board.board.stages import Stage
 from tests.board.applying import applications, open_intake, submit
 
 

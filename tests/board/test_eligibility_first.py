@@ -6,10 +6,11 @@ import re
 import pytest
 
 from sro_board.board.eligibility import REASONS
+from sro_board.board.enums import AgeRange, Category
+from sro_board.board.errors import BoardError
 from sro_board.board.models import Application, GuardianConsent
 from sro_board.board.staff_moves import move_application
-from sro_board.board.stages import AgeRange, Category, Stage
-from sro_board.board.transitions import BoardError
+from sro_board.board.stages import Stage
 from sro_board.core.extensions import db
 from sro_board.mail.models import OutboxEmail
 from tests.board.applying import (  # noqa: F401 - fixtures: app_mailing_the_mailbox, loopback_mailbox

@@ -6,7 +6,8 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from sro_board.board.stages import Category, Stage
+from sro_board.board.enums import Category
+from sro_board.board.stages import Stage
 from sro_board.board.transitions import move_to
 from sro_board.core.clock import now_utc
 from sro_board.core.extensions import db

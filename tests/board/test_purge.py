@@ -5,6 +5,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
+from sro_board.board.enums import AgeRange, Category
 from sro_board.board.models import (
     Application,
     ApplicationEmail,
@@ -14,7 +15,7 @@ from sro_board.board.models import (
     StageEvent,
 )
 from sro_board.board.retention import PERSONAL_FIELDS, purge_expired
-from sro_board.board.stages import AgeRange, Category, Stage
+from sro_board.board.stages import Stage
 from sro_board.board.transitions import move_to
 from sro_board.core.extensions import db
 from sro_board.mail.models import OutboxEmail

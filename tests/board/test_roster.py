@@ -5,11 +5,12 @@ from datetime import date, timedelta
 import pytest
 import sqlalchemy as sa
 
+from sro_board.board.enums import AgeRange, Category
+from sro_board.board.errors import BoardError
 from sro_board.board.members import make_member, roster_name, term_for
 from sro_board.board.models import BoardMember
 from sro_board.board.staff_moves import move_application
-from sro_board.board.stages import AgeRange, Category, Stage
-from sro_board.board.transitions import BoardError
+from sro_board.board.stages import Stage
 from sro_board.core.clock import today_local
 from sro_board.core.extensions import db
 from tests.board.factories import make_application, make_guardian, make_intake

@@ -3,13 +3,14 @@
 import sqlalchemy as sa
 
 from sro_board.board.apply_services import is_open
+from sro_board.board.enums import Category
 from sro_board.board.models import (
     Application,
     ApplicationEmail,
     GuardianConsent,
     SelfIdentification,
 )
-from sro_board.board.stages import Category, Stage
+from sro_board.board.stages import Stage
 from sro_board.core.extensions import db
 from sro_board.sample.applicants import SEATS, load_board_sample
 from tests.board.applying import outbox

@@ -5,9 +5,10 @@ from datetime import timedelta
 
 import pytest
 
-from sro_board.board.public_text import APPLICANT_STAGES
+from sro_board.board.enums import AgeRange, Category
+from sro_board.board.labels import APPLICANT_STAGES
 from sro_board.board.staff_forms import MOVED
-from sro_board.board.stages import APPLICANT_EMAILS, STAGE_TRANSITIONS, AgeRange, Category, Stage
+from sro_board.board.stages import APPLICANT_EMAILS, STAGE_TRANSITIONS, Stage
 from sro_board.board.transitions import move_to
 from sro_board.core.clock import clock_set_to, now_utc
 from sro_board.core.extensions import db

@@ -6,10 +6,12 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
+from sro_board.board.enums import AgeRange, Category
+from sro_board.board.errors import BoardError
 from sro_board.board.models import Application, BoardMember, StageEvent
 from sro_board.board.staff_moves import move_application
-from sro_board.board.stages import APPLICANT_EMAILS, STAGE_TRANSITIONS, AgeRange, Category, Stage
-from sro_board.board.transitions import FINAL_STAGES, BoardError, move_to
+from sro_board.board.stages import APPLICANT_EMAILS, FINAL_STAGES, STAGE_TRANSITIONS, Stage
+from sro_board.board.transitions import move_to
 from sro_board.core.extensions import db
 from sro_board.mail.models import OutboxEmail
 from tests.board.factories import make_application, make_guardian, make_intake, now

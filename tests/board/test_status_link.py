@@ -7,9 +7,10 @@ import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
 from sro_board.board import views_public
+from sro_board.board.enums import Category
+from sro_board.board.labels import APPLICANT_STAGES
 from sro_board.board.models import Application
-from sro_board.board.public_text import APPLICANT_STAGES
-from sro_board.board.stages import Category, Stage
+from sro_board.board.stages import Stage
 from sro_board.board.transitions import move_to
 from sro_board.core.clock import now_utc
 from sro_board.core.extensions import db

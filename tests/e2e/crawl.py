@@ -74,9 +74,9 @@ def board_parameters(app, mailbox) -> dict[str, dict[str, object]]:
     through the loopback SMTP server)."""
     from sro_board.auth.services import find_by_email
     from sro_board.board.apply_services import ApplicationInput, submit_application
+    from sro_board.board.enums import AgeRange, Category, SchoolBoard
     from sro_board.board.models import Application, Intake, RubricCriterion
     from sro_board.board.review_services import reviewer_queue
-    from sro_board.board.stages import AgeRange, Category, SchoolBoard
     from sro_board.core.extensions import db
     from sro_board.mail.delivery import deliver_pending
 

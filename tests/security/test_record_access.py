@@ -9,8 +9,9 @@ permission), V8.3.1 (the checks are on the server, for GET and POST alike).
 import pytest
 import sqlalchemy as sa
 
+from sro_board.board.enums import Category
 from sro_board.board.models import Application, ConflictDeclaration, Score
-from sro_board.board.stages import Category, Stage
+from sro_board.board.stages import Stage
 from sro_board.core.extensions import db
 from tests.board.applying import link_path, open_intake, outbox, submit
 from tests.board.factories import add_criteria, assign, make_application, make_intake

@@ -15,8 +15,8 @@ from sro_board import create_app
 from sro_board.audit.guard import AuditLogIsAppendOnly
 from sro_board.audit.models import AuditEntry
 from sro_board.audit.services import record
+from sro_board.board.enums import SelfIdAnswer
 from sro_board.board.models import GuardianConsent, SelfIdentification
-from sro_board.board.stages import SelfIdAnswer
 from sro_board.core.extensions import db
 from sro_board.security.crypto import encrypted_columns
 from tests.conftest import using_postgres

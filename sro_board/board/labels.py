@@ -1,7 +1,9 @@
-"""The words applicants see: stages in plain language, and the form's vocabularies."""
+"""The board's words for stored values: stages and vocabularies, for applicants and staff."""
 
 from .eligibility import STUDENT_GRADES as ELIGIBLE_GRADES
-from .stages import AgeRange, GradeBand, SelfIdAnswer, Stage
+from .eligibility import staff_role_label
+from .enums import AgeRange, GradeBand, SchoolBoard, SelfIdAnswer
+from .stages import Stage
 
 # Stage -> (short name, what it means for the applicant).
 APPLICANT_STAGES: dict[Stage, tuple[str, str]] = {
@@ -91,3 +93,30 @@ HEARD_ABOUT = [
 ]
 # Only the grades the eligibility rules accept are offered.
 STUDENT_GRADES = {grade: f"Grade {grade}" for grade in ELIGIBLE_GRADES}
+
+
+def stage_label(stage: Stage) -> str:
+    """A stage as words."""
+    return stage.value.replace("_", " ").capitalize()
+
+
+class BoardLabels:
+    """Words for stored values, for the board's staff templates."""
+
+    stage = staticmethod(stage_label)
+    staff_role = staticmethod(staff_role_label)
+
+    @staticmethod
+    def age(value: AgeRange | None) -> str:
+        """An age range as words."""
+        return AGE_RANGES.get(value, "—") if value else "—"
+
+    @staticmethod
+    def grade_band(value: GradeBand | None) -> str:
+        """A child's grade band as words."""
+        return GRADE_BANDS.get(value, "—") if value else "—"
+
+    @staticmethod
+    def school_board(value: SchoolBoard | None) -> str:
+        """A school board's full name."""
+        return value.label if value else "—"
