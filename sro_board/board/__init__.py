@@ -3,7 +3,8 @@
 from flask import Flask
 
 from ..mail.about import register_finder
-from . import views_public, views_staff  # noqa: F401 - routes
+from . import views_staff  # noqa: F401 - routes
+from .applications import views, views_consent, views_status  # noqa: F401 - routes
 from .blueprint import bp
 from .cli import board_cli
 from .emails import applications_of

@@ -4,8 +4,8 @@ import click
 from flask.cli import AppGroup
 
 from ..core.extensions import db
+from .applications.guardian import expire_overdue_consents
 from .cli_purge import purge_command
-from .guardian_services import expire_overdue_consents
 
 board_cli = AppGroup("board", help="Advisory-board maintenance.")
 board_cli.add_command(purge_command)

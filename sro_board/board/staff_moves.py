@@ -7,9 +7,9 @@ import sqlalchemy as sa
 from ..auth.models import User
 from ..core.clock import now_utc
 from ..core.extensions import db
+from .applications.guardian import ask_guardian
 from .enums import Category
 from .errors import BoardError
-from .guardian_services import ask_guardian
 from .members import make_member
 from .models import Application, Intake, StageEvent
 from .stages import Stage, stage_move_allowed

@@ -11,7 +11,7 @@ from ..core.commit import commit_service, flash_error
 from ..core.extensions import db
 from ..core.forms import choices
 from . import views_applications, views_review  # noqa: F401 - routes
-from .apply_services import is_open
+from .applications.services import is_open
 from .blueprint import bp
 from .enums import Category
 from .errors import BoardError

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from ..auth.models import User
-from ..board.apply_services import ApplicationInput, submit_application
+from ..board.applications.guardian import confirm_guardian_consent, expire_overdue_consents
+from ..board.applications.services import ApplicationInput, submit_application
+from ..board.applications.status import withdraw
 from ..board.enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
-from ..board.guardian_services import confirm_guardian_consent, expire_overdue_consents
 from ..board.intake_services import IntakeValues, create_intake
 from ..board.labels import HEARD_ABOUT
 from ..board.models import Intake
 from ..board.stages import Stage
-from ..board.status_services import withdraw
 from ..core.clock import clock_set_to, now_utc
 
 SEATS = {Category.PARENT: 4, Category.STUDENT: 4, Category.STAFF: 3}

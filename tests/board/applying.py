@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 from aiosmtpd.controller import Controller
 
-from sro_board.board.apply_services import ApplicationInput, Submitted, submit_application
+from sro_board.board.applications.services import ApplicationInput, Submitted, submit_application
 from sro_board.board.enums import AgeRange, Category, GradeBand, SchoolBoard
 from sro_board.board.models import Application, Intake
 from sro_board.core.extensions import db

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from sro_board.board.apply_limit import wait_words
+from sro_board.board.applications.limit import wait_words
 from sro_board.board.models import Application
 from sro_board.core.extensions import limiter
 from sro_board.mail.models import OutboxEmail

@@ -5,8 +5,8 @@ from datetime import UTC, timedelta
 import pytest
 import sqlalchemy as sa
 
-from sro_board.board import views_public
-from sro_board.board.guardian_services import expire_overdue_consents
+from sro_board.board.applications import views_consent as views_public
+from sro_board.board.applications.guardian import expire_overdue_consents
 from sro_board.board.models import Application, GuardianConsent
 from sro_board.board.stages import Stage
 from sro_board.core.clock import clock_set_to, now_utc

@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from sro_board.board.apply_services import is_open
+from sro_board.board.applications.services import is_open
 from sro_board.board.enums import Category
 from sro_board.board.models import (
     Application,

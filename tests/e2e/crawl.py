@@ -73,7 +73,7 @@ def board_parameters(app, mailbox) -> dict[str, dict[str, object]]:
     status link (from the service) and the guardian-consent link (from the email the app sent
     through the loopback SMTP server)."""
     from sro_board.auth.services import find_by_email
-    from sro_board.board.apply_services import ApplicationInput, submit_application
+    from sro_board.board.applications.services import ApplicationInput, submit_application
     from sro_board.board.enums import AgeRange, Category, SchoolBoard
     from sro_board.board.models import Application, Intake, RubricCriterion
     from sro_board.board.review_services import reviewer_queue

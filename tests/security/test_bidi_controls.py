@@ -59,7 +59,7 @@ def test_the_walk_reaches_the_forms_of_every_feature():
     assert {
         "sro_board.auth.forms",
         "sro_board.admin.forms",
-        "sro_board.board.apply_forms",
+        "sro_board.board.applications.forms",
         "sro_board.board.staff_forms",
         "sro_board.contact.forms",
         "sro_board.recommendations.forms",

@@ -4,8 +4,8 @@ import secrets
 
 import sqlalchemy as sa
 
-from ..core.extensions import db
-from .models import Application
+from ...core.extensions import db
+from ..models import Application
 
 # Reference codes avoid look-alike characters (0/O, 1/I/L) so they can be read out on the phone.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"

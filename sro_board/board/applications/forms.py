@@ -1,7 +1,5 @@
 """Forms applicants and guardians fill in: the application, the status page, the consent page."""
 
-from collections.abc import Callable
-
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -14,22 +12,12 @@ from wtforms import (
     TelField,
     TextAreaField,
 )
-from wtforms.validators import (
-    DataRequired,
-    Email,
-    InputRequired,
-    Length,
-    Optional,
-    Regexp,
-    StopValidation,
-    ValidationError,
-)
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
-from ..core.forms import choices
-from .apply_services import SELF_ID_QUESTIONS, ApplicationInput
-from .eligibility import STAFF_ROLES
-from .enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
-from .labels import (
+from ...core.forms import choices
+from ..eligibility import STAFF_ROLES
+from ..enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
+from ..labels import (
     AGE_RANGES,
     GRADE_BANDS,
     HEARD_ABOUT,
@@ -38,71 +26,20 @@ from .labels import (
     SELF_ID_WORDING,
     STUDENT_GRADES,
 )
-from .values import normalize_email
-
-EMAIL_MESSAGE = "Enter an email address like name@example.com."
-PHONE = Regexp(
-    r"^[0-9+()./ -]{7,25}( *(ext|x)\.? *[0-9]{1,6})?$",
-    message="Enter a phone number using digits, spaces, + ( ) or -, like 403-555-0123.",
+from .fields import (
+    EMAIL_MESSAGE,
+    PARENT,
+    PHONE,
+    STAFF,
+    STUDENT,
+    Applies,
+    email_field,
+    minor_student,
+    optional_int,
+    strip,
 )
-
-
-def strip(value):
-    """Trim pasted spaces around a typed value."""
-    return value.strip() if isinstance(value, str) else value
-
-
-def _email(label: str, required: str | None = None, **kwargs) -> EmailField:
-    first = DataRequired(message=required) if required else Optional()
-    return EmailField(
-        label,
-        validators=[first, Email(message=EMAIL_MESSAGE), Length(max=254)],
-        filters=[strip],
-        **kwargs,
-    )
-
-
-def optional_int(value) -> int | None:
-    """'' -> None, '9' -> 9 (for selects with an empty first option)."""
-    return None if value in ("", None) else int(value)
-
-
-class Applies:
-    """Check a field only when `when(form)` holds; there it is required unless told otherwise.
-
-    Fields of the other categories (and a guardian's details for an adult) are not validated
-    at all, so one form with every section works without JavaScript.
-    """
-
-    def __init__(self, when: Callable, message: str = "", required: Callable | bool = True):
-        self.when, self.message, self.required = when, message, required
-
-    def __call__(self, form, field) -> None:
-        if not self.when(form):
-            field.errors[:] = []
-            raise StopValidation()
-        if field.data in (None, "", False):
-            field.errors[:] = []
-            required = self.required(form) if callable(self.required) else self.required
-            raise StopValidation(self.message if required else None)
-
-
-def is_category(category: Category) -> Callable:
-    """A condition: the applicant chose this category."""
-    return lambda form: form.category.data == category.value
-
-
-def minor_student(form) -> bool:
-    """A student under 18 (or one who has not said their age yet)."""
-    return (
-        form.category.data == Category.STUDENT.value
-        and form.age_range.data != AgeRange.AGE_18_PLUS.value
-    )
-
-
-STUDENT = is_category(Category.STUDENT)
-PARENT = is_category(Category.PARENT)
-STAFF = is_category(Category.STAFF)
+from .services import SELF_ID_QUESTIONS, ApplicationInput
+from .values import normalize_email
 
 
 class ApplicationForm(FlaskForm):
@@ -119,7 +56,7 @@ class ApplicationForm(FlaskForm):
         validators=[DataRequired(message="Enter your name."), Length(max=120)],
         filters=[strip],
     )
-    email = _email(
+    email = email_field(
         "Your email address",
         required="Enter your email address.",
         description="We send your confirmation and updates here.",
@@ -290,7 +227,7 @@ class ApplicationForm(FlaskForm):
 class ContactDetailsForm(FlaskForm):
     """The applicant changes their email or phone."""
 
-    email = _email("Email address", required="Enter your email address.")
+    email = email_field("Email address", required="Enter your email address.")
     phone = TelField("Phone number (optional)", validators=[Optional(), Length(max=40), PHONE])
 
 
@@ -306,7 +243,7 @@ class WithdrawForm(FlaskForm):
 class GuardianResendForm(FlaskForm):
     """A student asks for the guardian's link to be sent again, perhaps to a corrected address."""
 
-    guardian_email = _email(
+    guardian_email = email_field(
         "Your parent's or guardian's email address",
         required="Enter your parent's or guardian's email address.",
     )
@@ -335,4 +272,4 @@ class GuardianConsentForm(FlaskForm):
 class LostLinkForm(FlaskForm):
     """Ask for a new status link by email."""
 
-    email = _email("The email address you applied with", required="Enter your email address.")
+    email = email_field("The email address you applied with", required="Enter your email address.")

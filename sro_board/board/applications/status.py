@@ -1,21 +1,21 @@
 """The applicant's own changes through the private status link: contact details, withdrawal.
 
-Like apply_services: audited without personal data, stage moves through move_to, no commit.
+Like services.py: audited without personal data, stage moves through move_to, no commit.
 """
 
 import sqlalchemy as sa
 
-from ..audit.actors import SystemActor
-from ..audit.services import record
-from ..core.extensions import db
-from ..core.urls import public_url
-from ..security.tokens import new_token, token_hash_or_none
-from .apply_services import DUPLICATE_CONTACT_MESSAGE, email_taken
-from .emails import email_about
-from .errors import BoardError, DuplicateApplication
-from .models import Application
-from .stages import STAGE_TRANSITIONS, Stage
-from .transitions import move_to
+from ...audit.actors import SystemActor
+from ...audit.services import record
+from ...core.extensions import db
+from ...core.urls import public_url
+from ...security.tokens import new_token, token_hash_or_none
+from ..emails import email_about
+from ..errors import BoardError, DuplicateApplication
+from ..models import Application
+from ..stages import STAGE_TRANSITIONS, Stage
+from ..transitions import move_to
+from .services import DUPLICATE_CONTACT_MESSAGE, email_taken
 from .values import normalize_email
 
 

@@ -14,13 +14,18 @@ from flask import current_app
 from flask_limiter.util import get_remote_address
 from limits import RateLimitItem, parse_many
 
-from ..core.extensions import limiter
+from ...core.extensions import limiter
 
 SCOPE = "board-apply-accepted"
 
 
+def apply_rate_limit() -> str:
+    """APPLY_RATE_LIMIT; also Flask-Limiter's limit on the pages that email an address typed in."""
+    return current_app.config["APPLY_RATE_LIMIT"]
+
+
 def _limits() -> list[RateLimitItem]:
-    return parse_many(current_app.config["APPLY_RATE_LIMIT"])
+    return parse_many(apply_rate_limit())
 
 
 def _identifiers() -> tuple[str, ...]:

@@ -12,17 +12,17 @@ import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.orm import selectinload
 
-from ..audit.actors import Actor, SystemActor
-from ..audit.services import record
-from ..core.clock import now_utc
-from ..core.extensions import db
-from ..core.urls import public_url
-from ..security.tokens import new_token, token_hash_or_none
-from .emails import email_about
-from .errors import BoardError
-from .models import Application, GuardianConsent
-from .stages import Stage
-from .transitions import move_to
+from ...audit.actors import Actor, SystemActor
+from ...audit.services import record
+from ...core.clock import now_utc
+from ...core.extensions import db
+from ...core.urls import public_url
+from ...security.tokens import new_token, token_hash_or_none
+from ..emails import email_about
+from ..errors import BoardError
+from ..models import Application, GuardianConsent
+from ..stages import Stage
+from ..transitions import move_to
 from .values import normalize_email
 
 

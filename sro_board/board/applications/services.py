@@ -11,20 +11,20 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from ..audit.actors import SystemActor
-from ..audit.services import record
-from ..core.clock import now_utc
-from ..core.extensions import db
-from ..core.urls import public_url
-from ..security.tokens import new_token
-from .eligibility import ineligibility_reason
-from .enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
-from .errors import BoardError, DuplicateApplication, IntakeClosed
-from .guardian_services import ask_guardian, keep_guardian
-from .models import Application, Intake, SelfIdentification, StageEvent
+from ...audit.actors import SystemActor
+from ...audit.services import record
+from ...core.clock import now_utc
+from ...core.extensions import db
+from ...core.urls import public_url
+from ...security.tokens import new_token
+from ..eligibility import ineligibility_reason
+from ..enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
+from ..errors import BoardError, DuplicateApplication, IntakeClosed
+from ..models import Application, Intake, SelfIdentification, StageEvent
+from ..stages import Stage
+from ..transitions import move_to
+from .guardian import ask_guardian, keep_guardian
 from .references import new_reference
-from .stages import Stage
-from .transitions import move_to
 from .values import normalize_email
 
 log = logging.getLogger(__name__)

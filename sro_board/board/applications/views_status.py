@@ -1,0 +1,155 @@
+"""The applicant's private status page (reached by the long random token in its link).
+
+The stage in plain words, contact details, withdrawal, the guardian's link sent again, and a
+new link for a lost one. These pages are never cached and send no referrer, so the token does
+not leak to another site.
+"""
+
+from flask import flash, redirect, render_template, url_for
+from sqlalchemy.orm.exc import StaleDataError
+
+from ...core.commit import commit_service
+from ...core.extensions import db, limiter
+from ...core.http import private
+from ..blueprint import bp
+from ..errors import BoardError, DuplicateApplication
+from ..labels import APPLICANT_STAGES
+from ..models import Application
+from ..stages import Stage
+from .forms import ContactDetailsForm, GuardianResendForm, LostLinkForm, WithdrawForm
+from .guardian import resend_guardian_request
+from .limit import apply_rate_limit
+from .status import find_by_status_token, is_active, send_new_status_links, update_contact, withdraw
+
+CHANGED_MEANWHILE = (
+    "Your application changed while this page was open. Here is where it stands now."
+)
+
+
+def invalid_link(kind: str):
+    """The page for an unknown, used-up or purged private link."""
+    return render_template("board/applications/link_invalid.html", kind=kind), 404
+
+
+def _status_page(application: Application, token: str, **forms):
+    forms.setdefault(
+        "contact_form",
+        ContactDetailsForm(formdata=None, email=application.email, phone=application.phone),
+    )
+    forms.setdefault("withdraw_form", WithdrawForm(formdata=None))
+    guardian = application.guardian
+    if application.stage is Stage.AWAITING_GUARDIAN and guardian is not None:
+        forms.setdefault(
+            "guardian_form",
+            GuardianResendForm(formdata=None, guardian_email=guardian.guardian_email),
+        )
+    return render_template(
+        "board/applications/status.html",
+        application=application,
+        token=token,
+        stage_words=APPLICANT_STAGES[application.stage],
+        active=is_active(application),
+        **forms,
+    )
+
+
+def _changed_meanwhile(token: str):
+    flash(CHANGED_MEANWHILE, "error")
+    return redirect(url_for("board.status", token=token))
+
+
+@bp.get("/advisory-board/status/<token>")
+@private
+def status(token: str):
+    """The applicant's private page: stage, contact details, withdrawal."""
+    application = find_by_status_token(token)
+    if application is None:
+        return invalid_link("status")
+    return _status_page(application, token)
+
+
+@bp.post("/advisory-board/status/<token>/contact")
+@private
+def update_contact_details(token: str):
+    """Change the email address or phone number."""
+    application = find_by_status_token(token)
+    if application is None:
+        return invalid_link("status")
+    form = ContactDetailsForm()
+    if form.validate_on_submit():
+        done = commit_service(
+            lambda: update_contact(application, form.email.data, form.phone.data or ""),
+            {
+                StaleDataError: None,
+                DuplicateApplication: form.email.errors,
+                BoardError: form.form_errors,
+            },
+            success=lambda changed: (
+                "Your contact details were updated." if changed else "Nothing changed."
+            ),
+        )
+        if isinstance(done.error, StaleDataError):
+            return _changed_meanwhile(token)
+        if done:
+            return redirect(url_for("board.status", token=token))
+    return _status_page(application, token, contact_form=form)
+
+
+@bp.post("/advisory-board/status/<token>/withdraw")
+@private
+def withdraw_application(token: str):
+    """Withdraw the application, once the applicant has ticked the confirmation."""
+    application = find_by_status_token(token)
+    if application is None:
+        return invalid_link("status")
+    form = WithdrawForm()
+    if form.validate_on_submit():
+        done = commit_service(
+            lambda: withdraw(application),
+            {StaleDataError: None, BoardError: form.form_errors},
+            success="Your application was withdrawn.",
+        )
+        if isinstance(done.error, StaleDataError):
+            return _changed_meanwhile(token)
+        if done:
+            return redirect(url_for("board.status", token=token))
+    return _status_page(application, token, withdraw_form=form)
+
+
+@bp.post("/advisory-board/status/<token>/guardian")
+@limiter.limit(apply_rate_limit)
+@private
+def resend_guardian(token: str):
+    """Send the parent's or guardian's consent link again, perhaps to a corrected address."""
+    application = find_by_status_token(token)
+    if application is None:
+        return invalid_link("status")
+    form = GuardianResendForm()
+    if form.validate_on_submit():
+        done = commit_service(
+            lambda: resend_guardian_request(application, form.guardian_email.data),
+            {StaleDataError: None, BoardError: form.guardian_email.errors},
+            success="We sent your parent or guardian a new link.",
+        )
+        if isinstance(done.error, StaleDataError):
+            return _changed_meanwhile(token)
+        if done:
+            return redirect(url_for("board.status", token=token))
+    return _status_page(application, token, guardian_form=form)
+
+
+@bp.route("/advisory-board/new-status-link", methods=["GET", "POST"])
+@limiter.limit(apply_rate_limit, methods=["POST"])
+def lost_link():
+    """Ask for a new status link; the answer is the same whether or not the address applied."""
+    form = LostLinkForm()
+    if form.validate_on_submit():
+        send_new_status_links(form.email.data)
+        db.session.commit()
+        flash(
+            "If an application was made with that address, we have emailed it a new status "
+            "link. Earlier links no longer work.",
+            "success",
+        )
+        return redirect(url_for("board.join"))
+    return render_template("board/applications/lost_link.html", form=form)
