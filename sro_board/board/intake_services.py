@@ -6,8 +6,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from ..audit.services import record
-from ..auth.models import User, UserRole
-from ..auth.roles import Role
+from ..auth.models import User
 from ..core.extensions import db
 from .enums import Category
 from .errors import BoardError
@@ -18,6 +17,7 @@ from .models import (
     RubricCriterion,
     Score,
 )
+from .review.access import assignment_refusal
 
 INTAKE_FIELDS = (
     "title",
@@ -110,28 +110,10 @@ def update_intake(actor: User, intake: Intake, values: IntakeValues) -> Intake:
 # Reviewers ----------------------------------------------------------------------------------
 
 
-def reviewer_candidates(intake: Intake) -> list[User]:
-    """Active reviewers not yet assigned to the intake."""
-    assigned = sa.select(ReviewerAssignment.user_id).where(
-        ReviewerAssignment.intake_id == intake.id
-    )
-    return list(
-        db.session.scalars(
-            sa.select(User)
-            .join(UserRole)
-            .where(UserRole.role == Role.REVIEWER, User.active.is_(True))
-            .where(User.id.not_in(assigned))
-            .order_by(User.name)
-        ).unique()
-    )
-
-
 def assign_reviewer(actor: User, intake: Intake, reviewer: User) -> ReviewerAssignment:
     """Let a reviewer review the intake's applications."""
-    if not reviewer.active or not reviewer.has_role(Role.REVIEWER):
-        raise BoardError("Only active staff with the reviewer role can be assigned.")
-    if db.session.get(ReviewerAssignment, (intake.id, reviewer.id)):
-        raise BoardError(f"{reviewer.name} is already a reviewer of this intake.")
+    if refusal := assignment_refusal(reviewer, intake):
+        raise BoardError(refusal)
     assignment = ReviewerAssignment(intake_id=intake.id, user_id=reviewer.id)
     db.session.add(assignment)
     record(

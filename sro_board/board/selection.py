@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from ..core.extensions import db
 from .enums import Category, SelfIdAnswer
 from .models import Application, Intake, SelfIdentification, StageEvent
-from .review_services import reviewer_means
+from .review.results import reviewer_means
 from .stages import Stage
 
 SUPPRESS_BELOW = 5

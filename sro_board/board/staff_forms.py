@@ -8,7 +8,6 @@ from wtforms import (
     DateTimeLocalField,
     EmailField,
     IntegerField,
-    RadioField,
     SelectField,
     StringField,
     TextAreaField,
@@ -29,17 +28,8 @@ from .enums import Category
 from .intake_services import IntakeValues
 from .labels import stage_label
 from .models import Intake, RubricCriterion
-from .review_services import COMMENT_MAX
 from .staff_moves import INTERVIEW_FORMATS
 from .stages import Stage
-
-SCORE_LABELS = {
-    1: "1, weak",
-    2: "2, fair",
-    3: "3, good",
-    4: "4, strong",
-    5: "5, excellent",
-}
 
 
 def to_utc(value: datetime) -> datetime:
@@ -250,39 +240,3 @@ class DeleteRequestForm(FlaskForm):
         "I understand this cannot be undone",
         validators=[DataRequired(message="Confirm that the data is to be deleted.")],
     )
-
-
-class ConflictForm(FlaskForm):
-    """A reviewer's conflict-of-interest declaration."""
-
-    has_conflict = RadioField(
-        "Do you have a conflict of interest with this applicant?",
-        choices=choices(
-            [
-                ("no", "No, I have no conflict of interest"),
-                ("yes", "Yes, I have a conflict of interest (I will not review this application)"),
-            ]
-        ),
-        validators=[InputRequired(message="Choose yes or no.")],
-    )
-
-
-class ReviewFormBase(FlaskForm):
-    """Scores and comments; one pair of fields per rubric criterion is added at runtime."""
-
-
-def review_form_class(criteria: list[RubricCriterion]) -> type[ReviewFormBase]:
-    """A form class with a 1-to-5 radio group and a comment for each criterion."""
-    attrs = {}
-    for criterion in criteria:
-        attrs[f"score_{criterion.id}"] = RadioField(
-            f"Score for {criterion.name}",
-            choices=choices((str(n), text) for n, text in SCORE_LABELS.items()),
-            validators=[InputRequired(message=f"Score “{criterion.name}” from 1 to 5.")],
-        )
-        attrs[f"comment_{criterion.id}"] = TextAreaField(
-            f"Comment on {criterion.name}",
-            validators=[Length(max=COMMENT_MAX)],
-            description="Optional. Say what the score rests on.",
-        )
-    return type("ReviewForm", (ReviewFormBase,), attrs)

@@ -17,7 +17,7 @@ from .enums import Category
 from .errors import BoardError
 from .labels import stage_label
 from .models import Application, Intake, StageEvent
-from .review_services import reviewer_means, reviews_of
+from .review.results import reviewer_means, reviews_of
 from .staff_forms import ConfirmForm, DeleteRequestForm, MoveForm, moved_message, to_utc
 from .staff_moves import may_ask_guardian, move_application
 from .stages import STAGE_TRANSITIONS, Stage

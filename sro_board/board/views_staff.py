@@ -10,7 +10,7 @@ from ..core.clock import today_local
 from ..core.commit import commit_service, flash_error
 from ..core.extensions import db
 from ..core.forms import choices
-from . import views_applications, views_review  # noqa: F401 - routes
+from . import views_applications  # noqa: F401 - routes
 from .applications.services import is_open
 from .blueprint import bp
 from .enums import Category
@@ -20,7 +20,6 @@ from .intake_services import (
     assign_reviewer,
     create_intake,
     delete_criterion,
-    reviewer_candidates,
     unassign_reviewer,
     update_criterion,
     update_intake,
@@ -28,6 +27,7 @@ from .intake_services import (
 from .labels import stage_label
 from .members import ENDING_SOON_DAYS, all_members, ending_soon, public_roster
 from .models import Application, Intake, ReviewerAssignment, RubricCriterion
+from .review.access import reviewer_candidates
 from .selection import ANSWER_COLUMNS, SELF_ID_QUESTIONS, build_selection
 from .staff_forms import AssignReviewerForm, ConfirmForm, CriterionForm, IntakeForm
 from .staff_moves import start_review

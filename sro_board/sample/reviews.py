@@ -18,7 +18,7 @@ from ..auth.services import create_user
 from ..board.enums import Category
 from ..board.intake_services import add_criterion, assign_reviewer
 from ..board.models import Application, Intake, RubricCriterion
-from ..board.review_services import blind_application, declare_conflict, reviewer_queue, save_scores
+from ..board.review.services import blind_application, declare_conflict, reviewer_queue, save_scores
 from ..board.selection import build_selection
 from ..board.staff_moves import move_application, start_review
 from ..board.stages import Stage

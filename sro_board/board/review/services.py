@@ -1,4 +1,6 @@
-"""Blind review: what a reviewer may see, conflict declarations, rubric scores.
+"""Blind review: what a reviewer sees, their queue, conflict declarations, rubric scores.
+
+Which applications a reviewer may review is access.reviewable_by's to say.
 
 Reviewers read applications through BlindApplication only: its query selects the columns a
 reviewer may see and nothing else, so a name, email, phone, school, guardian, accommodation
@@ -6,29 +8,25 @@ or self-identification answer cannot reach a reviewer's page by mistake. Accommo
 hidden because they can reveal a disability (and are irrelevant to merit).
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from ..audit.services import record
-from ..auth.models import User
-from ..core.clock import now_utc
-from ..core.extensions import db
-from .enums import AgeRange, Category, GradeBand, SchoolBoard
-from .errors import BoardError
-from .models import (
+from ...audit.services import record
+from ...auth.models import User
+from ...core.clock import now_utc
+from ...core.extensions import db
+from ..enums import AgeRange, Category, GradeBand, SchoolBoard
+from ..errors import BoardError
+from ..models import (
     Application,
     ConflictDeclaration,
     Intake,
-    ReviewerAssignment,
     RubricCriterion,
     Score,
 )
-from .stages import Stage
+from .access import reviewable_by
 
-# Reviewers see and score applications while they are in review.
-REVIEWABLE_STAGES = frozenset({Stage.IN_REVIEW})
 COMMENT_MAX = 2000
 
 
@@ -52,40 +50,10 @@ class BlindApplication:
 BLIND_COLUMNS = tuple(getattr(Application, name) for name in BlindApplication.__annotations__)
 
 
-def _assigned(reviewer: User) -> sa.ColumnElement[bool]:
-    """Application belongs to an intake the reviewer is assigned to."""
-    return (
-        sa.exists()
-        .where(
-            ReviewerAssignment.intake_id == Application.intake_id,
-            ReviewerAssignment.user_id == reviewer.id,
-        )
-        .correlate(Application)
-    )
-
-
-def _not_conflicted(reviewer: User) -> sa.ColumnElement[bool]:
-    return ~(
-        sa.exists()
-        .where(
-            ConflictDeclaration.application_id == Application.id,
-            ConflictDeclaration.reviewer_id == reviewer.id,
-            ConflictDeclaration.has_conflict.is_(True),
-        )
-        .correlate(Application)
-    )
-
-
 def blind_application(reviewer: User, application_id: int) -> BlindApplication | None:
     """The blind view of an application the reviewer may review, else None (a 404)."""
     row = db.session.execute(
-        sa.select(*BLIND_COLUMNS).where(
-            Application.id == application_id,
-            Application.stage.in_(REVIEWABLE_STAGES),
-            Application.purged_at.is_(None),
-            _assigned(reviewer),
-            _not_conflicted(reviewer),
-        )
+        sa.select(*BLIND_COLUMNS).where(Application.id == application_id, reviewable_by(reviewer))
     ).first()
     return BlindApplication(*row) if row else None
 
@@ -143,12 +111,7 @@ def reviewer_queue(reviewer: User) -> list[QueueRow]:
                 ConflictDeclaration.reviewer_id == reviewer.id,
             ),
         )
-        .where(
-            Application.stage.in_(REVIEWABLE_STAGES),
-            Application.purged_at.is_(None),
-            _assigned(reviewer),
-            _not_conflicted(reviewer),
-        )
+        .where(reviewable_by(reviewer))
         .order_by(Intake.opens_at.desc(), Application.id)
     ).all()
     return [QueueRow(*row) for row in rows]
@@ -241,64 +204,3 @@ def save_scores(
     )
     db.session.flush()
     return saved
-
-
-def reviewer_means(intake_id: int) -> dict[int, list[float]]:
-    """Each reviewer's weighted mean score per application of the intake (one query)."""
-    rows = db.session.execute(
-        sa.select(
-            Score.application_id,
-            sa.func.sum(Score.score * RubricCriterion.weight),
-            sa.func.sum(RubricCriterion.weight),
-        )
-        .join(RubricCriterion, RubricCriterion.id == Score.criterion_id)
-        .where(RubricCriterion.intake_id == intake_id)
-        .group_by(Score.application_id, Score.reviewer_id)
-    ).all()
-    means: dict[int, list[float]] = defaultdict(list)
-    for application_id, weighted, weights in rows:
-        means[application_id].append(float(weighted) / float(weights))
-    return dict(means)
-
-
-@dataclass
-class ReviewerReview:
-    """One reviewer's assessment of an application, for the admin and chair."""
-
-    reviewer: User
-    scores: list[Score]
-    weighted_mean: float | None
-
-
-def reviews_of(
-    application: Application,
-) -> tuple[list[ReviewerReview], list[tuple[User, ConflictDeclaration]]]:
-    """Every reviewer's scores of an application, and who declared what about conflicts."""
-    scores = db.session.scalars(
-        sa.select(Score)
-        .join(RubricCriterion, RubricCriterion.id == Score.criterion_id)
-        .where(Score.application_id == application.id)
-        .order_by(Score.reviewer_id, RubricCriterion.position)
-    ).all()
-    declarations = db.session.scalars(
-        sa.select(ConflictDeclaration)
-        .where(ConflictDeclaration.application_id == application.id)
-        .order_by(ConflictDeclaration.declared_at)
-    ).all()
-    criteria = {c.id: c for c in application.intake.criteria}
-    by_reviewer: dict[int, list[Score]] = defaultdict(list)
-    for score in scores:
-        by_reviewer[score.reviewer_id].append(score)
-    users = _users(set(by_reviewer) | {d.reviewer_id for d in declarations})
-    reviews = []
-    for reviewer_id, items in by_reviewer.items():
-        weights = sum(criteria[s.criterion_id].weight for s in items)
-        total = sum(s.score * criteria[s.criterion_id].weight for s in items)
-        reviews.append(ReviewerReview(users[reviewer_id], items, total / weights))
-    return reviews, [(users[d.reviewer_id], d) for d in declarations]
-
-
-def _users(ids: set[int]) -> dict[int, User]:
-    if not ids:
-        return {}
-    return {u.id: u for u in db.session.scalars(sa.select(User).where(User.id.in_(ids)))}

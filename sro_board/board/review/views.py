@@ -1,21 +1,22 @@
 """Reviewers' pages: their queue, the conflict declaration, the blind scoring form.
 
 A reviewer reaches only applications in review, of intakes they are assigned to, that they
-have not declared a conflict on; anything else is a 404. Pages get a BlindApplication, which
-holds no personal data (see review_services).
+have not declared a conflict on (access.reviewable_by); anything else is a 404. Pages get a
+BlindApplication, which holds no personal data (see services.py).
 """
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from ..auth.decorators import permission_required
-from ..auth.permissions import Action
-from ..core.commit import commit_service
-from ..core.extensions import db
-from .blueprint import bp
-from .errors import BoardError
-from .models import Intake
-from .review_services import (
+from ...auth.decorators import permission_required
+from ...auth.permissions import Action
+from ...core.commit import commit_service
+from ...core.extensions import db
+from ..blueprint import bp
+from ..errors import BoardError
+from ..models import Intake
+from .forms import SCORE_LABELS, ConflictForm, review_form_class
+from .services import (
     blind_application,
     declaration_of,
     declare_conflict,
@@ -23,7 +24,6 @@ from .review_services import (
     reviewer_queue,
     save_scores,
 )
-from .staff_forms import SCORE_LABELS, ConflictForm, review_form_class
 
 
 def _blind_or_404(application_id: int):
@@ -39,7 +39,7 @@ def review_queue():
     """Applications waiting for the reviewer's declaration or scores."""
     rows = reviewer_queue(current_user)
     return render_template(
-        "board/staff/review_queue.html",
+        "board/review/review_queue.html",
         rows=rows,
         to_do=[r for r in rows if not r.complete],
         done=[r for r in rows if r.complete],
@@ -64,7 +64,7 @@ def review_conflict(application_id: int):
                 return redirect(url_for("board.review_queue"))
             return redirect(url_for("board.review", application_id=blind.id))
     return render_template(
-        "board/staff/review_conflict.html",
+        "board/review/review_conflict.html",
         blind=blind,
         form=form,
         declaration=declaration,
@@ -99,7 +99,7 @@ def review(application_id: int):
         ):
             return redirect(url_for("board.review_queue"))
     return render_template(
-        "board/staff/review_form.html",
+        "board/review/review_form.html",
         blind=blind,
         criteria=criteria,
         form=form,

@@ -1,0 +1,75 @@
+"""Who may review which application, and who may be made a reviewer: the one place that says so.
+
+docs/permissions.md points here. A reviewer reviews an application only while it is in review
+and its personal data is kept, of an intake they are assigned to, and never one they declared
+a conflict of interest on. Only active staff with the reviewer role can be assigned to an intake.
+Views guard the reviewer's pages with Action.REVIEW_APPLICATIONS; these rules choose the rows.
+"""
+
+import sqlalchemy as sa
+
+from ...auth.models import User, UserRole
+from ...auth.roles import Role
+from ...core.extensions import db
+from ..models import Application, ConflictDeclaration, Intake, ReviewerAssignment
+from ..stages import Stage
+
+# Reviewers see and score applications while they are in review.
+REVIEWABLE_STAGES = frozenset({Stage.IN_REVIEW})
+
+
+def reviewable_by(user: User) -> sa.ColumnElement[bool]:
+    """The applications the user may review, as a condition on Application (for any query)."""
+    assigned = (
+        sa.exists()
+        .where(
+            ReviewerAssignment.intake_id == Application.intake_id,
+            ReviewerAssignment.user_id == user.id,
+        )
+        .correlate(Application)
+    )
+    conflicted = (
+        sa.exists()
+        .where(
+            ConflictDeclaration.application_id == Application.id,
+            ConflictDeclaration.reviewer_id == user.id,
+            ConflictDeclaration.has_conflict.is_(True),
+        )
+        .correlate(Application)
+    )
+    return sa.and_(
+        Application.stage.in_(REVIEWABLE_STAGES),
+        Application.purged_at.is_(None),
+        assigned,
+        ~conflicted,
+    )
+
+
+def assignment_refusal(user: User, intake: Intake) -> str | None:
+    """Why the user cannot be made a reviewer of the intake, or None when they can."""
+    if not user.active or not user.has_role(Role.REVIEWER):
+        return "Only active staff with the reviewer role can be assigned."
+    if db.session.get(ReviewerAssignment, (intake.id, user.id)):
+        return f"{user.name} is already a reviewer of this intake."
+    return None
+
+
+def can_be_assigned(user: User, intake: Intake) -> bool:
+    """True if the user may be made a reviewer of the intake."""
+    return assignment_refusal(user, intake) is None
+
+
+def reviewer_candidates(intake: Intake) -> list[User]:
+    """Everyone who can_be_assigned to the intake (active reviewers not yet assigned), by name."""
+    assigned = sa.select(ReviewerAssignment.user_id).where(
+        ReviewerAssignment.intake_id == intake.id
+    )
+    return list(
+        db.session.scalars(
+            sa.select(User)
+            .join(UserRole)
+            .where(UserRole.role == Role.REVIEWER, User.active.is_(True))
+            .where(User.id.not_in(assigned))
+            .order_by(User.name)
+        ).unique()
+    )
