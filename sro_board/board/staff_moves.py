@@ -1,8 +1,6 @@
-"""Stage moves made by staff: the admin's own rules on top of move_to, and starting review."""
+"""Stage moves made by staff: the admin's own rules on top of move_to."""
 
 from datetime import datetime
-
-import sqlalchemy as sa
 
 from ..auth.models import User
 from ..core.clock import now_utc
@@ -11,7 +9,7 @@ from .applications.guardian import ask_guardian
 from .enums import Category
 from .errors import BoardError
 from .members import make_member
-from .models import Application, Intake, StageEvent
+from .models import Application, StageEvent
 from .stages import Stage, stage_move_allowed
 from .transitions import move_to
 
@@ -97,15 +95,3 @@ def _override_for_a_minor(actor: User, application: Application, reason: str) ->
     application.override_reason = reason
     db.session.flush()
     return application.events[-1]
-
-
-def start_review(actor: User, intake: Intake) -> int:
-    """Move every eligible application of the intake into review; returns how many moved."""
-    ready = db.session.scalars(
-        sa.select(Application)
-        .where(Application.intake_id == intake.id, Application.stage == Stage.ELIGIBLE)
-        .order_by(Application.id)
-    ).all()
-    for application in ready:
-        move_to(application, Stage.IN_REVIEW, actor, "Review started for the intake.")
-    return len(ready)

@@ -15,10 +15,11 @@ from .application_search import Filters, NameSearchForm, applications_query, pag
 from .blueprint import bp
 from .enums import Category
 from .errors import BoardError
+from .forms import ConfirmForm, to_utc
 from .labels import stage_label
 from .models import Application, Intake, StageEvent
 from .review.results import reviewer_means, reviews_of
-from .staff_forms import ConfirmForm, DeleteRequestForm, MoveForm, moved_message, to_utc
+from .staff_forms import DeleteRequestForm, MoveForm, moved_message
 from .staff_moves import may_ask_guardian, move_application
 from .stages import STAGE_TRANSITIONS, Stage
 

@@ -15,7 +15,7 @@ from ..board.applications.guardian import confirm_guardian_consent, expire_overd
 from ..board.applications.services import ApplicationInput, submit_application
 from ..board.applications.status import withdraw
 from ..board.enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
-from ..board.intake_services import IntakeValues, create_intake
+from ..board.intakes.services import IntakeValues, create_intake
 from ..board.labels import HEARD_ABOUT
 from ..board.models import Intake
 from ..board.stages import Stage

@@ -16,11 +16,12 @@ from ..auth.models import User
 from ..auth.roles import Role
 from ..auth.services import create_user
 from ..board.enums import Category
-from ..board.intake_services import add_criterion, assign_reviewer
+from ..board.intakes.rubric import add_criterion
+from ..board.intakes.services import assign_reviewer, start_review
 from ..board.models import Application, Intake, RubricCriterion
 from ..board.review.services import blind_application, declare_conflict, reviewer_queue, save_scores
 from ..board.selection import build_selection
-from ..board.staff_moves import move_application, start_review
+from ..board.staff_moves import move_application
 from ..board.stages import Stage
 from ..core.clock import clock_set_to, now_utc
 from ..core.extensions import db

@@ -2,8 +2,8 @@
 
 import sqlalchemy as sa
 
-from sro_board.board.applications.services import is_open
 from sro_board.board.enums import Category
+from sro_board.board.intakes.services import is_open
 from sro_board.board.models import (
     Application,
     ApplicationEmail,

@@ -1,4 +1,4 @@
-"""Applying to the advisory board: the open intake, the checks, the submission and its first stage.
+"""Applying to the advisory board: the checks, the submission and its first stage.
 
 Every change is audited without personal data (the audit log outlives the retention purge),
 stage moves go through move_to, and nothing here commits: the caller does, once.
@@ -6,20 +6,19 @@ stage moves go through move_to, and nothing here commits: the caller does, once.
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from ...audit.actors import SystemActor
 from ...audit.services import record
-from ...core.clock import now_utc
 from ...core.extensions import db
 from ...core.urls import public_url
 from ...security.tokens import new_token
 from ..eligibility import ineligibility_reason
 from ..enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
 from ..errors import BoardError, DuplicateApplication, IntakeClosed
+from ..intakes.services import is_open
 from ..models import Application, Intake, SelfIdentification, StageEvent
 from ..stages import Stage
 from ..transitions import move_to
@@ -77,31 +76,6 @@ class Submitted:
 
     application: Application
     status_token: str
-
-
-def open_intake(moment: datetime | None = None) -> Intake | None:
-    """The intake taking applications now (the one closing soonest, if several are)."""
-    moment = moment or now_utc()
-    return db.session.scalar(
-        sa.select(Intake)
-        .where(Intake.opens_at <= moment, Intake.closes_at > moment)
-        .order_by(Intake.closes_at, Intake.id)
-        .limit(1)
-    )
-
-
-def next_intake(moment: datetime | None = None) -> Intake | None:
-    """The next intake to open, if one is planned."""
-    moment = moment or now_utc()
-    return db.session.scalar(
-        sa.select(Intake).where(Intake.opens_at > moment).order_by(Intake.opens_at).limit(1)
-    )
-
-
-def is_open(intake: Intake, moment: datetime | None = None) -> bool:
-    """True while the intake accepts applications."""
-    moment = moment or now_utc()
-    return intake.opens_at <= moment < intake.closes_at
 
 
 def email_taken(intake_id: int, email: str, exclude_id: int | None = None) -> bool:

@@ -11,10 +11,11 @@ from ...core.http import private
 from ..blueprint import bp
 from ..eligibility import STUDENT_RULE
 from ..errors import BoardError, DuplicateApplication, IntakeClosed
+from ..intakes.services import next_intake, open_intake
 from ..stages import Stage
 from .forms import ApplicationForm
 from .limit import count_accepted, seconds_to_wait, wait_words
-from .services import next_intake, open_intake, submit_application
+from .services import submit_application
 
 RECEIPT = "board_receipt"  # session key: reference and status token, shown once
 

@@ -1,23 +1,20 @@
-"""Intake administration: intakes and seats, reviewers, rubric criteria."""
+"""Intakes: their windows, seats and notice, which one is open, its reviewers, starting review."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
 
-from ..audit.services import record
-from ..auth.models import User
-from ..core.extensions import db
-from .enums import Category
-from .errors import BoardError
-from .models import (
-    Intake,
-    IntakeSeat,
-    ReviewerAssignment,
-    RubricCriterion,
-    Score,
-)
-from .review.access import assignment_refusal
+from ...audit.services import record
+from ...auth.models import User
+from ...core.clock import now_utc
+from ...core.extensions import db
+from ..enums import Category
+from ..errors import BoardError
+from ..models import Application, Intake, IntakeSeat, ReviewerAssignment
+from ..review.access import assignment_refusal
+from ..stages import Stage
+from ..transitions import move_to
 
 INTAKE_FIELDS = (
     "title",
@@ -107,6 +104,43 @@ def update_intake(actor: User, intake: Intake, values: IntakeValues) -> Intake:
     return intake
 
 
+def open_intake(moment: datetime | None = None) -> Intake | None:
+    """The intake taking applications now (the one closing soonest, if several are)."""
+    moment = moment or now_utc()
+    return db.session.scalar(
+        sa.select(Intake)
+        .where(Intake.opens_at <= moment, Intake.closes_at > moment)
+        .order_by(Intake.closes_at, Intake.id)
+        .limit(1)
+    )
+
+
+def next_intake(moment: datetime | None = None) -> Intake | None:
+    """The next intake to open, if one is planned."""
+    moment = moment or now_utc()
+    return db.session.scalar(
+        sa.select(Intake).where(Intake.opens_at > moment).order_by(Intake.opens_at).limit(1)
+    )
+
+
+def is_open(intake: Intake, moment: datetime | None = None) -> bool:
+    """True while the intake accepts applications."""
+    moment = moment or now_utc()
+    return intake.opens_at <= moment < intake.closes_at
+
+
+def start_review(actor: User, intake: Intake) -> int:
+    """Move every eligible application of the intake into review; returns how many moved."""
+    ready = db.session.scalars(
+        sa.select(Application)
+        .where(Application.intake_id == intake.id, Application.stage == Stage.ELIGIBLE)
+        .order_by(Application.id)
+    ).all()
+    for application in ready:
+        move_to(application, Stage.IN_REVIEW, actor, "Review started for the intake.")
+    return len(ready)
+
+
 # Reviewers ----------------------------------------------------------------------------------
 
 
@@ -144,88 +178,3 @@ def unassign_reviewer(actor: User, intake: Intake, reviewer_id: int) -> None:
         before={"reviewer_id": reviewer_id},
     )
     db.session.flush()
-
-
-# Rubric -------------------------------------------------------------------------------------
-
-
-def _criterion_values(criterion: RubricCriterion) -> dict:
-    return {
-        "name": criterion.name,
-        "description": criterion.description,
-        "weight": criterion.weight,
-        "position": criterion.position,
-    }
-
-
-def add_criterion(
-    actor: User, intake: Intake, name: str, description: str, weight: int
-) -> RubricCriterion:
-    """Add a weighted criterion at the end of the intake's rubric."""
-    _check_weight(weight)
-    position = 1 + max((c.position for c in intake.criteria), default=0)
-    criterion = RubricCriterion(
-        name=name.strip(), description=description.strip(), weight=weight, position=position
-    )
-    intake.criteria.append(criterion)
-    db.session.flush()
-    record(
-        actor,
-        "rubric.add",
-        "intake",
-        intake.id,
-        f"Criterion added: {criterion.name}",
-        after=_criterion_values(criterion),
-    )
-    return criterion
-
-
-def update_criterion(
-    actor: User, criterion: RubricCriterion, name: str, description: str, weight: int
-) -> RubricCriterion:
-    """Rename or reweight a criterion (the ranking is recomputed from the new weight)."""
-    _check_weight(weight)
-    before = _criterion_values(criterion)
-    criterion.name, criterion.description, criterion.weight = (
-        name.strip(),
-        description.strip(),
-        weight,
-    )
-    db.session.flush()
-    record(
-        actor,
-        "rubric.update",
-        "intake",
-        criterion.intake_id,
-        f"Criterion changed: {criterion.name}",
-        before=before,
-        after=_criterion_values(criterion),
-    )
-    return criterion
-
-
-def delete_criterion(actor: User, criterion: RubricCriterion) -> None:
-    """Remove a criterion nobody has scored yet."""
-    scored = db.session.scalar(
-        sa.select(sa.func.count()).select_from(Score).where(Score.criterion_id == criterion.id)
-    )
-    if scored:
-        raise BoardError(
-            f"“{criterion.name}” already has {scored} score{'' if scored == 1 else 's'}; "
-            "it can be renamed or reweighted but not removed."
-        )
-    record(
-        actor,
-        "rubric.delete",
-        "intake",
-        criterion.intake_id,
-        f"Criterion removed: {criterion.name}",
-        before=_criterion_values(criterion),
-    )
-    db.session.delete(criterion)
-    db.session.flush()
-
-
-def _check_weight(weight: int) -> None:
-    if not 1 <= weight <= 10:
-        raise BoardError("A weight is a whole number from 1 to 10.")

@@ -1,0 +1,1 @@
+"""Intakes: application windows, seats, the collection notice, reviewers and the rubric."""
