@@ -9,6 +9,7 @@ from .blueprint import bp
 from .cli import board_cli
 from .emails import applications_of
 from .intakes import views as intakes_views  # noqa: F401 - routes
+from .privacy import views as privacy_views  # noqa: F401 - routes
 from .review import views as review_views  # noqa: F401 - routes
 
 __all__ = ["bp", "init_app"]

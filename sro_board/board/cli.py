@@ -1,14 +1,14 @@
-"""`flask board ...`: expire overdue guardian consents (and the purge)."""
+"""`flask board ...`: expire overdue guardian consents, purge personal data past retention."""
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 
 from ..core.extensions import db
 from .applications.guardian import expire_overdue_consents
-from .cli_purge import purge_command
+from .privacy.services import PurgeReport, purge_expired
 
 board_cli = AppGroup("board", help="Advisory-board maintenance.")
-board_cli.add_command(purge_command)
 
 
 @board_cli.command("expire-consents")
@@ -20,3 +20,35 @@ def expire_consents_command() -> None:
         click.echo(f"Expired {len(expired)} application(s): {', '.join(expired)}.")
     else:
         click.echo("No guardian consent is overdue; nothing expired.")
+
+
+def _describe(report: PurgeReport) -> str:
+    verb = "Would delete" if report.dry_run else "Deleted"
+    return (
+        f"{verb} the personal data of {report.count} application(s): "
+        f"{', '.join(report.references)}.\n"
+        f"  guardian records: {report.guardians}, self-identification answers: "
+        f"{report.self_ids}, emails: {report.emails}, review comments: {report.comments}."
+    )
+
+
+@board_cli.command("purge")
+@click.option("--dry-run", is_flag=True, help="Say what would be deleted; change nothing.")
+def purge_command(dry_run: bool) -> None:
+    """Delete the personal data of closed applications past their retention period."""
+    report = purge_expired(dry_run=dry_run)
+    days = current_app.config["RETENTION_DAYS"]
+    click.echo(
+        f"Retention period: {days} days; applications not selected, withdrawn, expired, "
+        f"ineligible or declined before {report.cutoff:%Y-%m-%d %H:%M} UTC are due."
+    )
+    if not report.count:
+        click.echo("Nothing to purge.")
+        return
+    if dry_run:
+        db.session.rollback()
+        click.echo(_describe(report))
+        click.echo("Dry run: nothing was changed.")
+        return
+    db.session.commit()
+    click.echo(_describe(report))

@@ -1,7 +1,7 @@
-"""Applications for staff: list, full view, stage moves, access export and deletion."""
+"""Applications for staff: the list, the full view and stage moves."""
 
 import sqlalchemy as sa
-from flask import Response, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -10,7 +10,6 @@ from ..auth.decorators import permission_required
 from ..auth.permissions import Action
 from ..core.commit import commit_service
 from ..core.extensions import db
-from .access_request import EXPORT_FORMATS, delete_on_request, export_applicant
 from .application_search import Filters, NameSearchForm, applications_query, page_number
 from .blueprint import bp
 from .enums import Category
@@ -18,8 +17,9 @@ from .errors import BoardError
 from .forms import ConfirmForm, to_utc
 from .labels import stage_label
 from .models import Application, Intake, StageEvent
+from .privacy.export import EXPORT_FORMATS
 from .review.results import reviewer_means, reviews_of
-from .staff_forms import DeleteRequestForm, MoveForm, moved_message
+from .staff_forms import MoveForm, moved_message
 from .staff_moves import may_ask_guardian, move_application
 from .stages import STAGE_TRANSITIONS, Stage
 
@@ -130,44 +130,3 @@ def application_move(application_id: int):
         application = _load(application_id)
         form = _move_form(application, form)
     return _detail(application, form, 400)
-
-
-@bp.post("/staff/board/applications/<int:application_id>/export/<fmt>")
-@permission_required(Action.EXPORT_APPLICATIONS)
-def application_export(application_id: int, fmt: str):
-    """Download one applicant's data (their right of access) as JSON or CSV."""
-    application = _load(application_id)
-    if fmt not in EXPORT_FORMATS or not ConfirmForm().validate_on_submit():
-        flash("Choose JSON or CSV to export.", "error")
-        return redirect(url_for("board.application_detail", application_id=application.id))
-    text = export_applicant(current_user, application, fmt)
-    db.session.commit()
-    mimetype = "application/json" if fmt == "json" else "text/csv"
-    filename = f"application-{application.reference}.{fmt}"
-    return Response(
-        text,
-        mimetype=mimetype,
-        headers={
-            "Content-Disposition": f'attachment; filename="{filename}"',
-            "Cache-Control": "no-store",
-        },
-    )
-
-
-@bp.route("/staff/board/applications/<int:application_id>/delete", methods=["GET", "POST"])
-@permission_required(Action.DELETE_APPLICATIONS)
-def application_delete(application_id: int):
-    """Delete one applicant's personal data at their request."""
-    application = _load(application_id)
-    form = DeleteRequestForm()
-    if form.validate_on_submit():
-        if commit_service(
-            lambda: delete_on_request(current_user, application, form.reason.data),
-            {BoardError: form.form_errors},
-            success=f"The personal data of application {application.reference} was deleted.",
-        ):
-            return redirect(url_for("board.application_detail", application_id=application_id))
-        application = _load(application_id)
-    return render_template("board/staff/delete_request.html", application=application, form=form), (
-        400 if form.errors or form.form_errors else 200
-    )

@@ -14,7 +14,7 @@ from sro_board.board.models import (
     SelfIdentification,
     StageEvent,
 )
-from sro_board.board.retention import PERSONAL_FIELDS, purge_expired
+from sro_board.board.privacy.services import PERSONAL_FIELDS, purge_expired
 from sro_board.board.stages import Stage
 from sro_board.board.transitions import move_to
 from sro_board.core.extensions import db

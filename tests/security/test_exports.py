@@ -10,7 +10,7 @@ import logging
 
 import pytest
 
-from sro_board.board.access_request import to_csv
+from sro_board.board.privacy.export import to_csv
 from sro_board.security.spreadsheet import FORMULA_START, neutralise, restore
 from tests.board.factories import make_application, make_intake
 from tests.conftest import login, make_rec, make_user
@@ -42,7 +42,7 @@ def test_the_applicant_csv_export_neutralises_formulas(app):
     application = make_application(
         make_intake(), motivation=HOSTILE_CELLS[0], school="@school", phone="+1 403 555 0100"
     )
-    from sro_board.board.access_request import applicant_data
+    from sro_board.board.privacy.export import applicant_data
 
     rows = list(csv.reader(io.StringIO(to_csv(applicant_data(application)))))
     values = {row[2]: row[3] for row in rows[1:] if row[0] == "application"}

@@ -1,4 +1,4 @@
-"""Retention: remove the personal data of closed applications once their period has passed.
+"""Removing applicants' personal data: once the retention period has passed, or on request.
 
 Purging keeps the application row with its reference, intake, category, stage, dates and
 numeric scores, so anonymous counts still add up; it empties every personal field, the free
@@ -13,12 +13,13 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from flask import current_app
 
-from ..audit.services import record
-from ..auth.models import User
-from ..core.clock import now_utc
-from ..core.extensions import db
-from ..mail.models import OutboxEmail
-from .models import (
+from ...audit.services import record
+from ...auth.models import User
+from ...core.clock import now_utc
+from ...core.extensions import db
+from ...mail.models import OutboxEmail
+from ..errors import BoardError
+from ..models import (
     Application,
     ApplicationEmail,
     GuardianConsent,
@@ -26,7 +27,8 @@ from .models import (
     SelfIdentification,
     StageEvent,
 )
-from .stages import PURGEABLE_STAGES
+from ..stages import PURGEABLE_STAGES, STAGE_TRANSITIONS, Stage
+from ..transitions import move_to
 
 PERSONAL_FIELDS = (
     "name",
@@ -165,3 +167,20 @@ def purge_expired(dry_run: bool = False, now: datetime | None = None) -> PurgeRe
     return purge_applications(
         due_for_purge(cutoff), None, f"retention period of {days} days ended", report
     )
+
+
+def delete_on_request(actor: User, application: Application, reason: str) -> PurgeReport:
+    """Delete an applicant's personal data at their request; an open application is withdrawn."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise BoardError("Record why the data is deleted (for example, the date of the request).")
+    if application.purged_at is not None:
+        raise BoardError("This application's personal data was already deleted.")
+    if application.stage is Stage.ACCEPTED:
+        raise BoardError(
+            "This applicant is a board member; their membership record must be ended first."
+        )
+    if STAGE_TRANSITIONS[application.stage]:
+        move_to(application, Stage.WITHDRAWN, actor, f"Withdrawn on request: {reason}")
+    report = PurgeReport(cutoff=now_utc(), dry_run=False)
+    return purge_applications([application], actor, f"on request: {reason}", report)

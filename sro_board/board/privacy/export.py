@@ -1,4 +1,4 @@
-"""An applicant's rights: a copy of everything held about them, and deletion on request."""
+"""The right of access: a copy of everything held about one applicant, as JSON or CSV."""
 
 import csv
 import enum
@@ -9,15 +9,14 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ..audit.services import record
-from ..auth.models import User
-from ..core.clock import now_utc
-from ..core.extensions import db
-from ..mail.models import OutboxEmail
-from ..security.events import security_event
-from ..security.spreadsheet import neutralise
-from .errors import BoardError
-from .models import (
+from ...audit.services import record
+from ...auth.models import User
+from ...core.extensions import db
+from ...mail.models import OutboxEmail
+from ...security.events import security_event
+from ...security.spreadsheet import neutralise
+from ..errors import BoardError
+from ..models import (
     Application,
     ApplicationEmail,
     BoardMember,
@@ -26,9 +25,7 @@ from .models import (
     SelfIdentification,
     StageEvent,
 )
-from .retention import PERSONAL_FIELDS, PurgeReport, purge_applications
-from .stages import STAGE_TRANSITIONS, Stage
-from .transitions import move_to
+from .services import PERSONAL_FIELDS
 
 EXPORT_FORMATS = ("json", "csv")
 APPLICATION_FIELDS = (
@@ -162,20 +159,3 @@ def export_applicant(actor: User, application: Application, fmt: str) -> str:
     )
     db.session.flush()
     return text
-
-
-def delete_on_request(actor: User, application: Application, reason: str) -> PurgeReport:
-    """Delete an applicant's personal data at their request; an open application is withdrawn."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise BoardError("Record why the data is deleted (for example, the date of the request).")
-    if application.purged_at is not None:
-        raise BoardError("This application's personal data was already deleted.")
-    if application.stage is Stage.ACCEPTED:
-        raise BoardError(
-            "This applicant is a board member; their membership record must be ended first."
-        )
-    if STAGE_TRANSITIONS[application.stage]:
-        move_to(application, Stage.WITHDRAWN, actor, f"Withdrawn on request: {reason}")
-    report = PurgeReport(cutoff=now_utc(), dry_run=False)
-    return purge_applications([application], actor, f"on request: {reason}", report)
