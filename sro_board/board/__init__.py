@@ -3,7 +3,6 @@
 from flask import Flask
 
 from ..mail.about import register_finder
-from . import views_staff  # noqa: F401 - routes
 from .applications import views, views_consent, views_status  # noqa: F401 - routes
 from .blueprint import bp
 from .cli import board_cli
@@ -11,6 +10,7 @@ from .emails import applications_of
 from .intakes import views as intakes_views  # noqa: F401 - routes
 from .privacy import views as privacy_views  # noqa: F401 - routes
 from .review import views as review_views  # noqa: F401 - routes
+from .selection import views as selection_views  # noqa: F401 - routes
 
 __all__ = ["bp", "init_app"]
 

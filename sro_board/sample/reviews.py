@@ -20,8 +20,8 @@ from ..board.intakes.rubric import add_criterion
 from ..board.intakes.services import assign_reviewer, start_review
 from ..board.models import Application, Intake, RubricCriterion
 from ..board.review.services import blind_application, declare_conflict, reviewer_queue, save_scores
-from ..board.selection import build_selection
-from ..board.staff_moves import move_application
+from ..board.selection.services import move_application
+from ..board.selection.summary import build_selection
 from ..board.stages import Stage
 from ..core.clock import clock_set_to, now_utc
 from ..core.extensions import db

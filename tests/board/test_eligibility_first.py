@@ -9,7 +9,7 @@ from sro_board.board.eligibility import REASONS
 from sro_board.board.enums import AgeRange, Category
 from sro_board.board.errors import BoardError
 from sro_board.board.models import Application, GuardianConsent
-from sro_board.board.staff_moves import move_application
+from sro_board.board.selection.services import move_application
 from sro_board.board.stages import Stage
 from sro_board.core.extensions import db
 from sro_board.mail.models import OutboxEmail

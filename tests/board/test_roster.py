@@ -7,9 +7,9 @@ import sqlalchemy as sa
 
 from sro_board.board.enums import AgeRange, Category
 from sro_board.board.errors import BoardError
-from sro_board.board.members import make_member, roster_name, term_for
 from sro_board.board.models import BoardMember
-from sro_board.board.staff_moves import move_application
+from sro_board.board.selection.members import make_member, roster_name, term_for
+from sro_board.board.selection.services import move_application
 from sro_board.board.stages import Stage
 from sro_board.core.clock import today_local
 from sro_board.core.extensions import db

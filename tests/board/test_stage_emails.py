@@ -7,7 +7,7 @@ import pytest
 
 from sro_board.board.enums import AgeRange, Category
 from sro_board.board.labels import APPLICANT_STAGES
-from sro_board.board.staff_forms import MOVED
+from sro_board.board.selection.forms import MOVED
 from sro_board.board.stages import APPLICANT_EMAILS, STAGE_TRANSITIONS, Stage
 from sro_board.board.transitions import move_to
 from sro_board.core.clock import clock_set_to, now_utc

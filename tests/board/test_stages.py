@@ -9,7 +9,7 @@ from sro_board.audit.models import AuditEntry
 from sro_board.board.enums import AgeRange, Category
 from sro_board.board.errors import BoardError
 from sro_board.board.models import Application, BoardMember, StageEvent
-from sro_board.board.staff_moves import move_application
+from sro_board.board.selection.services import move_application
 from sro_board.board.stages import APPLICANT_EMAILS, FINAL_STAGES, STAGE_TRANSITIONS, Stage
 from sro_board.board.transitions import move_to
 from sro_board.core.extensions import db

@@ -13,7 +13,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from config import DEV_ENCRYPTION_KEY, ProductionConfig
 from sro_board.board.enums import Category, SelfIdAnswer
 from sro_board.board.models import GuardianConsent, SelfIdentification
-from sro_board.board.selection import build_selection
+from sro_board.board.selection.summary import build_selection
 from sro_board.board.stages import Stage
 from sro_board.core.extensions import db
 from sro_board.security import crypto

@@ -5,13 +5,13 @@ from datetime import date, timedelta
 
 import sqlalchemy as sa
 
-from ..audit.services import record
-from ..auth.models import User
-from ..core.clock import today_local
-from ..core.extensions import db
-from .enums import Category
-from .errors import BoardError
-from .models import Application, BoardMember
+from ...audit.services import record
+from ...auth.models import User
+from ...core.clock import today_local
+from ...core.extensions import db
+from ..enums import Category
+from ..errors import BoardError
+from ..models import Application, BoardMember
 
 ENDING_SOON_DAYS = 60
 

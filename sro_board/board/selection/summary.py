@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from ..core.extensions import db
-from .enums import Category, SelfIdAnswer
-from .models import Application, Intake, SelfIdentification, StageEvent
-from .review.results import reviewer_means
-from .stages import Stage
+from ...core.extensions import db
+from ..enums import Category, SelfIdAnswer
+from ..models import Application, Intake, SelfIdentification, StageEvent
+from ..review.results import reviewer_means
+from ..stages import Stage
 
 SUPPRESS_BELOW = 5
 # Applications the admin chooses from (in review) or has chosen (shortlisted and beyond).

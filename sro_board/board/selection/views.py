@@ -1,4 +1,4 @@
-"""Applications for staff: the list, the full view and stage moves."""
+"""Selection pages: applications and their stage moves, the ranking, members, the roster."""
 
 import sqlalchemy as sa
 from flask import current_app, redirect, render_template, request, url_for
@@ -6,22 +6,25 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..auth.decorators import permission_required
-from ..auth.permissions import Action
-from ..core.commit import commit_service
-from ..core.extensions import db
-from .application_search import Filters, NameSearchForm, applications_query, page_number
-from .blueprint import bp
-from .enums import Category
-from .errors import BoardError
-from .forms import ConfirmForm, to_utc
-from .labels import stage_label
-from .models import Application, Intake, StageEvent
-from .privacy.export import EXPORT_FORMATS
-from .review.results import reviewer_means, reviews_of
-from .staff_forms import MoveForm, moved_message
-from .staff_moves import may_ask_guardian, move_application
-from .stages import STAGE_TRANSITIONS, Stage
+from ...auth.decorators import permission_required
+from ...auth.permissions import Action
+from ...core.clock import today_local
+from ...core.commit import commit_service
+from ...core.extensions import db
+from ..blueprint import bp
+from ..enums import Category
+from ..errors import BoardError
+from ..forms import ConfirmForm, to_utc
+from ..labels import stage_label
+from ..models import Application, Intake, StageEvent
+from ..privacy.export import EXPORT_FORMATS
+from ..review.results import reviewer_means, reviews_of
+from ..stages import STAGE_TRANSITIONS, Stage
+from .forms import MoveForm, NameSearchForm, moved_message
+from .members import ENDING_SOON_DAYS, all_members, ending_soon, public_roster
+from .search import Filters, applications_query, page_number
+from .services import may_ask_guardian, move_application
+from .summary import ANSWER_COLUMNS, SELF_ID_QUESTIONS, build_selection
 
 CHANGED_MEANWHILE = (
     "Someone else changed this application meanwhile; nothing was saved. "
@@ -45,7 +48,7 @@ def applications(intake_id: int):
         error_out=False,
     )
     page_html = render_template(
-        "board/staff/applications.html",
+        "board/selection/applications.html",
         intake=intake,
         page=page,
         means=reviewer_means(intake.id),
@@ -81,7 +84,7 @@ def _detail(application: Application, move_form: MoveForm, status: int = 200):
     reviews, declarations = reviews_of(application)
     return (
         render_template(
-            "board/staff/application_detail.html",
+            "board/selection/application_detail.html",
             application=application,
             reviews=reviews,
             declarations=declarations,
@@ -130,3 +133,41 @@ def application_move(application_id: int):
         application = _load(application_id)
         form = _move_form(application, form)
     return _detail(application, form, 400)
+
+
+@bp.get("/staff/board/intakes/<int:intake_id>/selection")
+@permission_required(Action.VIEW_BOARD)
+def selection(intake_id: int):
+    """Seats filled, ranked candidates per category, aggregate self-identification."""
+    intake = db.get_or_404(Intake, intake_id)
+    return render_template(
+        "board/selection/selection.html",
+        view=build_selection(intake),
+        questions=SELF_ID_QUESTIONS,
+        answer_columns=ANSWER_COLUMNS,
+        stage_label=stage_label,
+        stages=list(Stage),
+    )
+
+
+@bp.get("/staff/board/members")
+@permission_required(Action.VIEW_BOARD)
+def members():
+    """Board members and their terms; terms ending within 60 days first."""
+    today = today_local()
+    everyone = all_members()
+    return render_template(
+        "board/selection/members.html",
+        members=everyone,
+        ending=ending_soon(everyone, today),
+        days=ENDING_SOON_DAYS,
+        today=today,
+    )
+
+
+@bp.get("/advisory-board/members")
+def roster():
+    """The public roster: current members who agreed to be listed, by category."""
+    return render_template(
+        "board/selection/roster.html", roster=public_roster(), categories=list(Category)
+    )

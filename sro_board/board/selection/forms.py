@@ -1,21 +1,13 @@
-"""Forms of the board's staff pages: stage moves."""
+"""Selection forms: a stage move with its reason, the search of applications by name."""
 
 from flask_wtf import FlaskForm
-from wtforms import (
-    DateTimeLocalField,
-    SelectField,
-    TextAreaField,
-)
-from wtforms.validators import (
-    DataRequired,
-    Length,
-    Optional,
-)
+from wtforms import DateTimeLocalField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
 
-from ..core.forms import choices, plausible_year
-from .labels import stage_label
-from .staff_moves import INTERVIEW_FORMATS
-from .stages import Stage
+from ...core.forms import choices, plausible_year
+from ..labels import stage_label
+from ..stages import Stage
+from .services import INTERVIEW_FORMATS
 
 # What the admin reads after moving an application: a written sentence per stage.
 MOVED: dict[Stage, str] = {
@@ -88,3 +80,21 @@ class MoveForm(FlaskForm):
                 ]
                 valid = False
         return valid
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class NameSearchForm(FlaskForm):
+    """Find applications by the applicant's name (posted, so that it stays out of URLs)."""
+
+    name = StringField(
+        "Name contains",
+        validators=[
+            DataRequired(message="Enter all or part of a name."),
+            Length(max=120, message="Enter at most 120 characters."),
+        ],
+        filters=[_strip],
+        description="Every word must appear in the name, in any order.",
+    )

@@ -2,16 +2,16 @@
 
 from datetime import datetime
 
-from ..auth.models import User
-from ..core.clock import now_utc
-from ..core.extensions import db
-from .applications.guardian import ask_guardian
-from .enums import Category
-from .errors import BoardError
+from ...auth.models import User
+from ...core.clock import now_utc
+from ...core.extensions import db
+from ..applications.guardian import ask_guardian
+from ..enums import Category
+from ..errors import BoardError
+from ..models import Application, StageEvent
+from ..stages import Stage, stage_move_allowed
+from ..transitions import move_to
 from .members import make_member
-from .models import Application, StageEvent
-from .stages import Stage, stage_move_allowed
-from .transitions import move_to
 
 INTERVIEW_FORMATS = ("In person", "Video call", "Phone call")
 

@@ -8,34 +8,13 @@ request without a redirect, and their pages are buttons posting the same search 
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
-from wtforms import StringField
-from wtforms.validators import DataRequired, Length
 
-from .enums import Category
-from .models import Application
-from .stages import Stage
+from ..enums import Category
+from ..models import Application
+from ..stages import Stage
 
 REFERENCE_MAX = 16
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-class NameSearchForm(FlaskForm):
-    """Find applications by the applicant's name (posted, so that it stays out of URLs)."""
-
-    name = StringField(
-        "Name contains",
-        validators=[
-            DataRequired(message="Enter all or part of a name."),
-            Length(max=120, message="Enter at most 120 characters."),
-        ],
-        filters=[_strip],
-        description="Every word must appear in the name, in any order.",
-    )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Selection: the applications for staff, stage decisions, the ranking, members and terms."""
