@@ -1,18 +1,34 @@
-"""The advisory board: intakes, applications, blind review, selection and roster."""
+"""The advisory board: one sub-package per piece of work, sharing models, stages and a blueprint.
+
+applications/ (apply, status link, guardian consent), intakes/, review/, selection/
+(decisions, ranking, members) and privacy/ (retention, right of access, deletion).
+"""
 
 from flask import Flask
 
 from ..mail.about import register_finder
-from .applications import views, views_consent, views_status  # noqa: F401 - routes
+from .applications import views as applications_views
+from .applications import views_consent, views_status
 from .blueprint import bp
 from .cli import board_cli
 from .emails import applications_of
-from .intakes import views as intakes_views  # noqa: F401 - routes
-from .privacy import views as privacy_views  # noqa: F401 - routes
-from .review import views as review_views  # noqa: F401 - routes
-from .selection import views as selection_views  # noqa: F401 - routes
+from .intakes import views as intakes_views
+from .privacy import views as privacy_views
+from .review import views as review_views
+from .selection import views as selection_views
 
 __all__ = ["bp", "init_app"]
+
+# Importing the views adds their routes to the one blueprint (endpoints stay "board.*").
+ROUTES = (
+    applications_views,
+    views_status,
+    views_consent,
+    intakes_views,
+    review_views,
+    selection_views,
+    privacy_views,
+)
 
 
 def init_app(app: Flask) -> None:

@@ -61,6 +61,10 @@ class GradeBand(enum.StrEnum):
     SENIOR_HIGH = "senior_high"
 
 
+# The voluntary self-identification questions, by their column in SelfIdentification.
+SELF_ID_QUESTIONS = ("racialized", "indigenous", "lgbtq", "disability", "newcomer")
+
+
 class SelfIdAnswer(enum.StrEnum):
     """An answer to one voluntary self-identification question."""
 

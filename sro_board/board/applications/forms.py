@@ -16,7 +16,7 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Optio
 
 from ...core.forms import choices
 from ..eligibility import STAFF_ROLES
-from ..enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
+from ..enums import SELF_ID_QUESTIONS, AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
 from ..labels import (
     AGE_RANGES,
     GRADE_BANDS,
@@ -38,7 +38,7 @@ from .fields import (
     optional_int,
     strip,
 )
-from .services import SELF_ID_QUESTIONS, ApplicationInput
+from .services import ApplicationInput
 from .values import normalize_email
 
 

@@ -16,7 +16,7 @@ from ...core.extensions import db
 from ...core.urls import public_url
 from ...security.tokens import new_token
 from ..eligibility import ineligibility_reason
-from ..enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
+from ..enums import SELF_ID_QUESTIONS, AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
 from ..errors import BoardError, DuplicateApplication, IntakeClosed
 from ..intakes.services import is_open
 from ..models import Application, Intake, SelfIdentification, StageEvent
@@ -28,7 +28,6 @@ from .values import normalize_email
 
 log = logging.getLogger(__name__)
 
-SELF_ID_QUESTIONS = ("racialized", "indigenous", "lgbtq", "disability", "newcomer")
 DUPLICATE_MESSAGE = (
     "This email address cannot be used for another application to this intake. "
     "If you already applied, use the status link in your confirmation email."

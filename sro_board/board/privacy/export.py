@@ -15,6 +15,7 @@ from ...core.extensions import db
 from ...mail.models import OutboxEmail
 from ...security.events import security_event
 from ...security.spreadsheet import neutralise
+from ..enums import SELF_ID_QUESTIONS
 from ..errors import BoardError
 from ..models import (
     Application,
@@ -41,7 +42,6 @@ APPLICATION_FIELDS = (
     "eligibility_reason",
     "override_reason",
 )
-SELF_ID_FIELDS = ("racialized", "indigenous", "lgbtq", "disability", "newcomer")
 
 
 def _plain(value: Any) -> Any:
@@ -74,7 +74,7 @@ def applicant_data(application: Application) -> dict[str, Any]:
         sa.select(SelfIdentification).where(SelfIdentification.application_id == application.id)
     )
     data["self_identification"] = self_id and {
-        name: _plain(getattr(self_id, name)) for name in SELF_ID_FIELDS
+        name: _plain(getattr(self_id, name)) for name in SELF_ID_QUESTIONS
     }
     events = db.session.scalars(
         sa.select(StageEvent)

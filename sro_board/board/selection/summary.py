@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from ...core.extensions import db
-from ..enums import Category, SelfIdAnswer
+from ..enums import SELF_ID_QUESTIONS, Category, SelfIdAnswer
+from ..labels import SELF_ID_WORDING
 from ..models import Application, Intake, SelfIdentification, StageEvent
 from ..review.results import reviewer_means
 from ..stages import Stage
@@ -29,13 +30,7 @@ CANDIDATE_STAGES = (
 )
 SELECTED_STAGES = frozenset({Stage.OFFERED, Stage.ACCEPTED})
 # Question -> its short label in the aggregate tables.
-SELF_ID_QUESTIONS = {
-    "racialized": "Racialized",
-    "indigenous": "Indigenous",
-    "lgbtq": "2SLGBTQ+",
-    "disability": "Disability",
-    "newcomer": "Newcomer to Canada",
-}
+SELF_ID_LABELS = {question: SELF_ID_WORDING[question][0] for question in SELF_ID_QUESTIONS}
 ANSWER_COLUMNS = ("Yes", "No", "Prefer not to say", "Not answered")
 _ANSWER_INDEX = {SelfIdAnswer.YES: 0, SelfIdAnswer.NO: 1, SelfIdAnswer.PREFER_NOT: 2, None: 3}
 

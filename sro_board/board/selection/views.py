@@ -24,7 +24,7 @@ from .forms import MoveForm, NameSearchForm, moved_message
 from .members import ENDING_SOON_DAYS, all_members, ending_soon, public_roster
 from .search import Filters, applications_query, page_number
 from .services import may_ask_guardian, move_application
-from .summary import ANSWER_COLUMNS, SELF_ID_QUESTIONS, build_selection
+from .summary import ANSWER_COLUMNS, SELF_ID_LABELS, build_selection
 
 CHANGED_MEANWHILE = (
     "Someone else changed this application meanwhile; nothing was saved. "
@@ -143,7 +143,7 @@ def selection(intake_id: int):
     return render_template(
         "board/selection/selection.html",
         view=build_selection(intake),
-        questions=SELF_ID_QUESTIONS,
+        questions=SELF_ID_LABELS,
         answer_columns=ANSWER_COLUMNS,
         stage_label=stage_label,
         stages=list(Stage),
