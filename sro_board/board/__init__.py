@@ -8,7 +8,7 @@ from flask import Flask
 
 from ..mail.about import register_finder
 from .applications import views as applications_views
-from .applications import views_consent, views_status
+from .applications import views_links
 from .blueprint import bp
 from .cli import board_cli
 from .emails import applications_of
@@ -22,8 +22,7 @@ __all__ = ["bp", "init_app"]
 # Importing the views adds their routes to the one blueprint (endpoints stay "board.*").
 ROUTES = (
     applications_views,
-    views_status,
-    views_consent,
+    views_links,
     intakes_views,
     review_views,
     selection_views,

@@ -5,7 +5,7 @@ from datetime import UTC, timedelta
 import pytest
 import sqlalchemy as sa
 
-from sro_board.board.applications import views_consent as views_public
+from sro_board.board.applications import views_links as views_public
 from sro_board.board.applications.guardian import expire_overdue_consents
 from sro_board.board.models import Application, GuardianConsent
 from sro_board.board.stages import Stage

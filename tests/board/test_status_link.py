@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
-from sro_board.board.applications import views_status as views_public
+from sro_board.board.applications import views_links as views_public
 from sro_board.board.enums import Category
 from sro_board.board.labels import APPLICANT_STAGES
 from sro_board.board.models import Application

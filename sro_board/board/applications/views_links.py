@@ -1,11 +1,13 @@
-"""The applicant's private status page (reached by the long random token in its link).
+"""Pages reached by a private link: the applicant's status page, the guardian's consent page.
 
-The stage in plain words, contact details, withdrawal, the guardian's link sent again, and a
-new link for a lost one. These pages are never cached and send no referrer, so the token does
-not leak to another site.
+Nobody logs in: a long random token in the URL opens one application. The status page shows the
+stage in plain words and lets the applicant change contact details, withdraw, or have the
+guardian's link sent again; a lost status link can be replaced. A guardian confirms (or
+refuses) consent for a student under 18. These pages are never cached and send no referrer, so
+the token does not leak to another site.
 """
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, session, url_for
 from sqlalchemy.orm.exc import StaleDataError
 
 from ...core.commit import commit_service
@@ -13,21 +15,34 @@ from ...core.extensions import db, limiter
 from ...core.http import private
 from ..blueprint import bp
 from ..errors import BoardError, DuplicateApplication
-from ..labels import APPLICANT_STAGES
+from ..labels import AGE_RANGES, APPLICANT_STAGES
 from ..models import Application
 from ..stages import Stage
-from .forms import ContactDetailsForm, GuardianResendForm, LostLinkForm, WithdrawForm
-from .guardian import resend_guardian_request
+from .forms import (
+    ContactDetailsForm,
+    GuardianConsentForm,
+    GuardianResendForm,
+    LostLinkForm,
+    WithdrawForm,
+)
+from .guardian import (
+    LinkState,
+    confirm_guardian_consent,
+    consent_state,
+    decline_guardian_consent,
+    find_consent,
+    resend_guardian_request,
+)
 from .limit import apply_rate_limit
 from .status import find_by_status_token, is_active, send_new_status_links, update_contact, withdraw
 
+CONSENT_OUTCOME = "board_consent"
 CHANGED_MEANWHILE = (
     "Your application changed while this page was open. Here is where it stands now."
 )
 
 
-def invalid_link(kind: str):
-    """The page for an unknown, used-up or purged private link."""
+def _invalid_link(kind: str):
     return render_template("board/applications/link_invalid.html", kind=kind), 404
 
 
@@ -64,7 +79,7 @@ def status(token: str):
     """The applicant's private page: stage, contact details, withdrawal."""
     application = find_by_status_token(token)
     if application is None:
-        return invalid_link("status")
+        return _invalid_link("status")
     return _status_page(application, token)
 
 
@@ -74,7 +89,7 @@ def update_contact_details(token: str):
     """Change the email address or phone number."""
     application = find_by_status_token(token)
     if application is None:
-        return invalid_link("status")
+        return _invalid_link("status")
     form = ContactDetailsForm()
     if form.validate_on_submit():
         done = commit_service(
@@ -101,7 +116,7 @@ def withdraw_application(token: str):
     """Withdraw the application, once the applicant has ticked the confirmation."""
     application = find_by_status_token(token)
     if application is None:
-        return invalid_link("status")
+        return _invalid_link("status")
     form = WithdrawForm()
     if form.validate_on_submit():
         done = commit_service(
@@ -123,7 +138,7 @@ def resend_guardian(token: str):
     """Send the parent's or guardian's consent link again, perhaps to a corrected address."""
     application = find_by_status_token(token)
     if application is None:
-        return invalid_link("status")
+        return _invalid_link("status")
     form = GuardianResendForm()
     if form.validate_on_submit():
         done = commit_service(
@@ -153,3 +168,49 @@ def lost_link():
         )
         return redirect(url_for("board.join"))
     return render_template("board/applications/lost_link.html", form=form)
+
+
+@bp.route("/advisory-board/consent/<token>", methods=["GET", "POST"])
+@private
+def consent(token: str):
+    """A parent or guardian confirms (or refuses) consent for a student under 18."""
+    pending = find_consent(token)
+    if pending is None:
+        return _invalid_link("consent")
+    state = consent_state(pending)
+    if state is not LinkState.VALID:
+        return render_template("board/applications/consent_closed.html", state=state.value), 410
+    application = pending.application
+    form = GuardianConsentForm()
+    if form.validate_on_submit():
+        declined = form.decline.data
+        # Answered twice at the same moment (stale): the first answer stands.
+        done = commit_service(
+            lambda: (
+                decline_guardian_consent(pending)
+                if declined
+                else confirm_guardian_consent(pending, form.full_name.data)
+            ),
+            {StaleDataError: None},
+        )
+        if not done:
+            return redirect(url_for("board.consent", token=token))
+        session[CONSENT_OUTCOME] = "declined" if declined else "confirmed"
+        return redirect(url_for("board.consent_done"))
+    return render_template(
+        "board/applications/consent.html",
+        form=form,
+        application=application,
+        consent=pending,
+        intake=application.intake,
+        age=AGE_RANGES.get(application.age_range, ""),
+    )
+
+
+@bp.get("/advisory-board/consent/done")
+@private
+def consent_done():
+    """Thanks to the guardian, for either answer."""
+    return render_template(
+        "board/applications/consent_done.html", outcome=session.pop(CONSENT_OUTCOME, None)
+    )
