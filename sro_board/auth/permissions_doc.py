@@ -17,7 +17,10 @@ by hand (a test fails when this file and the code differ). Every staff page is g
 Record-level rules come on top: a reviewer sees only applications of intakes they are assigned
 to, in review, that they did not declare a conflict on (and never the applicant's name, contact
 details, school, accommodations or self-identification); an applicant's private status or
-consent link opens only that application.
+consent link opens only that application. Who may review which application, and who may be
+assigned to review an intake, is decided in one place:
+[`sro_board/board/review/access.py`](../sro_board/board/review/access.py) (`reviewable_by`,
+`can_be_assigned`).
 """
 
 
