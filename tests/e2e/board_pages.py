@@ -81,14 +81,19 @@ def expect_as_typed(page: Page, who: Applicant) -> None:
     expect(page.get_by_label(NOTICE)).to_be_checked()
 
 
-def apply(page: Page, who: Applicant) -> str:
-    """From the home page to a sent application; returns the reference shown."""
+def open_application_form(page: Page) -> None:
+    """From the home page to the application form, by the links a person follows."""
     page.goto("/")
     page.get_by_role("navigation", name="Main").get_by_role(
         "link", name="Join the advisory board"
     ).click()
     page.get_by_role("link", name="Apply now").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Apply to join the advisory board")
+
+
+def apply(page: Page, who: Applicant) -> str:
+    """From the home page to a sent application; returns the reference shown."""
+    open_application_form(page)
     fill_application(page, who)
     page.get_by_role("button", name="Send my application").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you, we have your application")

@@ -20,6 +20,7 @@ from tests.e2e.board_pages import (  # noqa: E402
     apply,
     expect_as_typed,
     fill_application,
+    open_application_form,
     typed_answers,
 )
 
@@ -53,12 +54,6 @@ def _student(name: str, email: str, **answers) -> Applicant:
     )
 
 
-def _open_the_form(page: Page) -> None:
-    page.goto("/advisory-board")
-    page.get_by_role("link", name="Apply now").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Apply to join the advisory board")
-
-
 def _send(page: Page):
     """Press "Send my application"; the response to it."""
     with page.expect_navigation() as sent:
@@ -70,7 +65,7 @@ def _send(page: Page):
 
 
 def test_a_grade_6_student_reads_who_may_apply_and_finds_only_grades_7_to_12(page: Page):
-    _open_the_form(page)
+    open_application_form(page)
     students = page.get_by_role("region", name="Students only")
     expect(students).to_contain_text(
         "Who may apply: Student seats are for students in grades 7 to 12 at a school of "
@@ -143,7 +138,7 @@ def test_mistakes_sent_again_and_again_from_one_address_never_count(
 ):
     apply_rate_limit("5 per hour")  # the old limit, which mistakes used to use up
     student = _student("Jonah Bélanger-Cardinal", "jonah.belanger@example.net")
-    _open_the_form(page)
+    open_application_form(page)
     fill_application(page, student)
     for label, message in REQUIRED.items():  # eight times, each with one box left empty
         typed = _leave_empty(student, label)
@@ -176,7 +171,7 @@ def test_at_the_limit_the_form_comes_back_as_typed_with_the_real_wait(
         radios={"Your age": "16 or 17"},
         selects={"Your grade": "Grade 12"},
     )
-    _open_the_form(page)
+    open_application_form(page)
     fill_application(page, third)
     watch.expected_status[live_server.url + live_server.path("board.apply")] = 429
     response = _send(page)
