@@ -65,8 +65,9 @@ def fill_application(page: Page, who: Applicant) -> None:
     page.get_by_label(NOTICE).check()
 
 
-def expect_as_typed(page: Page, who: Applicant) -> None:
-    """The form holds every answer fill_application gave: it came back as the applicant left it."""
+def expect_as_typed(page: Page, who: Applicant, emptied: str | None = None) -> None:
+    """The form holds every answer fill_application gave (but the box labelled emptied, which
+    the applicant emptied): it came back as the applicant left it."""
     seat = group(page, "Which seat are you applying for?").get_by_label(who.seat, exact=True)
     expect(seat).to_be_checked()
     expect(group(page, "School board").get_by_label(who.school_board, exact=True)).to_be_checked()
@@ -76,7 +77,7 @@ def expect_as_typed(page: Page, who: Applicant) -> None:
         chosen = page.get_by_label(label, exact=True).locator("option:checked")
         expect(chosen).to_have_text(choice)
     for label, text in typed_answers(who).items():
-        expect(page.get_by_label(label, exact=True)).to_have_value(text)
+        expect(page.get_by_label(label, exact=True)).to_have_value("" if label == emptied else text)
     expect(page.get_by_label(ROSTER)).to_be_checked(checked=who.on_roster)
     expect(page.get_by_label(NOTICE)).to_be_checked()
 
