@@ -77,6 +77,7 @@ def _member_drafts(live_server, recommendations: list[tuple[str, str]]) -> list[
         ("reviewer", "board.review_queue", "Your reviews"),
         ("member", "recommendations.dashboard", "Working-group dashboard"),
     ],
+    ids=["reviewer", "member"],
 )
 def test_after_logging_in_each_person_lands_on_their_own_work(
     page: Page, live_server, role, work, heading
