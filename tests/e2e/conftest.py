@@ -241,7 +241,7 @@ def live_server(e2e_database_url, smtp_server):
 def apply_rate_limit(live_server):
     """apply_rate_limit("2 per hour"): the live server's APPLY_RATE_LIMIT for this test, with no
     application counted yet; GENEROUS_LIMIT again afterwards."""
-    from sro_board.extensions import limiter
+    from sro_board.core.extensions import limiter
 
     with ExitStack() as settings:
 

@@ -25,7 +25,7 @@ SIGN_OFF_NEEDED = (
 
 def _in_progress_without_drafts(live_server, count: int) -> list[tuple[str, str]]:
     """(code, title) of in-progress recommendations with no update waiting, first codes first."""
-    from sro_board.extensions import db
+    from sro_board.core.extensions import db
     from sro_board.recommendations.enums import ImplementationStatus, UpdateState
     from sro_board.recommendations.models import Recommendation, Update
 
@@ -48,7 +48,7 @@ def _in_progress_without_drafts(live_server, count: int) -> list[tuple[str, str]
 def _member_drafts(live_server, recommendations: list[tuple[str, str]]) -> list[int]:
     """A member's note on each recommendation, saved as drafts one after the other; their ids."""
     from sro_board.auth.services import find_by_email
-    from sro_board.extensions import db
+    from sro_board.core.extensions import db
     from sro_board.recommendations.queries import find_by_code
     from sro_board.recommendations.services import propose_update
 
