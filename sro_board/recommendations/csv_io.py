@@ -15,9 +15,11 @@ from ..security.events import security_event
 from ..security.inputs import strip_bidi
 from ..security.spreadsheet import neutralise, restore
 from .enums import Feasibility, ImplementationStatus, SourceReport, Theme
+from .errors import ImportFailed, RowError, TrackerError
 from .fields import snapshot
 from .models import Recommendation
-from .services import TrackerError, check_rules, create_recommendation, diff, propose_update
+from .rules import check_rules
+from .services import create_recommendation, diff, propose_update
 
 COLUMNS = [
     "code",
@@ -77,26 +79,6 @@ def export_csv() -> str:
         rows += 1
     security_event("export.recommendations", format="csv", rows=rows)
     return out.getvalue()
-
-
-@dataclass
-class RowError:
-    """Why one cell of the file was refused."""
-
-    line: int
-    column: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}, column {self.column}: {self.reason}"
-
-
-class ImportFailed(ValueError):
-    """The file had errors; nothing was imported."""
-
-    def __init__(self, errors: list[RowError]):
-        super().__init__(f"{len(errors)} error(s); nothing was imported.")
-        self.errors = errors
 
 
 @dataclass

@@ -17,13 +17,14 @@ from .csv_io import export_csv
 from .definitions import find_definition, update_definition
 from .editing import edit_form_for, prepare, proposed_values
 from .enums import CLOSED_STATUSES, ImplementationStatus, SaveOutcome, ScheduleState, UpdateState
+from .errors import EditConflict, TrackerError
 from .fields import FIELD_LABELS
 from .forms import DecisionForm, DefinitionForm, EditRecommendationForm, NewRecommendationForm
 from .models import Recommendation, Update
 from .queries import find_by_code, pending_updates_for
 from .rules import approval_blockers, save_outcome
 from .schedule import schedule_filter, schedule_state
-from .services import EditConflict, TrackerError, create_recommendation, propose_update
+from .services import create_recommendation, propose_update
 from .views_public import render_list
 
 

@@ -9,12 +9,13 @@ from ..auth.permissions import Action
 from ..core.commit import commit_service
 from ..core.extensions import db
 from .blueprint import bp
+from .errors import EditConflict, TrackerError
 from .fields import FIELD_LABELS
 from .forms import DecisionForm
 from .models import Update
 from .queries import pending_updates_for
 from .rules import approval_blocker, approval_blockers
-from .services import EditConflict, TrackerError, approve_update, reject_update
+from .services import approve_update, reject_update
 
 
 @bp.get("/staff/updates")
