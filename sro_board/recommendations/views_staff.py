@@ -13,7 +13,7 @@ from ..core.clock import now_utc, today_local
 from ..core.commit import commit_service
 from ..core.extensions import db
 from .blueprint import bp
-from .csv_io import export_csv
+from .csv.export import export_csv
 from .definitions import find_definition, update_definition
 from .editing import edit_form_for, prepare, proposed_values
 from .enums import CLOSED_STATUSES, ImplementationStatus, SaveOutcome, ScheduleState, UpdateState
