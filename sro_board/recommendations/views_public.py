@@ -8,14 +8,9 @@ from ..core.extensions import db
 from .blueprint import bp
 from .enums import DefinitionAxis
 from .fields import FIELD_LABELS, STAFF_ONLY_FIELDS
+from .filters import FilterForm, filter_recommendations
 from .models import StatusDefinition
-from .queries import (
-    FilterForm,
-    filter_recommendations,
-    find_by_code,
-    public_timeline,
-    status_reason,
-)
+from .queries import find_by_code, public_timeline, status_reason
 from .schedule import schedule_state
 
 

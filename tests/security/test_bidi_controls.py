@@ -65,7 +65,7 @@ def test_the_walk_reaches_the_forms_of_every_feature():
         "sro_board.board.staff_forms",
         "sro_board.contact.forms",
         "sro_board.recommendations.forms",
-        "sro_board.recommendations.queries",
+        "sro_board.recommendations.filters",
     } <= modules
 
 
