@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from ..auth.models import User
-from ..auth.permissions import APPROVERS
+from ..auth.models import User, UserRole
+from ..auth.permissions import APPROVERS, WORKING_GROUP
 from ..core.extensions import db
 from .enums import Feasibility, ImplementationStatus, Theme, UpdateState
 from .models import Recommendation, Update
@@ -101,3 +101,17 @@ def status_reason(rec: Recommendation, timeline: list[Update]) -> str | None:
 def find_by_code(code: str) -> Recommendation:
     """The recommendation with this code, or 404."""
     return db.first_or_404(sa.select(Recommendation).where(Recommendation.code == code))
+
+
+def lead_candidates() -> list[User]:
+    """Who may be named as a lead: active working-group staff, and anyone already named."""
+    in_working_group = sa.and_(
+        User.active,
+        User.id.in_(sa.select(UserRole.user_id).where(UserRole.role.in_(WORKING_GROUP))),
+    )
+    named = User.id.in_(sa.select(Recommendation.lead_user_id))
+    return list(
+        db.session.scalars(
+            sa.select(User).where(sa.or_(in_working_group, named)).order_by(User.name)
+        )
+    )

@@ -15,7 +15,6 @@ from ..core.extensions import db
 from .blueprint import bp
 from .csv.export import export_csv
 from .definitions import find_definition, update_definition
-from .editing import edit_form_for, prepare, proposed_values
 from .enums import CLOSED_STATUSES, ImplementationStatus, SaveOutcome, ScheduleState, UpdateState
 from .errors import EditConflict, TrackerError
 from .fields import FIELD_LABELS
@@ -85,20 +84,10 @@ def export():
 @permission_required(Action.ADD_RECOMMENDATIONS)
 def new():
     """Add a recommendation (chair or admin)."""
-    form = prepare(NewRecommendationForm())
+    form = NewRecommendationForm()
     if form.validate_on_submit():
-        values = {
-            "code": form.code.data,
-            "title": form.title.data.strip(),
-            "description": form.description.data.strip(),
-            "theme": form.theme.data,
-            "reports": sorted(form.reports.data),
-            "lead_unit": form.lead_unit.data.strip(),
-            "lead_user": form.lead_user.data or None,
-            "target_date": form.target_date.data.isoformat(),
-        }
         done = commit_service(
-            lambda: create_recommendation(current_user, values),
+            lambda: create_recommendation(current_user, form.values()),
             {TrackerError: form.code.errors},
             success=lambda rec: f"{rec.code} added.",
         )
@@ -144,20 +133,16 @@ def outcome_of(rec: Recommendation, form: EditRecommendationForm) -> SaveOutcome
     return save_outcome(current_user, str(rec.status), status)
 
 
-def _promised(form: EditRecommendationForm) -> SaveOutcome | None:
-    """What the pressed save button promised (browsers send it; None if it is missing)."""
-    try:
-        return SaveOutcome(form.outcome.data)
-    except ValueError:
-        return None
-
-
 @bp.route("/staff/recommendations/<code>/edit", methods=["GET", "POST"])
 @permission_required(Action.PROPOSE_UPDATES)
 def edit(code: str):
     """Propose an update: published, saved for a second sign-off or a draft (the button says)."""
     rec = find_by_code(code)
-    form = prepare(EditRecommendationForm()) if request.method == "POST" else edit_form_for(rec)
+    form = (
+        EditRecommendationForm()
+        if request.method == "POST"
+        else EditRecommendationForm.for_recommendation(rec)
+    )
     conflict = None
     if form.validate_on_submit():
         outcome = outcome_of(rec, form)
@@ -165,11 +150,11 @@ def edit(code: str):
             lambda: propose_update(
                 rec,
                 current_user,
-                proposed_values(form),
+                form.values(),
                 public_note=form.public_note.data or "",
                 internal_note=form.internal_note.data or "",
                 based_on_version=int(form.version.data),
-                expected=_promised(form),
+                expected=form.promised_outcome(),
             ),
             {EditConflict: None, StaleDataError: None, TrackerError: form.form_errors},
             success=SAVED[outcome],
@@ -178,8 +163,7 @@ def edit(code: str):
             return redirect(url_for("recommendations.staff_detail", code=rec.code))
         if isinstance(done.error, EditConflict):
             conflict = done.error
-            notes = {"public_note": form.public_note.data, "internal_note": form.internal_note.data}
-            form = edit_form_for(rec, conflict.merged, notes)
+            form = EditRecommendationForm.for_recommendation(rec, conflict.merged, form.notes())
         elif isinstance(done.error, StaleDataError):
             rec = find_by_code(code)
             conflict = EditConflict([], [])
