@@ -3,15 +3,15 @@
 import sqlalchemy as sa
 from flask import render_template, request
 
-from ..core.clock import today_local
-from ..core.extensions import db
-from .blueprint import bp
-from .enums import DefinitionAxis
-from .fields import FIELD_LABELS, STAFF_ONLY_FIELDS
-from .filters import FilterForm, filter_recommendations
-from .models import StatusDefinition
-from .queries import find_by_code, public_timeline, status_reason
-from .schedule import schedule_state
+from ...core.clock import today_local
+from ...core.extensions import db
+from ..blueprint import bp
+from ..enums import DefinitionAxis
+from ..fields import FIELD_LABELS, STAFF_ONLY_FIELDS
+from ..filters import FilterForm, filter_recommendations
+from ..models import StatusDefinition
+from ..queries import find_by_code, public_timeline, status_reason
+from ..schedule import schedule_state
 
 
 def render_list(template: str):

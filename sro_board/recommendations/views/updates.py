@@ -4,18 +4,18 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..auth.decorators import permission_required
-from ..auth.permissions import Action
-from ..core.commit import commit_service
-from ..core.extensions import db
-from .blueprint import bp
-from .errors import EditConflict, TrackerError
-from .fields import FIELD_LABELS
-from .forms import DecisionForm
-from .models import Update
-from .queries import pending_updates_for
-from .rules import approval_blocker, approval_blockers
-from .services import approve_update, reject_update
+from ...auth.decorators import permission_required
+from ...auth.permissions import Action
+from ...core.commit import commit_service
+from ...core.extensions import db
+from ..blueprint import bp
+from ..errors import EditConflict, TrackerError
+from ..fields import FIELD_LABELS
+from ..forms import DecisionForm
+from ..models import Update
+from ..queries import pending_updates_for
+from ..rules import approval_blocker, approval_blockers
+from ..services import approve_update, reject_update
 
 
 @bp.get("/staff/updates")

@@ -7,24 +7,24 @@ from flask import Response, current_app, flash, redirect, render_template, reque
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..auth.decorators import permission_required
-from ..auth.permissions import APPROVERS, Action
-from ..core.clock import now_utc, today_local
-from ..core.commit import commit_service
-from ..core.extensions import db
-from .blueprint import bp
-from .csv.export import export_csv
-from .definitions import find_definition, update_definition
-from .enums import CLOSED_STATUSES, ImplementationStatus, SaveOutcome, ScheduleState, UpdateState
-from .errors import EditConflict, TrackerError
-from .fields import FIELD_LABELS
-from .forms import DecisionForm, DefinitionForm, EditRecommendationForm, NewRecommendationForm
-from .models import Recommendation, Update
-from .queries import find_by_code, pending_updates_for
-from .rules import approval_blockers, save_outcome
-from .schedule import schedule_filter, schedule_state
-from .services import create_recommendation, propose_update
-from .views_public import render_list
+from ...auth.decorators import permission_required
+from ...auth.permissions import APPROVERS, Action
+from ...core.clock import now_utc, today_local
+from ...core.commit import commit_service
+from ...core.extensions import db
+from ..blueprint import bp
+from ..csv.export import export_csv
+from ..definitions import find_definition, update_definition
+from ..enums import CLOSED_STATUSES, ImplementationStatus, SaveOutcome, ScheduleState, UpdateState
+from ..errors import EditConflict, TrackerError
+from ..fields import FIELD_LABELS
+from ..forms import DecisionForm, DefinitionForm, EditRecommendationForm, NewRecommendationForm
+from ..models import Recommendation, Update
+from ..queries import find_by_code, pending_updates_for
+from ..rules import approval_blockers, save_outcome
+from ..schedule import schedule_filter, schedule_state
+from ..services import create_recommendation, propose_update
+from .public import render_list
 
 
 @bp.get("/staff/")
