@@ -28,7 +28,7 @@ def render_list(template: str):
 @bp.get("/recommendations")
 def public_list():
     """All recommendations with filters and search."""
-    return render_list("recommendations/public_list.html")
+    return render_list("recommendations/public/list.html")
 
 
 @bp.get("/recommendations/<code>")
@@ -37,7 +37,7 @@ def public_detail(code: str):
     rec = find_by_code(code)
     timeline = public_timeline(rec)
     return render_template(
-        "recommendations/public_detail.html",
+        "recommendations/public/detail.html",
         rec=rec,
         timeline=timeline,
         status_reason=status_reason(rec, timeline),
@@ -54,4 +54,4 @@ def definitions():
         sa.select(StatusDefinition).order_by(StatusDefinition.axis, StatusDefinition.position)
     ).all()
     by_axis = {axis: [r for r in rows if r.axis == axis] for axis in DefinitionAxis}
-    return render_template("recommendations/definitions.html", by_axis=by_axis)
+    return render_template("recommendations/public/definitions.html", by_axis=by_axis)

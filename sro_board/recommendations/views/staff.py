@@ -48,7 +48,7 @@ def dashboard():
     ).all()
     pending = db.session.scalars(pending_updates_for(current_user)).all()
     return render_template(
-        "recommendations/dashboard.html",
+        "recommendations/staff/dashboard.html",
         mine=mine,
         overdue=overdue,
         stale=stale,
@@ -64,7 +64,7 @@ def dashboard():
 @permission_required(Action.VIEW_TRACKER)
 def staff_list():
     """All recommendations with filters and sorting, for the working group."""
-    return render_list("recommendations/staff_list.html")
+    return render_list("recommendations/staff/list.html")
 
 
 @bp.get("/staff/recommendations/export.csv")
@@ -93,7 +93,7 @@ def new():
         )
         if done:
             return redirect(url_for("recommendations.staff_detail", code=done.value.code))
-    return render_template("recommendations/new.html", form=form)
+    return render_template("recommendations/staff/new.html", form=form)
 
 
 @bp.get("/staff/recommendations/<code>")
@@ -107,7 +107,7 @@ def staff_detail(code: str):
         .order_by(Update.created_at.desc(), Update.id.desc())
     ).all()
     return render_template(
-        "recommendations/staff_detail.html",
+        "recommendations/staff/detail.html",
         rec=rec,
         updates=updates,
         field_labels=FIELD_LABELS,
@@ -174,7 +174,7 @@ def edit(code: str):
         .where(Update.recommendation_id == rec.id, Update.state == UpdateState.PENDING)
     )
     return render_template(
-        "recommendations/edit.html",
+        "recommendations/staff/edit.html",
         rec=rec,
         form=form,
         conflict=conflict,
@@ -202,4 +202,6 @@ def edit_definition(axis: str, key: str):
         db.session.commit()
         flash("Definition saved and published.", "success")
         return redirect(url_for("recommendations.definitions"))
-    return render_template("recommendations/definition_form.html", form=form, definition=definition)
+    return render_template(
+        "recommendations/staff/definition_form.html", form=form, definition=definition
+    )

@@ -24,7 +24,7 @@ def pending_updates():
     """Updates waiting for a decision; no approve button where the reader may not approve."""
     updates = db.session.scalars(pending_updates_for(current_user)).all()
     return render_template(
-        "recommendations/pending.html",
+        "recommendations/updates/pending.html",
         updates=updates,
         field_labels=FIELD_LABELS,
         decision_form=DecisionForm(),
