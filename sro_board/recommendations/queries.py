@@ -1,14 +1,23 @@
-"""Read-side queries: summaries for the home page, timelines, pending updates, one by code."""
+"""Read-side queries: summaries for the home page, the dashboard, timelines, pending updates."""
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 import sqlalchemy as sa
 
 from ..auth.models import User, UserRole
 from ..auth.permissions import APPROVERS, WORKING_GROUP
 from ..core.extensions import db
-from .enums import Feasibility, ImplementationStatus, Theme, UpdateState
+from .enums import (
+    CLOSED_STATUSES,
+    Feasibility,
+    ImplementationStatus,
+    ScheduleState,
+    Theme,
+    UpdateState,
+)
 from .models import Recommendation, Update
+from .schedule import schedule_filter
 
 
 @dataclass
@@ -65,6 +74,35 @@ def latest_public_updates(limit: int = 6) -> list[Update]:
     )
 
 
+@dataclass
+class Dashboard:
+    """The working group's start page: what the reader leads, what is overdue, stale, pending."""
+
+    mine: list[Recommendation]
+    overdue: list[Recommendation]
+    stale: list[Recommendation]
+    pending: list[Update]
+
+
+def dashboard_lists(user: User, today: date, stale_before: datetime) -> Dashboard:
+    """The dashboard's lists; stale: still open, with no public update since stale_before."""
+    base = sa.select(Recommendation).order_by(Recommendation.code)
+    # Closed recommendations (implemented, ongoing, will not proceed) need no fresh updates.
+    stale = base.where(
+        Recommendation.status.not_in(CLOSED_STATUSES),
+        sa.or_(
+            Recommendation.last_public_update_at.is_(None),
+            Recommendation.last_public_update_at < stale_before,
+        ),
+    )
+    return Dashboard(
+        mine=list(db.session.scalars(base.where(Recommendation.lead_user_id == user.id))),
+        overdue=list(db.session.scalars(base.where(schedule_filter(ScheduleState.OVERDUE, today)))),
+        stale=list(db.session.scalars(stale)),
+        pending=list(db.session.scalars(pending_updates_for(user))),
+    )
+
+
 def pending_updates_for(user: User) -> sa.Select:
     """Updates awaiting approval, oldest first: all of them for an approver, else one's own."""
     query = (
@@ -87,6 +125,26 @@ def public_timeline(rec: Recommendation) -> list[Update]:
             .where(Update.recommendation_id == rec.id, Update.state == UpdateState.APPROVED)
             .order_by(Update.decided_at.desc(), Update.id.desc())
         )
+    )
+
+
+def all_updates(rec: Recommendation) -> list[Update]:
+    """Every update of one recommendation, drafts and rejected ones included, newest first."""
+    return list(
+        db.session.scalars(
+            sa.select(Update)
+            .where(Update.recommendation_id == rec.id)
+            .order_by(Update.created_at.desc(), Update.id.desc())
+        )
+    )
+
+
+def pending_count(rec: Recommendation) -> int:
+    """How many updates of one recommendation wait for a decision."""
+    return db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(Update)
+        .where(Update.recommendation_id == rec.id, Update.state == UpdateState.PENDING)
     )
 
 

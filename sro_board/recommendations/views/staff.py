@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-import sqlalchemy as sa
 from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
@@ -15,14 +14,14 @@ from ...core.extensions import db
 from ..blueprint import bp
 from ..csv.export import export_csv
 from ..definitions import find_definition, update_definition
-from ..enums import CLOSED_STATUSES, ImplementationStatus, SaveOutcome, ScheduleState, UpdateState
+from ..enums import ImplementationStatus, SaveOutcome
 from ..errors import EditConflict, TrackerError
 from ..fields import FIELD_LABELS
 from ..forms import DecisionForm, DefinitionForm, EditRecommendationForm, NewRecommendationForm
-from ..models import Recommendation, Update
-from ..queries import find_by_code, pending_updates_for
+from ..models import Recommendation
+from ..queries import all_updates, dashboard_lists, find_by_code, pending_count
 from ..rules import approval_blockers, save_outcome
-from ..schedule import schedule_filter, schedule_state
+from ..schedule import schedule_state
 from ..services import create_recommendation, propose_update
 from .public import render_list
 
@@ -32,30 +31,17 @@ from .public import render_list
 def dashboard():
     """The working group's start page."""
     today = today_local()
-    stale_before = now_utc() - timedelta(days=current_app.config["STALE_AFTER_DAYS"])
-    base = sa.select(Recommendation).order_by(Recommendation.code)
-    mine = db.session.scalars(base.where(Recommendation.lead_user_id == current_user.id)).all()
-    overdue = db.session.scalars(base.where(schedule_filter(ScheduleState.OVERDUE, today))).all()
-    # Closed recommendations (implemented, ongoing, will not proceed) need no fresh updates.
-    stale = db.session.scalars(
-        base.where(
-            Recommendation.status.not_in(CLOSED_STATUSES),
-            sa.or_(
-                Recommendation.last_public_update_at.is_(None),
-                Recommendation.last_public_update_at < stale_before,
-            ),
-        )
-    ).all()
-    pending = db.session.scalars(pending_updates_for(current_user)).all()
+    stale_days = current_app.config["STALE_AFTER_DAYS"]
+    lists = dashboard_lists(current_user, today, now_utc() - timedelta(days=stale_days))
     return render_template(
         "recommendations/staff/dashboard.html",
-        mine=mine,
-        overdue=overdue,
-        stale=stale,
-        pending=pending,
-        blockers=approval_blockers(pending, current_user),
+        mine=lists.mine,
+        overdue=lists.overdue,
+        stale=lists.stale,
+        pending=lists.pending,
+        blockers=approval_blockers(lists.pending, current_user),
         today=today,
-        stale_days=current_app.config["STALE_AFTER_DAYS"],
+        stale_days=stale_days,
         schedule_state=schedule_state,
     )
 
@@ -101,11 +87,7 @@ def new():
 def staff_detail(code: str):
     """A recommendation with every update, drafts and internal notes included."""
     rec = find_by_code(code)
-    updates = db.session.scalars(
-        sa.select(Update)
-        .where(Update.recommendation_id == rec.id)
-        .order_by(Update.created_at.desc(), Update.id.desc())
-    ).all()
+    updates = all_updates(rec)
     return render_template(
         "recommendations/staff/detail.html",
         rec=rec,
@@ -168,18 +150,13 @@ def edit(code: str):
             rec = find_by_code(code)
             conflict = EditConflict([], [])
             form.version.data = str(rec.version)
-    pending_count = db.session.scalar(
-        sa.select(sa.func.count())
-        .select_from(Update)
-        .where(Update.recommendation_id == rec.id, Update.state == UpdateState.PENDING)
-    )
     return render_template(
         "recommendations/staff/edit.html",
         rec=rec,
         form=form,
         conflict=conflict,
         field_labels=FIELD_LABELS,
-        pending_count=pending_count,
+        pending_count=pending_count(rec),
         publishes_directly=current_user.has_role(*APPROVERS),
         outcome=outcome_of(rec, form),
     )
