@@ -34,37 +34,67 @@ def group(page: Page, legend: str):
     return page.get_by_role("group", name=re.compile("^" + re.escape(legend)))
 
 
+def typed_answers(who: Applicant) -> dict[str, str]:
+    """What the applicant types, by the label of each text box."""
+    return {
+        "Your full name": who.name,
+        "Your email address": who.email,
+        "School": who.school,
+        **who.texts,
+        "Why do you want to join the advisory board?": who.motivation,
+        "What perspectives and lived experience would you bring?": who.perspectives,
+        "When are you available for meetings?": who.availability,
+    }
+
+
+ROSTER = re.compile("^If I am selected, my name may appear")
+NOTICE = re.compile("^I have read the collection notice")
+
+
 def fill_application(page: Page, who: Applicant) -> None:
     """Answer the application form as this applicant would, by the labels they read."""
     group(page, "Which seat are you applying for?").get_by_label(who.seat, exact=True).check()
-    page.get_by_label("Your full name").fill(who.name)
-    page.get_by_label("Your email address").fill(who.email)
     group(page, "School board").get_by_label(who.school_board, exact=True).check()
-    page.get_by_label("School", exact=True).fill(who.school)
     for legend, choice in who.radios.items():
         group(page, legend).get_by_label(choice, exact=True).check()
     for label, choice in who.selects.items():
         page.get_by_label(label, exact=True).select_option(label=choice)
-    for label, text in who.texts.items():
+    for label, text in typed_answers(who).items():
         page.get_by_label(label, exact=True).fill(text)
-    page.get_by_label("Why do you want to join the advisory board?").fill(who.motivation)
-    page.get_by_label("What perspectives and lived experience would you bring?").fill(
-        who.perspectives
-    )
-    page.get_by_label("When are you available for meetings?").fill(who.availability)
-    if who.on_roster:
-        page.get_by_label(re.compile("^If I am selected, my name may appear")).check()
-    page.get_by_label(re.compile("^I have read the collection notice")).check()
+    page.get_by_label(ROSTER).set_checked(who.on_roster)
+    page.get_by_label(NOTICE).check()
 
 
-def apply(page: Page, who: Applicant) -> str:
-    """From the home page to a sent application; returns the reference shown."""
+def expect_as_typed(page: Page, who: Applicant, emptied: str | None = None) -> None:
+    """The form holds every answer fill_application gave (but the box labelled emptied, which
+    the applicant emptied): it came back as the applicant left it."""
+    seat = group(page, "Which seat are you applying for?").get_by_label(who.seat, exact=True)
+    expect(seat).to_be_checked()
+    expect(group(page, "School board").get_by_label(who.school_board, exact=True)).to_be_checked()
+    for legend, choice in who.radios.items():
+        expect(group(page, legend).get_by_label(choice, exact=True)).to_be_checked()
+    for label, choice in who.selects.items():
+        chosen = page.get_by_label(label, exact=True).locator("option:checked")
+        expect(chosen).to_have_text(choice)
+    for label, text in typed_answers(who).items():
+        expect(page.get_by_label(label, exact=True)).to_have_value("" if label == emptied else text)
+    expect(page.get_by_label(ROSTER)).to_be_checked(checked=who.on_roster)
+    expect(page.get_by_label(NOTICE)).to_be_checked()
+
+
+def open_application_form(page: Page) -> None:
+    """From the home page to the application form, by the links a person follows."""
     page.goto("/")
     page.get_by_role("navigation", name="Main").get_by_role(
         "link", name="Join the advisory board"
     ).click()
     page.get_by_role("link", name="Apply now").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Apply to join the advisory board")
+
+
+def apply(page: Page, who: Applicant) -> str:
+    """From the home page to a sent application; returns the reference shown."""
+    open_application_form(page)
     fill_application(page, who)
     page.get_by_role("button", name="Send my application").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you, we have your application")

@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.policy import default as default_policy
@@ -164,6 +165,17 @@ class LiveServer:
         with self.app.test_request_context():
             return url_for(endpoint, **values)
 
+    @contextmanager
+    def configured(self, **settings):
+        """The app with these settings until the block ends, then as before. Only for settings
+        the app reads per request (APPLY_RATE_LIMIT, say), not those create_app() applies."""
+        before = {name: self.app.config[name] for name in settings}
+        self.app.config.update(settings)
+        try:
+            yield
+        finally:
+            self.app.config.update(before)
+
 
 def _load_sample_data(app) -> None:
     from sro_board.auth.roles import Role
@@ -223,6 +235,22 @@ def live_server(e2e_database_url, smtp_server):
         from sro_board.core.extensions import db
 
         db.engine.dispose()
+
+
+@pytest.fixture
+def apply_rate_limit(live_server):
+    """apply_rate_limit("2 per hour"): the live server's APPLY_RATE_LIMIT for this test, with no
+    application counted yet; GENEROUS_LIMIT again afterwards."""
+    from sro_board.core.extensions import limiter
+
+    with ExitStack() as settings:
+
+        def limit(value: str) -> None:
+            limiter.reset()
+            settings.enter_context(live_server.configured(APPLY_RATE_LIMIT=value))
+
+        yield limit
+    limiter.reset()
 
 
 # --- the browser (pytest-playwright's fixtures, pointed at Debian's Chromium) ----------------
