@@ -8,17 +8,14 @@ import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
 from sro_board.core.extensions import db
-from sro_board.recommendations.csv_io import (
-    COLUMNS,
-    ImportFailed,
-    export_csv,
-    import_csv,
-    neutralise,
-    restore,
-)
+from sro_board.recommendations.csv.columns import COLUMNS
+from sro_board.recommendations.csv.export import export_csv
+from sro_board.recommendations.csv.importer import import_csv
 from sro_board.recommendations.enums import UpdateState
+from sro_board.recommendations.errors import ImportFailed
 from sro_board.recommendations.fields import snapshot
 from sro_board.recommendations.models import Recommendation, Update
+from sro_board.security.spreadsheet import neutralise, restore
 from tests.conftest import count_rows, login, make_rec
 from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
     EVIDENCE,

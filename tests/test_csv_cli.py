@@ -2,7 +2,7 @@
 
 import pytest
 
-from sro_board.recommendations.csv_io import export_csv
+from sro_board.recommendations.csv.export import export_csv
 from tests.conftest import make_rec
 from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
     emptied_app,

@@ -2,12 +2,12 @@
 
 from flask import Flask
 
-from . import views_public, views_staff, views_updates  # noqa: F401 - routes
 from .blueprint import bp
 from .cli import recommendations_cli
 from .enums import SourceReport, Theme
 from .labels import label
 from .schedule import target_shift
+from .views import public, staff, updates  # noqa: F401 - routes
 
 __all__ = ["bp", "init_app"]
 

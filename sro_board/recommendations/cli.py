@@ -8,7 +8,9 @@ from flask.cli import AppGroup
 
 from ..auth.services import find_by_email
 from ..core.extensions import db
-from .csv_io import ImportFailed, export_csv, import_csv
+from .csv.export import export_csv
+from .csv.importer import import_csv
+from .errors import ImportFailed
 
 recommendations_cli = AppGroup("recommendations", help="Import and export recommendations.")
 

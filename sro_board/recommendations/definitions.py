@@ -1,4 +1,4 @@
-"""Published status definitions: seed the defaults, edit one (audited)."""
+"""Published status definitions: seed the defaults, read them, edit one (audited)."""
 
 import sqlalchemy as sa
 from flask import abort
@@ -31,6 +31,14 @@ def seed_definitions() -> int:
         added += 1
     db.session.flush()
     return added
+
+
+def definitions_by_axis() -> dict[DefinitionAxis, list[StatusDefinition]]:
+    """Every definition, grouped by axis, in their published order."""
+    rows = db.session.scalars(
+        sa.select(StatusDefinition).order_by(StatusDefinition.axis, StatusDefinition.position)
+    ).all()
+    return {axis: [r for r in rows if r.axis == axis] for axis in DefinitionAxis}
 
 
 def find_definition(axis: str, key: str) -> StatusDefinition:

@@ -1,4 +1,11 @@
-"""Forms of the tracker: edit a recommendation, decide an update, filter lists."""
+"""Forms of the tracker: add and edit a recommendation, decide an update, edit a definition.
+
+The recommendation forms convert themselves: for_recommendation() fills one from tracked
+values, values() reads the tracked values (snapshot form) back.
+"""
+
+from datetime import date
+from typing import Any
 
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -9,6 +16,7 @@ from wtforms import (
     FormField,
     HiddenField,
     IntegerField,
+    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
@@ -28,8 +36,11 @@ from wtforms.validators import (
 
 from ..auth.forms import MultiCheckboxField
 from ..core.forms import choices
-from .enums import Feasibility, ImplementationStatus, SourceReport, Theme
+from .enums import Feasibility, ImplementationStatus, SaveOutcome, SourceReport, Theme
+from .fields import snapshot
 from .labels import label
+from .models import Recommendation
+from .queries import lead_candidates
 
 BLANK_ROWS = 2
 
@@ -52,6 +63,21 @@ def feasibility_choices() -> list[tuple[str, str]]:
 def status_choices() -> list[tuple[str, str]]:
     """Implementation statuses as (value, published name)."""
     return choices((s.value, label("implementation", s)) for s in ImplementationStatus)
+
+
+def lead_user_choices() -> list[SelectChoice]:
+    """Lead candidates, with 'nobody' first.
+
+    A lead who left keeps their place in the list, so saving another change does not
+    silently drop them (the browser would send the first choice, 'nobody').
+    """
+    return choices(
+        [("", "Nobody named")]
+        + [
+            (u.email, f"{u.name} ({u.email}){'' if u.active else ', deactivated'}")
+            for u in lead_candidates()
+        ]
+    )
 
 
 class RequiredWith:
@@ -114,13 +140,27 @@ class RecommendationFields(FlaskForm):
     theme = SelectField("Theme", choices=theme_choices, validators=[DataRequired()])
     reports = MultiCheckboxField("Source reports", choices=report_choices)
     lead_unit = StringField("Responsible lead (unit)", validators=[DataRequired(), Length(max=120)])
-    lead_user = SelectField("Lead staff member (staff only)", choices=[], validate_choice=True)
+    lead_user = SelectField(
+        "Lead staff member (staff only)", choices=lead_user_choices, validate_choice=True
+    )
     target_date = DateField("Target date", validators=[InputRequired(message="Enter a date.")])
 
     def validate_reports(self, field) -> None:
         """Every recommendation comes from at least one report."""
         if not field.data:
             raise ValidationError("Choose at least one source report.")
+
+    def values(self) -> dict[str, Any]:
+        """The descriptive fields as tracked values."""
+        return {
+            "title": self.title.data.strip(),
+            "description": self.description.data.strip(),
+            "theme": self.theme.data,
+            "reports": sorted(self.reports.data),
+            "lead_unit": self.lead_unit.data.strip(),
+            "lead_user": self.lead_user.data or None,
+            "target_date": self.target_date.data.isoformat(),
+        }
 
 
 class NewRecommendationForm(RecommendationFields):
@@ -133,6 +173,10 @@ class NewRecommendationForm(RecommendationFields):
             Regexp(r"^R-\d{2,3}$", message="Use the form R-01."),
         ],
     )
+
+    def values(self) -> dict[str, Any]:
+        """The new recommendation's code and descriptive fields."""
+        return {"code": self.code.data} | super().values()
 
 
 class EditRecommendationForm(RecommendationFields):
@@ -166,6 +210,66 @@ class EditRecommendationForm(RecommendationFields):
     version = HiddenField(validators=[DataRequired(), Regexp(r"^\d{1,9}$")])  # fits an INTEGER
     # Sent by the save button that was pressed: what its label promised (see SaveOutcome).
     outcome = HiddenField()
+
+    @classmethod
+    def for_recommendation(
+        cls,
+        rec: Recommendation,
+        values: dict[str, Any] | None = None,
+        notes: dict[str, str] | None = None,
+    ) -> "EditRecommendationForm":
+        """The form at rec's current version, filled with its values or the given ones."""
+        v = values if values is not None else snapshot(rec)
+        data = v | {
+            "reports": list(v["reports"]),
+            "lead_user": v["lead_user"] or "",
+            "target_date": date.fromisoformat(v["target_date"]),
+            "milestones": [
+                m | {"due_date": date.fromisoformat(m["due_date"])} for m in v["milestones"]
+            ]
+            + [{}] * BLANK_ROWS,
+            "evidence": list(v["evidence"]) + [{}] * BLANK_ROWS,
+            "version": str(rec.version),
+        }
+        return cls(formdata=None, data=data | (notes or {}))
+
+    def values(self) -> dict[str, Any]:
+        """Every tracked value the submitted form asks for (blank and removed rows left out)."""
+        return super().values() | {
+            "feasibility": self.feasibility.data,
+            "feasibility_rationale": self.feasibility_rationale.data.strip(),
+            "status": self.status.data,
+            "progress": self.progress.data,
+            "progress_from_milestones": self.progress_from_milestones.data,
+            "milestones": sorted(
+                (
+                    {
+                        "title": row.title.data.strip(),
+                        "due_date": row.due_date.data.isoformat(),
+                        "done": row.done.data,
+                    }
+                    for row in self.milestones
+                    if row.title.data and row.title.data.strip() and not row.remove.data
+                ),
+                key=lambda m: m["due_date"],
+            ),
+            "evidence": [
+                {"title": row.title.data.strip(), "url": row.url.data.strip()}
+                for row in self.evidence
+                if row.url.data and not row.remove.data
+            ],
+        }
+
+    def notes(self) -> dict[str, str]:
+        """The notes as written, to carry over into a reloaded form."""
+        return {"public_note": self.public_note.data, "internal_note": self.internal_note.data}
+
+    def promised_outcome(self) -> SaveOutcome | None:
+        """What the pressed save button promised (browsers send it; None if it is missing)."""
+        try:
+            return SaveOutcome(self.outcome.data)
+        except ValueError:
+            return None
 
 
 class DecisionForm(FlaskForm):

@@ -1,101 +1,23 @@
-"""Read-side queries: filtered lists, summaries for the home page, timelines."""
+"""Read-side queries: summaries for the home page, the dashboard, timelines, pending updates."""
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 import sqlalchemy as sa
-from flask_wtf import FlaskForm
-from sqlalchemy.orm import selectinload
-from wtforms import SearchField, SelectField
-from wtforms.validators import Length, Optional
 
-from ..auth.models import User
-from ..auth.permissions import APPROVERS
-from ..core.clock import today_local
+from ..auth.models import User, UserRole
+from ..auth.permissions import APPROVERS, WORKING_GROUP
 from ..core.extensions import db
-from ..core.forms import choices
-from .enums import Feasibility, ImplementationStatus, ScheduleState, Theme, UpdateState
-from .forms import feasibility_choices, report_choices, status_choices, theme_choices
-from .labels import label
-from .models import Recommendation, RecommendationReport, Update
-from .schedule import TARGET_MOVES, schedule_filter, target_move_filter
-
-ANY = choices([("", "Any")])
-SORTS = {
-    "code": Recommendation.code,
-    "title": Recommendation.title,
-    "target_date": Recommendation.target_date,
-    "progress": Recommendation.progress.desc(),
-    "status": Recommendation.status,
-    "updated": Recommendation.last_public_update_at.desc(),
-}
-SORT_LABELS = {
-    "code": "Code",
-    "title": "Title",
-    "target_date": "Target date",
-    "progress": "Progress (highest first)",
-    "status": "Status",
-    "updated": "Last updated (newest first)",
-}
-
-
-class FilterForm(FlaskForm):
-    """List filters, sent by GET."""
-
-    class Meta:
-        csrf = False
-
-    q = SearchField("Search", validators=[Optional(), Length(max=100)])
-    # default="": a filter left out of the query string means "Any", not an invalid choice.
-    theme = SelectField("Theme", choices=lambda: ANY + theme_choices(), default="")
-    status = SelectField("Status", choices=lambda: ANY + status_choices(), default="")
-    feasibility = SelectField(
-        "Feasibility", choices=lambda: ANY + feasibility_choices(), default=""
-    )
-    report = SelectField("Source report", choices=lambda: ANY + report_choices(), default="")
-    schedule = SelectField(
-        "Schedule",
-        choices=lambda: ANY + choices((s.value, label("schedule", s)) for s in ScheduleState),
-        default="",
-    )
-    target = SelectField(
-        "Target date", choices=lambda: ANY + choices(TARGET_MOVES.items()), default=""
-    )
-    sort = SelectField("Sort by", choices=choices(SORT_LABELS.items()), default="code")
-
-
-def filter_recommendations(form: FilterForm) -> sa.Select:
-    """A select of recommendations matching the valid filters of a submitted form."""
-    query = sa.select(Recommendation).options(selectinload(Recommendation.report_rows))
-    data = {name: field.data for name, field in form._fields.items() if not field.errors}
-    if data.get("q"):
-        words = data["q"].strip()  # autoescape: % and _ are searched for, not wildcards
-        query = query.where(
-            sa.or_(
-                Recommendation.code.icontains(words, autoescape=True),
-                Recommendation.title.icontains(words, autoescape=True),
-                Recommendation.description.icontains(words, autoescape=True),
-            )
-        )
-    if data.get("theme"):
-        query = query.where(Recommendation.theme == Theme(data["theme"]))
-    if data.get("status"):
-        query = query.where(Recommendation.status == ImplementationStatus(data["status"]))
-    if data.get("feasibility"):
-        query = query.where(Recommendation.feasibility == Feasibility(data["feasibility"]))
-    if data.get("report"):
-        query = query.where(
-            Recommendation.id.in_(
-                sa.select(RecommendationReport.recommendation_id).where(
-                    RecommendationReport.report == data["report"]
-                )
-            )
-        )
-    if data.get("schedule"):
-        query = query.where(schedule_filter(ScheduleState(data["schedule"]), today_local()))
-    if data.get("target"):
-        query = query.where(target_move_filter(data["target"]))
-    order = SORTS.get(data.get("sort") or "code", Recommendation.code)
-    return query.order_by(order, Recommendation.code)
+from .enums import (
+    CLOSED_STATUSES,
+    Feasibility,
+    ImplementationStatus,
+    ScheduleState,
+    Theme,
+    UpdateState,
+)
+from .models import Recommendation, Update
+from .schedule import schedule_filter
 
 
 @dataclass
@@ -152,6 +74,35 @@ def latest_public_updates(limit: int = 6) -> list[Update]:
     )
 
 
+@dataclass
+class Dashboard:
+    """The working group's start page: what the reader leads, what is overdue, stale, pending."""
+
+    mine: list[Recommendation]
+    overdue: list[Recommendation]
+    stale: list[Recommendation]
+    pending: list[Update]
+
+
+def dashboard_lists(user: User, today: date, stale_before: datetime) -> Dashboard:
+    """The dashboard's lists; stale: still open, with no public update since stale_before."""
+    base = sa.select(Recommendation).order_by(Recommendation.code)
+    # Closed recommendations (implemented, ongoing, will not proceed) need no fresh updates.
+    stale = base.where(
+        Recommendation.status.not_in(CLOSED_STATUSES),
+        sa.or_(
+            Recommendation.last_public_update_at.is_(None),
+            Recommendation.last_public_update_at < stale_before,
+        ),
+    )
+    return Dashboard(
+        mine=list(db.session.scalars(base.where(Recommendation.lead_user_id == user.id))),
+        overdue=list(db.session.scalars(base.where(schedule_filter(ScheduleState.OVERDUE, today)))),
+        stale=list(db.session.scalars(stale)),
+        pending=list(db.session.scalars(pending_updates_for(user))),
+    )
+
+
 def pending_updates_for(user: User) -> sa.Select:
     """Updates awaiting approval, oldest first: all of them for an approver, else one's own."""
     query = (
@@ -177,6 +128,26 @@ def public_timeline(rec: Recommendation) -> list[Update]:
     )
 
 
+def all_updates(rec: Recommendation) -> list[Update]:
+    """Every update of one recommendation, drafts and rejected ones included, newest first."""
+    return list(
+        db.session.scalars(
+            sa.select(Update)
+            .where(Update.recommendation_id == rec.id)
+            .order_by(Update.created_at.desc(), Update.id.desc())
+        )
+    )
+
+
+def pending_count(rec: Recommendation) -> int:
+    """How many updates of one recommendation wait for a decision."""
+    return db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(Update)
+        .where(Update.recommendation_id == rec.id, Update.state == UpdateState.PENDING)
+    )
+
+
 def status_reason(rec: Recommendation, timeline: list[Update]) -> str | None:
     """The public reason for a status that needs one: the note of the update that set it."""
     if not rec.status.needs_public_rationale:
@@ -188,3 +159,17 @@ def status_reason(rec: Recommendation, timeline: list[Update]) -> str | None:
 def find_by_code(code: str) -> Recommendation:
     """The recommendation with this code, or 404."""
     return db.first_or_404(sa.select(Recommendation).where(Recommendation.code == code))
+
+
+def lead_candidates() -> list[User]:
+    """Who may be named as a lead: active working-group staff, and anyone already named."""
+    in_working_group = sa.and_(
+        User.active,
+        User.id.in_(sa.select(UserRole.user_id).where(UserRole.role.in_(WORKING_GROUP))),
+    )
+    named = User.id.in_(sa.select(Recommendation.lead_user_id))
+    return list(
+        db.session.scalars(
+            sa.select(User).where(sa.or_(in_working_group, named)).order_by(User.name)
+        )
+    )

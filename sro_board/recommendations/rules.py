@@ -8,16 +8,9 @@ from ..auth.models import User
 from ..auth.permissions import APPROVERS
 from ..core.extensions import db
 from .enums import Feasibility, ImplementationStatus, SaveOutcome, status_move_allowed
+from .errors import TrackerError
 from .labels import label
 from .models import Update
-
-
-class TrackerError(ValueError):
-    """A change the rules refuse; the message is shown to the user."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
 
 
 def check_rules(current: dict[str, Any], result: dict[str, Any]) -> None:

@@ -1,6 +1,5 @@
 """State changes of the tracker: create, propose updates, approve and reject them."""
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -12,61 +11,10 @@ from ..auth.permissions import APPROVERS
 from ..core.clock import now_utc
 from ..core.extensions import db
 from .enums import SaveOutcome, Theme, UpdateState
+from .errors import EditConflict, FieldConflict, OutcomeChanged, TrackerError
 from .fields import TRACKED_FIELDS, apply_values, milestone_progress, snapshot
 from .models import Recommendation, Update
-from .rules import (
-    TrackerError,
-    approval_blocker,
-    check_public_rationale,
-    check_rules,
-    save_outcome,
-)
-
-
-@dataclass
-class FieldConflict:
-    """A field that someone else changed since the editor loaded it."""
-
-    field: str
-    yours: Any
-    current: Any
-
-
-class EditConflict(TrackerError):
-    """The recommendation changed since the form was loaded; nothing was saved."""
-
-    def __init__(
-        self,
-        conflicts: list[FieldConflict],
-        since: list[Update],
-        merged: dict[str, Any] | None = None,
-    ):
-        super().__init__(
-            "Someone else changed this recommendation while you were editing. "
-            "Nothing was saved. Review their changes below, then save again."
-        )
-        self.conflicts = conflicts
-        self.since = since
-        # The current values with the editor's own changes on top: what to offer for the next save.
-        self.merged = merged
-
-
-class OutcomeChanged(TrackerError):
-    """Saving would not do what the save button said (e.g. publish); nothing was saved."""
-
-    def __init__(self, outcome: SaveOutcome):
-        super().__init__(f"Nothing was saved yet: {OUTCOME_CHANGED[outcome]}")
-
-
-OUTCOME_CHANGED = {
-    SaveOutcome.PUBLISH: "this update no longer needs a second sign-off, so saving publishes it "
-    f"at once. Check it, then choose “{SaveOutcome.PUBLISH.button}”.",
-    SaveOutcome.SIGN_OFF: "with this status the update needs a second sign-off: another chair "
-    "or an administrator must approve it before it is published. Choose "
-    f"“{SaveOutcome.SIGN_OFF.button}” to save it for them, or choose another status.",
-    SaveOutcome.DRAFT: "your update will be saved as a draft and published when the chair or an "
-    f"administrator approves it. Choose “{SaveOutcome.DRAFT.button}” to save it.",
-}
+from .rules import approval_blocker, check_public_rationale, check_rules, save_outcome
 
 
 def create_recommendation(actor: User | None, values: dict[str, Any]) -> Recommendation:

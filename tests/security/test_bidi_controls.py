@@ -13,7 +13,9 @@ from wtforms import FieldList, Form, FormField, PasswordField
 import sro_board
 from sro_board.auth.models import User
 from sro_board.core.extensions import db
-from sro_board.recommendations.csv_io import COLUMNS, export_csv, import_csv
+from sro_board.recommendations.csv.columns import COLUMNS
+from sro_board.recommendations.csv.export import export_csv
+from sro_board.recommendations.csv.importer import import_csv
 from sro_board.security.inputs import is_single_line
 from tests.conftest import login, make_rec
 from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
@@ -66,7 +68,7 @@ def test_the_walk_reaches_the_forms_of_every_feature():
         "sro_board.board.selection.forms",
         "sro_board.contact.forms",
         "sro_board.recommendations.forms",
-        "sro_board.recommendations.queries",
+        "sro_board.recommendations.filters",
     } <= modules
 
 

@@ -1,102 +1,22 @@
-"""CSV export and all-or-nothing import of recommendations (the same format both ways)."""
+"""All-or-nothing CSV import of recommendations: check every line, then apply every line."""
 
 import csv
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 
-from ..auth.models import User
-from ..core.extensions import db
-from ..security.events import security_event
-from ..security.inputs import strip_bidi
-from ..security.spreadsheet import neutralise, restore
-from .enums import Feasibility, ImplementationStatus, SourceReport, Theme
-from .fields import snapshot
-from .models import Recommendation
-from .services import TrackerError, check_rules, create_recommendation, diff, propose_update
-
-COLUMNS = [
-    "code",
-    "title",
-    "description",
-    "theme",
-    "source_reports",
-    "lead_unit",
-    "lead_user_email",
-    "target_date",
-    "baseline_target_date",
-    "feasibility",
-    "feasibility_rationale",
-    "status",
-    "progress",
-    "progress_from_milestones",
-]
-REQUIRED = {"code", "title", "description", "theme", "source_reports", "lead_unit", "target_date"}
-
-
-def _row(rec: Recommendation) -> list[str]:
-    values = snapshot(rec)
-    return [
-        rec.code,
-        rec.title,
-        rec.description,
-        rec.theme.value,
-        ";".join(values["reports"]),
-        rec.lead_unit,
-        values["lead_user"] or "",
-        values["target_date"],
-        rec.baseline_target_date.isoformat(),
-        rec.feasibility.value,
-        rec.feasibility_rationale,
-        rec.status.value,
-        str(rec.progress),
-        "yes" if rec.progress_from_milestones else "no",
-    ]
-
-
-def export_csv() -> str:
-    """All recommendations as CSV text, formula cells neutralised; logged as a security event."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    recs = db.session.scalars(
-        sa.select(Recommendation)
-        .options(
-            sa.orm.selectinload(Recommendation.milestones),
-            sa.orm.selectinload(Recommendation.evidence),
-        )
-        .order_by(Recommendation.code)
-    )
-    rows = 0
-    for rec in recs:
-        writer.writerow([neutralise(cell) for cell in _row(rec)])
-        rows += 1
-    security_event("export.recommendations", format="csv", rows=rows)
-    return out.getvalue()
-
-
-@dataclass
-class RowError:
-    """Why one cell of the file was refused."""
-
-    line: int
-    column: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}, column {self.column}: {self.reason}"
-
-
-class ImportFailed(ValueError):
-    """The file had errors; nothing was imported."""
-
-    def __init__(self, errors: list[RowError]):
-        super().__init__(f"{len(errors)} error(s); nothing was imported.")
-        self.errors = errors
+from ...auth.models import User
+from ...core.extensions import db
+from ...security.spreadsheet import restore
+from ..errors import ImportFailed, RowError, TrackerError
+from ..fields import snapshot
+from ..models import Recommendation
+from ..rules import check_rules
+from ..services import create_recommendation, diff, propose_update
+from .columns import COLUMN_OF_FIELD, COLUMNS, FIELD_OF_COLUMN, PARSERS, REQUIRED
 
 
 @dataclass
@@ -117,86 +37,6 @@ class ImportResult:
     updated: list[str] = field(default_factory=list)
     awaiting_sign_off: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-
-
-def _choice(enum_cls) -> Callable[[str], str]:
-    def check(value: str) -> str:
-        allowed = [m.value for m in enum_cls]
-        if value not in allowed:
-            raise ValueError(f"must be one of {', '.join(allowed)}")
-        return value
-
-    return check
-
-
-def _reports(value: str) -> list[str]:
-    keys = sorted({k.strip() for k in value.split(";") if k.strip()})
-    allowed = {r.value for r in SourceReport}
-    unknown = [k for k in keys if k not in allowed]
-    if unknown or not keys:
-        raise ValueError(f"use one or more of {', '.join(sorted(allowed))}, separated by ;")
-    return keys
-
-
-def _iso_date(value: str) -> str:
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise ValueError("must be a date as YYYY-MM-DD") from None
-
-
-def _progress(value: str) -> int:
-    if not (value.isascii() and value.isdigit()) or not 0 <= int(value) <= 100:
-        raise ValueError("must be a whole number from 0 to 100")
-    return int(value)
-
-
-def _yes_no(value: str) -> bool:
-    if value.lower() not in ("yes", "no", ""):
-        raise ValueError("must be yes or no")
-    return value.lower() == "yes"
-
-
-def _code(value: str) -> str:
-    if not value.startswith("R-") or not value[2:].isdigit() or not 2 <= len(value[2:]) <= 3:
-        raise ValueError("must look like R-01")
-    return value
-
-
-def _text(limit: int) -> Callable[[str], str]:
-    def check(value: str) -> str:
-        if len(value) > limit:
-            raise ValueError(f"is longer than {limit} characters")
-        return value
-
-    return check
-
-
-def _line(limit: int) -> Callable[[str], str]:
-    """A single-line cell: bidi controls dropped, as in every form (security/inputs.py)."""
-    check = _text(limit)
-    return lambda value: check(strip_bidi(value))
-
-
-PARSERS: dict[str, Callable[[str], Any]] = {
-    "code": _code,
-    "title": _line(200),
-    "description": _text(5000),
-    "theme": _choice(Theme),
-    "source_reports": _reports,
-    "lead_unit": _line(120),
-    "lead_user_email": _text(254),
-    "target_date": _iso_date,
-    "baseline_target_date": _iso_date,
-    "feasibility": _choice(Feasibility),
-    "feasibility_rationale": _text(5000),
-    "status": _choice(ImplementationStatus),
-    "progress": _progress,
-    "progress_from_milestones": _yes_no,
-}
-# CSV column -> tracked field
-FIELD_OF_COLUMN = {"source_reports": "reports", "lead_user_email": "lead_user"}
-COLUMN_OF_FIELD = {v: k for k, v in FIELD_OF_COLUMN.items()}
 
 
 def parse_csv(text: str) -> list[ParsedRow]:

@@ -4,17 +4,18 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..auth.decorators import permission_required
-from ..auth.permissions import Action
-from ..core.commit import commit_service
-from ..core.extensions import db
-from .blueprint import bp
-from .fields import FIELD_LABELS
-from .forms import DecisionForm
-from .models import Update
-from .queries import pending_updates_for
-from .rules import approval_blocker, approval_blockers
-from .services import EditConflict, TrackerError, approve_update, reject_update
+from ...auth.decorators import permission_required
+from ...auth.permissions import Action
+from ...core.commit import commit_service
+from ...core.extensions import db
+from ..blueprint import bp
+from ..errors import EditConflict, TrackerError
+from ..fields import FIELD_LABELS
+from ..forms import DecisionForm
+from ..models import Update
+from ..queries import pending_updates_for
+from ..rules import approval_blocker, approval_blockers
+from ..services import approve_update, reject_update
 
 
 @bp.get("/staff/updates")
@@ -23,7 +24,7 @@ def pending_updates():
     """Updates waiting for a decision; no approve button where the reader may not approve."""
     updates = db.session.scalars(pending_updates_for(current_user)).all()
     return render_template(
-        "recommendations/pending.html",
+        "recommendations/updates/pending.html",
         updates=updates,
         field_labels=FIELD_LABELS,
         decision_form=DecisionForm(),

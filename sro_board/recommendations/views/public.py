@@ -1,22 +1,15 @@
 """Public tracker pages: the list, a recommendation's page, status definitions."""
 
-import sqlalchemy as sa
 from flask import render_template, request
 
-from ..core.clock import today_local
-from ..core.extensions import db
-from .blueprint import bp
-from .enums import DefinitionAxis
-from .fields import FIELD_LABELS, STAFF_ONLY_FIELDS
-from .models import StatusDefinition
-from .queries import (
-    FilterForm,
-    filter_recommendations,
-    find_by_code,
-    public_timeline,
-    status_reason,
-)
-from .schedule import schedule_state
+from ...core.clock import today_local
+from ...core.extensions import db
+from ..blueprint import bp
+from ..definitions import definitions_by_axis
+from ..fields import FIELD_LABELS, STAFF_ONLY_FIELDS
+from ..filters import FilterForm, filter_recommendations
+from ..queries import find_by_code, public_timeline, status_reason
+from ..schedule import schedule_state
 
 
 def render_list(template: str):
@@ -33,7 +26,7 @@ def render_list(template: str):
 @bp.get("/recommendations")
 def public_list():
     """All recommendations with filters and search."""
-    return render_list("recommendations/public_list.html")
+    return render_list("recommendations/public/list.html")
 
 
 @bp.get("/recommendations/<code>")
@@ -42,7 +35,7 @@ def public_detail(code: str):
     rec = find_by_code(code)
     timeline = public_timeline(rec)
     return render_template(
-        "recommendations/public_detail.html",
+        "recommendations/public/detail.html",
         rec=rec,
         timeline=timeline,
         status_reason=status_reason(rec, timeline),
@@ -55,8 +48,4 @@ def public_detail(code: str):
 @bp.get("/status-definitions")
 def definitions():
     """The published meaning and entry criteria of every status."""
-    rows = db.session.scalars(
-        sa.select(StatusDefinition).order_by(StatusDefinition.axis, StatusDefinition.position)
-    ).all()
-    by_axis = {axis: [r for r in rows if r.axis == axis] for axis in DefinitionAxis}
-    return render_template("recommendations/definitions.html", by_axis=by_axis)
+    return render_template("recommendations/public/definitions.html", by_axis=definitions_by_axis())

@@ -2,29 +2,28 @@
 
 from datetime import timedelta
 
-import sqlalchemy as sa
 from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..auth.decorators import permission_required
-from ..auth.permissions import APPROVERS, Action
-from ..core.clock import now_utc, today_local
-from ..core.commit import commit_service
-from ..core.extensions import db
-from .blueprint import bp
-from .csv_io import export_csv
-from .definitions import find_definition, update_definition
-from .editing import edit_form_for, prepare, proposed_values
-from .enums import CLOSED_STATUSES, ImplementationStatus, SaveOutcome, ScheduleState, UpdateState
-from .fields import FIELD_LABELS
-from .forms import DecisionForm, DefinitionForm, EditRecommendationForm, NewRecommendationForm
-from .models import Recommendation, Update
-from .queries import find_by_code, pending_updates_for
-from .rules import approval_blockers, save_outcome
-from .schedule import schedule_filter, schedule_state
-from .services import EditConflict, TrackerError, create_recommendation, propose_update
-from .views_public import render_list
+from ...auth.decorators import permission_required
+from ...auth.permissions import APPROVERS, Action
+from ...core.clock import now_utc, today_local
+from ...core.commit import commit_service
+from ...core.extensions import db
+from ..blueprint import bp
+from ..csv.export import export_csv
+from ..definitions import find_definition, update_definition
+from ..enums import ImplementationStatus, SaveOutcome
+from ..errors import EditConflict, TrackerError
+from ..fields import FIELD_LABELS
+from ..forms import DecisionForm, DefinitionForm, EditRecommendationForm, NewRecommendationForm
+from ..models import Recommendation
+from ..queries import all_updates, dashboard_lists, find_by_code, pending_count
+from ..rules import approval_blockers, save_outcome
+from ..schedule import schedule_state
+from ..services import create_recommendation, propose_update
+from .public import render_list
 
 
 @bp.get("/staff/")
@@ -32,30 +31,17 @@ from .views_public import render_list
 def dashboard():
     """The working group's start page."""
     today = today_local()
-    stale_before = now_utc() - timedelta(days=current_app.config["STALE_AFTER_DAYS"])
-    base = sa.select(Recommendation).order_by(Recommendation.code)
-    mine = db.session.scalars(base.where(Recommendation.lead_user_id == current_user.id)).all()
-    overdue = db.session.scalars(base.where(schedule_filter(ScheduleState.OVERDUE, today))).all()
-    # Closed recommendations (implemented, ongoing, will not proceed) need no fresh updates.
-    stale = db.session.scalars(
-        base.where(
-            Recommendation.status.not_in(CLOSED_STATUSES),
-            sa.or_(
-                Recommendation.last_public_update_at.is_(None),
-                Recommendation.last_public_update_at < stale_before,
-            ),
-        )
-    ).all()
-    pending = db.session.scalars(pending_updates_for(current_user)).all()
+    stale_days = current_app.config["STALE_AFTER_DAYS"]
+    lists = dashboard_lists(current_user, today, now_utc() - timedelta(days=stale_days))
     return render_template(
-        "recommendations/dashboard.html",
-        mine=mine,
-        overdue=overdue,
-        stale=stale,
-        pending=pending,
-        blockers=approval_blockers(pending, current_user),
+        "recommendations/staff/dashboard.html",
+        mine=lists.mine,
+        overdue=lists.overdue,
+        stale=lists.stale,
+        pending=lists.pending,
+        blockers=approval_blockers(lists.pending, current_user),
         today=today,
-        stale_days=current_app.config["STALE_AFTER_DAYS"],
+        stale_days=stale_days,
         schedule_state=schedule_state,
     )
 
@@ -64,7 +50,7 @@ def dashboard():
 @permission_required(Action.VIEW_TRACKER)
 def staff_list():
     """All recommendations with filters and sorting, for the working group."""
-    return render_list("recommendations/staff_list.html")
+    return render_list("recommendations/staff/list.html")
 
 
 @bp.get("/staff/recommendations/export.csv")
@@ -84,26 +70,16 @@ def export():
 @permission_required(Action.ADD_RECOMMENDATIONS)
 def new():
     """Add a recommendation (chair or admin)."""
-    form = prepare(NewRecommendationForm())
+    form = NewRecommendationForm()
     if form.validate_on_submit():
-        values = {
-            "code": form.code.data,
-            "title": form.title.data.strip(),
-            "description": form.description.data.strip(),
-            "theme": form.theme.data,
-            "reports": sorted(form.reports.data),
-            "lead_unit": form.lead_unit.data.strip(),
-            "lead_user": form.lead_user.data or None,
-            "target_date": form.target_date.data.isoformat(),
-        }
         done = commit_service(
-            lambda: create_recommendation(current_user, values),
+            lambda: create_recommendation(current_user, form.values()),
             {TrackerError: form.code.errors},
             success=lambda rec: f"{rec.code} added.",
         )
         if done:
             return redirect(url_for("recommendations.staff_detail", code=done.value.code))
-    return render_template("recommendations/new.html", form=form)
+    return render_template("recommendations/staff/new.html", form=form)
 
 
 @bp.get("/staff/recommendations/<code>")
@@ -111,13 +87,9 @@ def new():
 def staff_detail(code: str):
     """A recommendation with every update, drafts and internal notes included."""
     rec = find_by_code(code)
-    updates = db.session.scalars(
-        sa.select(Update)
-        .where(Update.recommendation_id == rec.id)
-        .order_by(Update.created_at.desc(), Update.id.desc())
-    ).all()
+    updates = all_updates(rec)
     return render_template(
-        "recommendations/staff_detail.html",
+        "recommendations/staff/detail.html",
         rec=rec,
         updates=updates,
         field_labels=FIELD_LABELS,
@@ -143,20 +115,16 @@ def outcome_of(rec: Recommendation, form: EditRecommendationForm) -> SaveOutcome
     return save_outcome(current_user, str(rec.status), status)
 
 
-def _promised(form: EditRecommendationForm) -> SaveOutcome | None:
-    """What the pressed save button promised (browsers send it; None if it is missing)."""
-    try:
-        return SaveOutcome(form.outcome.data)
-    except ValueError:
-        return None
-
-
 @bp.route("/staff/recommendations/<code>/edit", methods=["GET", "POST"])
 @permission_required(Action.PROPOSE_UPDATES)
 def edit(code: str):
     """Propose an update: published, saved for a second sign-off or a draft (the button says)."""
     rec = find_by_code(code)
-    form = prepare(EditRecommendationForm()) if request.method == "POST" else edit_form_for(rec)
+    form = (
+        EditRecommendationForm()
+        if request.method == "POST"
+        else EditRecommendationForm.for_recommendation(rec)
+    )
     conflict = None
     if form.validate_on_submit():
         outcome = outcome_of(rec, form)
@@ -164,11 +132,11 @@ def edit(code: str):
             lambda: propose_update(
                 rec,
                 current_user,
-                proposed_values(form),
+                form.values(),
                 public_note=form.public_note.data or "",
                 internal_note=form.internal_note.data or "",
                 based_on_version=int(form.version.data),
-                expected=_promised(form),
+                expected=form.promised_outcome(),
             ),
             {EditConflict: None, StaleDataError: None, TrackerError: form.form_errors},
             success=SAVED[outcome],
@@ -177,24 +145,18 @@ def edit(code: str):
             return redirect(url_for("recommendations.staff_detail", code=rec.code))
         if isinstance(done.error, EditConflict):
             conflict = done.error
-            notes = {"public_note": form.public_note.data, "internal_note": form.internal_note.data}
-            form = edit_form_for(rec, conflict.merged, notes)
+            form = EditRecommendationForm.for_recommendation(rec, conflict.merged, form.notes())
         elif isinstance(done.error, StaleDataError):
             rec = find_by_code(code)
             conflict = EditConflict([], [])
             form.version.data = str(rec.version)
-    pending_count = db.session.scalar(
-        sa.select(sa.func.count())
-        .select_from(Update)
-        .where(Update.recommendation_id == rec.id, Update.state == UpdateState.PENDING)
-    )
     return render_template(
-        "recommendations/edit.html",
+        "recommendations/staff/edit.html",
         rec=rec,
         form=form,
         conflict=conflict,
         field_labels=FIELD_LABELS,
-        pending_count=pending_count,
+        pending_count=pending_count(rec),
         publishes_directly=current_user.has_role(*APPROVERS),
         outcome=outcome_of(rec, form),
     )
@@ -217,4 +179,6 @@ def edit_definition(axis: str, key: str):
         db.session.commit()
         flash("Definition saved and published.", "success")
         return redirect(url_for("recommendations.definitions"))
-    return render_template("recommendations/definition_form.html", form=form, definition=definition)
+    return render_template(
+        "recommendations/staff/definition_form.html", form=form, definition=definition
+    )

@@ -1,0 +1,1 @@
+"""CSV export and all-or-nothing import of recommendations (the same format both ways)."""
