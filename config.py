@@ -63,8 +63,22 @@ class Config:
     # Strict-Transport-Security max-age in seconds; 0 sends no HSTS header (plain-HTTP dev).
     HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 0)
 
-    # Email: "outbox" keeps messages for the admin outbox page; "smtp" sends them.
-    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "outbox")
+    # Email (sro_board/mail): each email is an encrypted row, delivered by `flask mail worker`.
+    # console prints each email in the terminal of `make run` (development); smtp sends it;
+    # memory keeps it in a list in the process (tests).
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "console")
+    # The job queue (Huey): sqlite:///FILE (the default, no server), redis://HOST:PORT/DB, or
+    # immediate (the task runs in-process when the transaction commits; request-path tests).
+    TASK_QUEUE_URL = os.environ.get(
+        "TASK_QUEUE_URL", f"sqlite:///{BASE_DIR / 'instance' / 'task_queue.db'}"
+    )
+    TASK_QUEUE_NAME = os.environ.get("TASK_QUEUE_NAME", "sro-board")
+    MAIL_SMTP_TIMEOUT = _env_int("MAIL_SMTP_TIMEOUT", 10)  # seconds for each SMTP operation
+    MAIL_MAX_ATTEMPTS = _env_int("MAIL_MAX_ATTEMPTS", 6)  # then the email is dead
+    MAIL_RETRY_SECONDS = _env_int("MAIL_RETRY_SECONDS", 60)  # first back-off, then doubling
+    MAIL_CLAIM_TIMEOUT_SECONDS = _env_int("MAIL_CLAIM_TIMEOUT_SECONDS", 600)
+    # Sent and dead emails (their delivery records) are deleted this long after they finished.
+    MAIL_RETENTION_DAYS = _env_int("MAIL_RETENTION_DAYS", 30)
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "127.0.0.1")
     MAIL_PORT = _env_int("MAIL_PORT", 25)
     MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "0") == "1"
@@ -95,6 +109,10 @@ class TestConfig(Config):
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
+    # Request-path tests: sent messages are kept in memory, delivered when the transaction
+    # commits; the delivery tests run real workers on Redis or SQLite (tests/mail).
+    MAIL_BACKEND = "memory"
+    TASK_QUEUE_URL = "immediate"
 
 
 class ProductionConfig(Config):
@@ -107,6 +125,11 @@ class ProductionConfig(Config):
     SESSION_COOKIE_PATH = "/"
     SESSION_COOKIE_DOMAIN = None
     HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 31536000)
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "smtp")
+    # Redis, which production already runs for the rate limits (README, Production deployment).
+    TASK_QUEUE_URL = os.environ.get("TASK_QUEUE_URL") or os.environ.get(
+        "REDIS_URL", "redis://127.0.0.1:6379/0"
+    )
 
     @classmethod
     def check(cls) -> None:

@@ -9,6 +9,7 @@ from ...audit.actors import SystemActor
 from ...audit.services import record
 from ...core.extensions import db
 from ...core.urls import public_url
+from ...mail.services import queue_email
 from ...security.tokens import new_token, token_hash_or_none
 from ..emails import email_about
 from ..errors import BoardError, DuplicateApplication
@@ -73,7 +74,10 @@ def withdraw(application: Application) -> None:
 
 
 def send_new_status_links(email: str) -> int:
-    """Email a fresh status link for each application made with this address; old links stop."""
+    """Email a fresh status link for each application made with this address; old links stop.
+
+    An address with no application gets an email saying so, through the same steps.
+    """
     applications = db.session.scalars(
         sa.select(Application)
         .where(
@@ -83,6 +87,18 @@ def send_new_status_links(email: str) -> int:
         )
         .order_by(Application.id)
     ).all()
+    if not applications:
+        # The same work as for a known address (an audit entry, one queued email), so the
+        # answer takes the same time and says nothing about who applied.
+        new_token()
+        record(
+            SystemActor.NEW_STATUS_LINK_FORM,
+            "application.status_link_unknown",
+            "application",
+            "-",
+            "New status link asked for an address with no application",
+        )
+        queue_email(email, "status_link_unknown")
     for application in applications:
         token, application.status_token_hash = new_token()
         record(
