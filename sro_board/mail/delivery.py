@@ -59,6 +59,7 @@ def deliver(email_id: int) -> EmailState | None:
     email.recipient = email.subject = email.body = None
     email.last_error = None
     db.session.commit()
+    log.info("email %s sent (attempt %s)", email_id, email.attempts)
     return EmailState.SENT
 
 
