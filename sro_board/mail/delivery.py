@@ -50,6 +50,9 @@ def deliver(email_id: int) -> EmailState | None:
     message = backends.Message(email.id, email.recipient, email.subject, email.body)
     try:
         backends.send(message)
+    except smtplib.SMTPRecipientsRefused as error:  # 5xx: the address will never take it
+        code = min(code for code, _ in error.recipients.values())
+        return _failed(email, f"SMTP {code}", permanent=code >= 500)
     except smtplib.SMTPResponseException as error:
         return _failed(email, f"SMTP {error.smtp_code}", permanent=error.smtp_code >= 500)
     except (OSError, smtplib.SMTPException) as error:
