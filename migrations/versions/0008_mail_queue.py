@@ -30,6 +30,13 @@ down_revision = "0007_mail_outbox"
 branch_labels = None
 depends_on = None
 
+# The columns this revision encrypts, in 0004's shape (tests/security/test_schema_protection.py).
+ENCRYPTED = {
+    "outbox_email": (
+        "id",
+        {"recipient": sa.String(254), "subject": sa.String(200), "body": sa.Text()},
+    ),
+}
 links = sa.table("application_email", sa.column("email_id"), sa.column("application_id"))
 
 
