@@ -20,7 +20,7 @@ from sro_board.core.extensions import db
 from sro_board.mail.backends import SENT
 from sro_board.mail.models import EmailState, OutboxEmail
 from tests.board.applying import PARENT, STUDENT_15, apply, open_intake
-from tests.helpers_tracker import fresh_app
+from tests.factories import fresh_app
 from tests.mail.workers import queue_name
 
 LINK = re.compile(

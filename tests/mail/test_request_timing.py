@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sro_board.core.extensions import db
 from sro_board.mail.models import EmailState, OutboxEmail
 from tests.board.applying import open_intake, submit
-from tests.helpers_tracker import fresh_app
+from tests.factories import fresh_app
 from tests.mail.workers import hanging_smtp, queue_name
 
 ROUNDS = 15

@@ -20,7 +20,7 @@ from sro_board.mail.models import EmailState, OutboxEmail
 from sro_board.mail.queue import PENDING, task_queue
 from sro_board.mail.services import queue_email
 from tests.board.applying import smtp_server
-from tests.helpers_tracker import fresh_app
+from tests.factories import fresh_app
 from tests.mail.workers import queue_name, redis_or_skip, workers
 
 MESSAGES = 40
