@@ -140,6 +140,22 @@ class ProductionConfig(Config):
         if not os.environ.get("DATABASE_URL"):
             raise RuntimeError("ProductionConfig: set DATABASE_URL (postgresql+psycopg://...)")
         cls.check_encryption_keys(os.environ.get("ENCRYPTION_KEYS", ""))
+        cls.check_mail()
+
+    @staticmethod
+    def check_mail() -> None:
+        """Refuse a mail backend that prints or keeps email, or sending in the request."""
+        backend = os.environ.get("MAIL_BACKEND", "smtp")
+        if backend != "smtp":
+            raise RuntimeError(
+                f"ProductionConfig: MAIL_BACKEND={backend} would print or keep emails and their "
+                "links; use smtp"
+            )
+        if os.environ.get("TASK_QUEUE_URL", "") == "immediate":
+            raise RuntimeError(
+                "ProductionConfig: TASK_QUEUE_URL=immediate sends email during the request; "
+                "use redis://…"
+            )
 
     @staticmethod
     def check_encryption_keys(value: str) -> None:
