@@ -86,6 +86,7 @@ def send_new_status_links(email: str) -> int:
             Application.status_token_hash.is_not(None),
         )
         .order_by(Application.id)
+        .options(sa.orm.lazyload(Application.intake))  # not needed: no intake, no seats loaded
     ).all()
     if not applications:
         # The same work as for a known address (an audit entry, one queued email), so the
