@@ -22,12 +22,11 @@ class EmailState(enum.StrEnum):
 
 
 class OutboxEmail(db.Model):
-    """One queued email; recipient, subject and body are encrypted and erased once it is sent.
+    """One queued email: its content encrypted while it waits, erased once it is sent."""
 
-    The row that stays says only what operations need: a keyed hash of the address, the
-    template, the state, the attempts and the times. A feature that must find its emails again
-    keeps its own link table.
-    """
+    # What stays says only what operations need: a keyed hash of the address, the template,
+    # the state, the attempts and the times. A feature that must find its emails again keeps
+    # its own link table.
 
     __tablename__ = "outbox_email"
 

@@ -18,10 +18,7 @@ def recipient_hash(address: str) -> str:
 
 
 def queue_email(recipient: str, template: str, **context) -> OutboxEmail:
-    """Render templates/email/<template>.txt (first line 'Subject: ...') and queue it.
-
-    The row is written with the caller's transaction; the worker is told once it commits.
-    """
+    """Render email/<template>.txt ('Subject: ...' first) into a row; enqueued at the commit."""
     text = render_template(f"email/{template}.txt", **context)
     first, _, body = text.partition("\n")
     email = OutboxEmail(

@@ -74,10 +74,7 @@ def withdraw(application: Application) -> None:
 
 
 def send_new_status_links(email: str) -> int:
-    """Email a fresh status link for each application made with this address; old links stop.
-
-    An address with no application gets an email saying so, through the same steps.
-    """
+    """Email a new status link (old ones stop) per application with this address, or say none."""
     applications = db.session.scalars(
         sa.select(Application)
         .where(
