@@ -14,17 +14,17 @@ mail_cli = AppGroup("mail", help="Email delivery.")
 @click.option("--threads", default=2, show_default=True, help="Emails sent at the same time.")
 @click.option("--poll", default=1.0, show_default=True, help="Longest wait between polls (s).")
 def worker_command(threads: int, poll: float) -> None:
-    """Deliver queued email until stopped (Ctrl+C or SIGTERM finishes the current sends)."""
+    """Deliver queued email until stopped (SIGTERM lets the sends in hand finish)."""
     queue = task_queue()
-    with current_app.app_context():
-        found = sweep()  # whatever waited while no worker ran
+    found = sweep()  # whatever waited while no worker ran
     click.echo(
         f"Mail worker: {threads} thread(s), queue {current_app.config['TASK_QUEUE_NAME']}, "
         f"backend {current_app.config['MAIL_BACKEND']}; {found} email(s) waiting.",
         err=True,
     )
+    # SIGTERM (systemd's stop, honcho's Ctrl+C) lets the sends in hand finish; SIGINT stops now.
     consumer = queue.huey.create_consumer(
-        workers=threads, worker_type="thread", periodic=True, max_delay=poll
+        workers=threads, worker_type="thread", periodic=True, max_delay=poll, graceful_signal="TERM"
     )
     consumer.run()
 

@@ -67,7 +67,7 @@ def workers(count: int, settings: dict, log_dir: Path) -> Iterator[list[Path]]:
         yield logs
     finally:
         for process in processes:
-            process.send_signal(signal.SIGINT)  # huey finishes the tasks in hand, then stops
+            process.send_signal(signal.SIGTERM)  # the tasks in hand finish, then it stops
         for process in processes:
             try:
                 process.wait(timeout=20)
