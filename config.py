@@ -83,6 +83,9 @@ class Config:
     SESSION_MAX_HOURS = _env_int("SESSION_MAX_HOURS", 12)
     REAUTH_MINUTES = _env_int("REAUTH_MINUTES", 10)
     CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5 per minute")
+    # Browsers' Content-Security-Policy violation reports (POST /csp-report), per address.
+    CSP_REPORT_RATE_LIMIT = os.environ.get("CSP_REPORT_RATE_LIMIT", "30 per minute")
+    CSP_REPORT_MAX_BYTES = _env_int("CSP_REPORT_MAX_BYTES", 16 * 1024)
     MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 1024 * 1024)
     TIMEZONE = os.environ.get("TIMEZONE", "America/Edmonton")
     SESSION_COOKIE_HTTPONLY = True
