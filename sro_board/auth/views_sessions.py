@@ -1,11 +1,15 @@
-"""One's own sessions (ASVS 7.5.2): see where one is logged in and end any of them."""
+"""One's own sessions (ASVS 7.5.2): see where one is logged in and end any of them.
+
+Ending a session needs a recent password (and code) confirmation, like the other account
+changes (REAUTH_MINUTES); afterwards the user comes back to the list.
+"""
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user, logout_user
 
 from ..core.commit import commit_service, flash_error
 from .blueprint import bp
-from .decorators import login_required
+from .decorators import login_required, recently_authenticated
 from .forms import ConfirmForm
 from .login import clear_session
 from .services import AccountError
@@ -15,6 +19,12 @@ from .session_records import active_records, current_record
 
 def _user():
     return current_user._get_current_object()
+
+
+def _confirm_first():
+    """The confirmation page, then back to the list (a POST cannot be repeated by a redirect)."""
+    flash("Confirm it is you, then choose the session again.", "info")
+    return redirect(url_for("auth.reauth", next=url_for("auth.sessions")))
 
 
 @bp.get("/account/sessions")
@@ -39,6 +49,8 @@ def end_session(session_id: int):
     here = current_record(user)
     if not ConfirmForm().validate_on_submit():
         abort(400)
+    if not recently_authenticated():
+        return _confirm_first()
     done = commit_service(lambda: end_own_session(user, session_id), {AccountError: flash_error})
     if done and here is not None and here.id == session_id:
         logout_user()
@@ -58,6 +70,8 @@ def end_other_sessions_view():
     here = current_record(user)
     if here is None or not ConfirmForm().validate_on_submit():
         abort(400)
+    if not recently_authenticated():
+        return _confirm_first()
     done = commit_service(lambda: end_other_sessions(user, here.id), {})
     flash(f"Your other sessions are ended ({done.value}).", "success")
     return redirect(url_for("auth.sessions"))

@@ -1,6 +1,7 @@
 """One's own sessions: listed with start, last use and browser; any one or all others ended.
 
-ASVS 5.0: 7.5.2 (users can view and terminate any or all of their active sessions), 7.4.1
+ASVS 5.0: 7.5.2 (users can view and, having confirmed their password, terminate any or all
+of their active sessions), 7.4.1
 (an ended session's cookie is refused by the server), 16.3.1 (ending is logged and audited).
 """
 
@@ -14,7 +15,7 @@ from sro_board.audit.models import AuditEntry
 from sro_board.auth.models import UserSession
 from sro_board.core.clock import clock_set_to, now_utc
 from sro_board.core.extensions import db
-from tests.factories import login, make_user
+from tests.factories import PASSWORD, login, make_user
 from tests.security.accounts import isolated_requests  # noqa: F401 - a fresh g per request
 
 pytestmark = pytest.mark.usefixtures("app", "isolated_requests")
@@ -172,3 +173,21 @@ def test_logging_out_ends_every_record(app):
     assert all(ended)
     login(laptop, user)  # a new login clears the rows no longer alive
     assert len(session_ids(user)) == 1
+
+
+def test_ending_a_session_needs_a_recent_confirmation(app):
+    user = make_user(["member"])
+    laptop, phone = browser(app, FIREFOX), browser(app, IPHONE)
+    login(laptop, user)
+    login(phone, user)
+    _laptop_id, phone_id = session_ids(user)
+    later = now_utc() + timedelta(minutes=app.config["REAUTH_MINUTES"] + 1)
+    with clock_set_to(later):
+        for path in (f"/account/sessions/{phone_id}/end", "/account/sessions/end-others"):
+            response = laptop.post(path)
+            assert response.status_code == 302
+            assert response.location == "/account/confirm?next=/account/sessions"
+        assert logged_in(phone.get("/staff/"))
+        laptop.post("/account/confirm?next=/account/sessions", data={"password": PASSWORD})
+        assert laptop.post(f"/account/sessions/{phone_id}/end").status_code == 302
+        assert not logged_in(phone.get("/staff/"))
