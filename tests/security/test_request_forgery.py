@@ -13,8 +13,8 @@ from flask_wtf.csrf import generate_csrf
 
 from sro_board.core.extensions import db
 from sro_board.security import CSRF_EXEMPT_ENDPOINTS
-from tests.access import ANONYMOUS
-from tests.conftest import PASSWORD, make_user
+from tests.factories import PASSWORD, make_user
+from tests.security.access import ANONYMOUS
 from tests.security.routes import RULES, allowed_role, endpoint_of, prepare, snapshot
 from tests.security.shared_app import emptied_app, module_app  # noqa: F401 - fixtures
 
