@@ -34,7 +34,7 @@ def estimated_bits(value: str) -> float:
     if not value:
         return 0.0
     counts = Counter(value)
-    per_char = -sum(n / len(value) * math.log2(n / len(value)) for n in counts.values())
+    per_char = max(0.0, -sum(n / len(value) * math.log2(n / len(value)) for n in counts.values()))
     compressed = (len(zlib.compress(value.encode("utf-8"), 9)) - 8) * 8  # less zlib's framing
     return min(per_char * len(value), compressed)
 

@@ -43,8 +43,10 @@ ROOT = Path(__file__).resolve().parents[2]
 )
 def test_production_refuses_a_weak_secret_key(monkeypatch, production_env, key, message):
     monkeypatch.setenv("SECRET_KEY", key)
-    with pytest.raises(RuntimeError, match=message):
+    with pytest.raises(RuntimeError, match=message) as refusal:
         ProductionConfig.check()
+    assert "-0 bits" not in str(refusal.value)
+    assert "token_urlsafe(48)" in str(refusal.value)  # says how to make a good one
 
 
 @pytest.mark.parametrize("make", [lambda: secrets.token_urlsafe(48), lambda: secrets.token_hex(32)])
