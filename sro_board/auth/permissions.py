@@ -101,6 +101,7 @@ DESCRIPTIONS: dict[Action, str] = {
 PUBLIC_ENDPOINTS = frozenset(
     {
         "static",
+        "security.csp_report",
         "ops.healthz",
         "ops.readyz",
         "public.home",
