@@ -201,14 +201,28 @@ BOARD_ACCESS |= {
         setup=an_intake,
     ),
     "board.application_export": Access(
-        _APPLICATION + "/export/json", BOARD_ADMIN, method="POST", setup=an_intake
+        _APPLICATION + "/export/json",
+        BOARD_ADMIN,
+        method="POST",
+        data={"category": "applicant_request", "reason": "Asked by email."},
+        setup=an_intake,
+    ),
+    "board.application_export GET": Access(
+        _APPLICATION + "/export/json", BOARD_ADMIN, setup=an_intake
+    ),
+    "board.guardian_check": Access(
+        _APPLICATION + "/guardian-check",
+        BOARD_ADMIN,
+        method="POST",
+        data={"method": "phone_call", "confirmed_on": "2020-01-01"},
+        setup=an_intake,
     ),
     "board.application_delete": Access(_APPLICATION + "/delete", BOARD_ADMIN, setup=an_intake),
     "board.application_delete POST": Access(
         _APPLICATION + "/delete",
         BOARD_ADMIN,
         method="POST",
-        data={"reason": "Request received by email.", "confirm": "y"},
+        data={"category": "applicant_request", "reason": "Request received.", "confirm": "y"},
         setup=an_intake,
     ),
     "board.members": Access("/staff/board/members", BOARD_STAFF),

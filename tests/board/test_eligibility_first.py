@@ -140,7 +140,11 @@ def test_an_admin_override_of_a_minor_asks_the_guardian_first(client, users, mai
     assert mailbox.to(GUARDIAN) == []
 
     moved = _post_move(
-        client, application, stage="awaiting_guardian_consent", reason="Charter school in Calgary."
+        client,
+        application,
+        stage="awaiting_guardian_consent",
+        reason="Charter school in Calgary.",
+        category="approved_exception",
     )
     assert moved.status_code == 302
     application = applications()[0]
