@@ -52,7 +52,7 @@ def test_a_whole_journey_logs_no_personal_data(app, client, runner, caplog):
     secrets: list[str] = []
     # An applicant of 15 applies with her guardian's details and self-identification.
     intake = open_intake()
-    assert apply(client, intake, STUDENT_15, **SELF_ID).status_code == 302
+    assert apply(client, intake, STUDENT_15, **SELF_ID).status_code == 201
     status = link_path(outbox(STUDENT_15["email"])[0].body, "status")
     consent = link_path(outbox(STUDENT_15["guardian_email"])[0].body, "consent")
     secrets += [status.rsplit("/", 1)[1], consent.rsplit("/", 1)[1]]

@@ -37,7 +37,7 @@ APPLICATION_FIELDS = (
     "stage",
     "created_at",
     "decided_at",
-    *(f for f in PERSONAL_FIELDS if f != "status_token_hash"),
+    *(f for f in PERSONAL_FIELDS if not f.endswith("token_hash")),
     "consent_notice",
     "consent_roster",
     "consent_full_name",

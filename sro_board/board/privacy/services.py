@@ -51,6 +51,10 @@ PERSONAL_FIELDS = (
     "status_token_hash",
     "interview_at",
     "interview_format",
+    "pending_email",
+    "pending_email_token_hash",
+    "pending_email_expires_at",
+    "status_link_sent_at",
 )
 FREE_TEXT_FIELDS = ("eligibility_reason", "override_reason")
 
