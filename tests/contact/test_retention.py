@@ -1,4 +1,7 @@
-"""Contact messages are deleted by `flask contact purge` after CONTACT_RETENTION_DAYS (L6)."""
+"""Contact messages are deleted by `flask contact purge` after CONTACT_RETENTION_DAYS (L6).
+
+ASVS 5.0: 14.2.4 (controls on sensitive data as documented: retention).
+"""
 
 from datetime import timedelta
 

@@ -2,6 +2,8 @@
 
 The reason's details stay out of the audit log (only a category and the reason's id), and are
 emptied by `flask board purge` once REASON_RETENTION_DAYS have passed (app clock).
+
+ASVS 5.0: 7.5.1 (re-authentication before sensitive actions), 14.2.4 (retention as documented).
 """
 
 from datetime import timedelta

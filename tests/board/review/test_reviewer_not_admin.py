@@ -1,4 +1,7 @@
-"""One account is never both a reviewer and an admin or chair of the same intake (issue 11, M2)."""
+"""One account is never both a reviewer and an admin or chair of the same intake (issue 11, M2).
+
+ASVS 5.0: 8.2.2 (data-specific access: blind review stays blind).
+"""
 
 from datetime import timedelta
 
