@@ -12,7 +12,7 @@ from sro_board.board.models import Application
 from sro_board.core.clock import clock_set_to, now_utc
 from sro_board.core.extensions import db
 from tests.board.applying import PARENT, applications, apply, open_intake, outbox
-from tests.helpers_tracker import text
+from tests.pages import text
 
 STATUS = re.compile(r'href="(/advisory-board/status/[A-Za-z0-9_-]{43})"')
 CONFIRM = re.compile(r"/advisory-board/confirm-email/[A-Za-z0-9_-]{43}")
