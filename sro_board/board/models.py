@@ -100,7 +100,9 @@ class Application(db.Model):
     interview_format: Mapped[str | None] = mapped_column(sa.String(120))
     # A new contact email waits here until the link sent to it is followed (hash only).
     pending_email: Mapped[str | None] = mapped_column(sa.String(254))
-    pending_email_token_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    pending_email_token_hash: Mapped[str | None] = mapped_column(
+        sa.String(64), unique=True, index=True
+    )
     pending_email_expires_at: Mapped[datetime | None]
 
     intake: Mapped[Intake] = relationship(lazy="joined")

@@ -5,7 +5,7 @@ status link once, is never cached and sends no referrer, and the link is kept no
 in the session cookie, not on the server).
 """
 
-from flask import make_response, redirect, render_template, url_for
+from flask import make_response, render_template
 
 from ...core.commit import commit_service
 from ...core.http import private
@@ -56,7 +56,7 @@ def apply():
     if intake is None or (form.is_submitted() and form.intake.data != str(intake.id)):
         return _closed(409 if form.is_submitted() else 200)
     if form.is_submitted() and form.website.data:  # honeypot: a bot; pretend all went well
-        return redirect(url_for("board.applied"))
+        return _receipt(None)
     form.intake.data = str(intake.id)
     if form.validate_on_submit():
         if seconds := seconds_to_wait():
@@ -85,7 +85,7 @@ def apply():
     return _form_page(form, intake)
 
 
-def _receipt(receipt: dict):
+def _receipt(receipt: dict | None):
     """The confirmation with the status link, as the answer to the POST: never stored."""
     page = render_template("board/applications/applied.html", receipt=receipt)
     response = make_response(page, 201)  # 201 Created: the application, with its reference
