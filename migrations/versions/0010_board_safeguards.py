@@ -1,7 +1,7 @@
 """board safeguards: staff reasons, guardian checks, status-link expiry, email change
 
 Revision ID: 0010_board_safeguards
-Revises: 0007_mail_outbox
+Revises: 0009_account_security
 Create Date: 2026-11-30 06:09:50.238659
 
 staff_reason keeps why an applicant's data was exported or deleted or their eligibility
@@ -16,7 +16,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0010_board_safeguards"
-down_revision = "0007_mail_outbox"
+down_revision = "0009_account_security"
 branch_labels = None
 depends_on = None
 
