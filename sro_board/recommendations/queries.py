@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from ..auth.models import User, UserRole
 from ..auth.permissions import APPROVERS, WORKING_GROUP
 from ..core.extensions import db
+from ..core.pagination import KeysetPage, keyset
 from .enums import (
     CLOSED_STATUSES,
     Feasibility,
@@ -117,25 +118,21 @@ def pending_updates_for(user: User) -> sa.Select:
     return query
 
 
-def public_timeline(rec: Recommendation) -> list[Update]:
-    """Approved updates of one recommendation, newest first."""
-    return list(
-        db.session.scalars(
-            sa.select(Update)
-            .where(Update.recommendation_id == rec.id, Update.state == UpdateState.APPROVED)
-            .order_by(Update.decided_at.desc(), Update.id.desc())
-        )
+def public_timeline(rec: Recommendation) -> KeysetPage:
+    """A page of one recommendation's approved updates, newest first ("older" pages on)."""
+    return keyset(
+        sa.select(Update).where(
+            Update.recommendation_id == rec.id, Update.state == UpdateState.APPROVED
+        ),
+        Update.decided_at,
+        Update.id,
     )
 
 
-def all_updates(rec: Recommendation) -> list[Update]:
-    """Every update of one recommendation, drafts and rejected ones included, newest first."""
-    return list(
-        db.session.scalars(
-            sa.select(Update)
-            .where(Update.recommendation_id == rec.id)
-            .order_by(Update.created_at.desc(), Update.id.desc())
-        )
+def all_updates(rec: Recommendation) -> KeysetPage:
+    """A page of every update of one recommendation, drafts and rejected ones, newest first."""
+    return keyset(
+        sa.select(Update).where(Update.recommendation_id == rec.id), Update.created_at, Update.id
     )
 
 
@@ -148,12 +145,20 @@ def pending_count(rec: Recommendation) -> int:
     )
 
 
-def status_reason(rec: Recommendation, timeline: list[Update]) -> str | None:
+def status_reason(rec: Recommendation) -> str | None:
     """The public reason for a status that needs one: the note of the update that set it."""
     if not rec.status.needs_public_rationale:
         return None
-    setting = (u for u in timeline if u.changes.get("status", {}).get("new") == rec.status)
-    return next((u.public_note for u in setting), None)
+    return db.session.scalar(
+        sa.select(Update.public_note)
+        .where(
+            Update.recommendation_id == rec.id,
+            Update.state == UpdateState.APPROVED,
+            Update.changes[("status", "new")].as_string() == rec.status.value,
+        )
+        .order_by(Update.decided_at.desc(), Update.id.desc())
+        .limit(1)
+    )
 
 
 def find_by_code(code: str) -> Recommendation:

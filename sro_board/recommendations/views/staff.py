@@ -94,7 +94,7 @@ def staff_detail(code: str):
         updates=updates,
         field_labels=FIELD_LABELS,
         decision_form=DecisionForm(),
-        blockers=approval_blockers(updates, current_user),
+        blockers=approval_blockers(updates.items, current_user),
         schedule=schedule_state(rec.status, rec.target_date, rec.progress, today_local()),
     )
 
