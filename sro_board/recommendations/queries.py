@@ -75,18 +75,12 @@ def latest_public_updates(limit: int = 6) -> list[Update]:
     )
 
 
-@dataclass
-class Dashboard:
-    """The working group's start page: what the reader leads, what is overdue, stale, pending."""
-
-    mine: list[Recommendation]
-    overdue: list[Recommendation]
-    stale: list[Recommendation]
-    pending: list[Update]
+DASHBOARD_SECTIONS = ("pending", "mine", "overdue", "stale")
 
 
-def dashboard_lists(user: User, today: date, stale_before: datetime) -> Dashboard:
-    """The dashboard's lists; stale: still open, with no public update since stale_before."""
+def dashboard_queries(user: User, today: date, stale_before: datetime) -> dict[str, sa.Select]:
+    """The dashboard's lists, by DASHBOARD_SECTIONS name; stale: still open, no public update
+    since stale_before."""
     base = sa.select(Recommendation).order_by(Recommendation.code)
     # Closed recommendations (implemented, ongoing, will not proceed) need no fresh updates.
     stale = base.where(
@@ -96,12 +90,12 @@ def dashboard_lists(user: User, today: date, stale_before: datetime) -> Dashboar
             Recommendation.last_public_update_at < stale_before,
         ),
     )
-    return Dashboard(
-        mine=list(db.session.scalars(base.where(Recommendation.lead_user_id == user.id))),
-        overdue=list(db.session.scalars(base.where(schedule_filter(ScheduleState.OVERDUE, today)))),
-        stale=list(db.session.scalars(stale)),
-        pending=list(db.session.scalars(pending_updates_for(user))),
-    )
+    return {
+        "pending": pending_updates_for(user),
+        "mine": base.where(Recommendation.lead_user_id == user.id),
+        "overdue": base.where(schedule_filter(ScheduleState.OVERDUE, today)),
+        "stale": stale,
+    }
 
 
 def pending_updates_for(user: User) -> sa.Select:

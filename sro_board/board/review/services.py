@@ -82,6 +82,11 @@ class QueueRow:
 
 def reviewer_queue(reviewer: User) -> list[QueueRow]:
     """Applications in review the reviewer may see, with their progress (one query)."""
+    return [QueueRow(*row) for row in db.session.execute(queue_query(reviewer))]
+
+
+def queue_query(reviewer: User, complete: bool | None = None) -> sa.Select:
+    """The reviewer's queue as a select of QueueRow values; optionally only (in)complete ones."""
     scored = (
         sa.select(sa.func.count())
         .select_from(Score)
@@ -94,15 +99,9 @@ def reviewer_queue(reviewer: User) -> list[QueueRow]:
         .where(RubricCriterion.intake_id == Application.intake_id)
         .scalar_subquery()
     )
-    rows = db.session.execute(
-        sa.select(
-            Application.id,
-            Intake.title,
-            Application.category,
-            ConflictDeclaration.reviewer_id.is_not(None),
-            scored,
-            criteria,
-        )
+    declared = ConflictDeclaration.reviewer_id.is_not(None)
+    query = (
+        sa.select(Application.id, Intake.title, Application.category, declared, scored, criteria)
         .join(Intake, Intake.id == Application.intake_id)
         .outerjoin(
             ConflictDeclaration,
@@ -113,8 +112,14 @@ def reviewer_queue(reviewer: User) -> list[QueueRow]:
         )
         .where(reviewable_by(reviewer))
         .order_by(Intake.opens_at.desc(), Application.id)
-    ).all()
-    return [QueueRow(*row) for row in rows]
+    )
+    # The same rule as QueueRow.complete, in SQL.
+    is_complete = sa.and_(declared, criteria > 0, scored >= criteria)
+    if complete is True:
+        query = query.where(is_complete)
+    elif complete is False:
+        query = query.where(sa.not_(is_complete))
+    return query
 
 
 def declare_conflict(

@@ -12,16 +12,18 @@ from ...auth.decorators import permission_required
 from ...auth.permissions import Action
 from ...core.commit import commit_service
 from ...core.extensions import db
+from ...core.pagination import paginate
 from ..blueprint import bp
 from ..errors import BoardError
 from ..models import Intake
 from .forms import SCORE_LABELS, ConflictForm, review_form_class
 from .services import (
+    QueueRow,
     blind_application,
     declaration_of,
     declare_conflict,
     my_scores,
-    reviewer_queue,
+    queue_query,
     save_scores,
 )
 
@@ -37,13 +39,11 @@ def _blind_or_404(application_id: int):
 @permission_required(Action.REVIEW_APPLICATIONS)
 def review_queue():
     """Applications waiting for the reviewer's declaration or scores."""
-    rows = reviewer_queue(current_user)
-    return render_template(
-        "board/review/review_queue.html",
-        rows=rows,
-        to_do=[r for r in rows if not r.complete],
-        done=[r for r in rows if r.complete],
-    )
+    to_do = paginate(queue_query(current_user, complete=False), scalars=False)
+    done = paginate(queue_query(current_user, complete=True), "done_page", scalars=False)
+    for page in (to_do, done):
+        page.items = [QueueRow(*row) for row in page.items]
+    return render_template("board/review/review_queue.html", to_do=to_do, done=done)
 
 
 @bp.route("/staff/reviews/<int:application_id>/conflict", methods=["GET", "POST"])
