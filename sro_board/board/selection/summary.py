@@ -5,17 +5,17 @@ included) is shown as "fewer than 5"; when exactly one count of a question is hi
 next smallest is hidden too, so it cannot be worked out from the group's total.
 """
 
-import statistics
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
 from ...core.extensions import db
+from ...core.pagination import Page, paginate
 from ..enums import SELF_ID_QUESTIONS, Category, SelfIdAnswer
 from ..labels import SELF_ID_WORDING
-from ..models import Application, Intake, SelfIdentification, StageEvent
-from ..review.results import reviewer_means
+from ..models import Application, Intake, RubricCriterion, Score, SelfIdentification, StageEvent
 from ..stages import Stage
 
 SUPPRESS_BELOW = 5
@@ -75,38 +75,24 @@ class SeatLine:
 
 @dataclass
 class Candidate:
-    """One application in the ranking, with its reviewers' weighted means."""
+    """One application in the ranking, with its reviewers' weighted means summed up in SQL."""
 
     application_id: int
     reference: str
     name: str | None
     stage: Stage
-    means: list[float]
-
-    @property
-    def reviews(self) -> int:
-        """How many reviewers scored it."""
-        return len(self.means)
-
-    @property
-    def mean(self) -> float | None:
-        """Mean of the reviewers' weighted means."""
-        return statistics.fmean(self.means) if self.means else None
+    mean: float | None  # mean of the reviewers' weighted means
+    reviews: int  # how many reviewers scored it
+    low: float | None  # lowest reviewer mean
+    high: float | None  # highest reviewer mean
+    mean_of_squares: float | None = None
 
     @property
     def spread(self) -> float | None:
         """Standard deviation across reviewers (None with fewer than two)."""
-        return statistics.pstdev(self.means) if len(self.means) > 1 else None
-
-    @property
-    def low(self) -> float | None:
-        """Lowest reviewer mean."""
-        return min(self.means) if self.means else None
-
-    @property
-    def high(self) -> float | None:
-        """Highest reviewer mean."""
-        return max(self.means) if self.means else None
+        if self.reviews < 2 or self.mean is None or self.mean_of_squares is None:
+            return None
+        return math.sqrt(max(self.mean_of_squares - self.mean**2, 0.0))
 
 
 @dataclass
@@ -124,14 +110,19 @@ class Selection:
 
     intake: Intake
     seats: list[SeatLine]
-    ranked: dict[Category, list[Candidate]]
+    ranked: dict[Category, list[Candidate]]  # one page of each category's ranking
+    pages: dict[Category, Page]
     stage_counts: dict[Category, Counter]
     groups: list[GroupTable]
     purged: int
 
 
-def build_selection(intake: Intake) -> Selection:
-    """Gather the selection view of an intake in a fixed number of queries."""
+def build_selection(intake: Intake, from_request: bool = False) -> Selection:
+    """Gather the selection view of an intake in a fixed number of queries.
+
+    Each category's ranking is paged: from_request reads the page numbers from the query
+    string (`<category>_page`); otherwise every ranking is at its first page.
+    """
     stage_counts: dict[Category, Counter] = {c: Counter() for c in Category}
     for category, stage, count in db.session.execute(
         sa.select(Application.category, Application.stage, sa.func.count())
@@ -154,28 +145,74 @@ def build_selection(intake: Intake) -> Selection:
         .select_from(Application)
         .where(Application.intake_id == intake.id, Application.purged_at.is_not(None))
     )
+    pages = {
+        c: paginate(
+            ranking_query(intake, c),
+            f"{c.value}_page",
+            scalars=False,
+            number=None if from_request else 1,
+        )
+        for c in Category
+    }
+    ranked = {c: [Candidate(*row) for row in page.items] for c, page in pages.items()}
     return Selection(
-        intake, seats, _ranked(intake), stage_counts, _self_id_groups(intake), purged or 0
+        intake, seats, ranked, pages, stage_counts, _self_id_groups(intake), purged or 0
     )
 
 
-def _ranked(intake: Intake) -> dict[Category, list[Candidate]]:
-    means = reviewer_means(intake.id)
-    rows = db.session.execute(
+def ranking_query(intake: Intake, category: Category) -> sa.Select:
+    """Candidates of one category, best mean first (unscored last), as Candidate values.
+
+    Each reviewer's scores make a weighted mean (the rubric's weights); a candidate's mean,
+    lowest and highest are taken over those, all in SQL so that only one page is read.
+    """
+    weighted = sa.cast(sa.func.sum(Score.score * RubricCriterion.weight), sa.Float)
+    per_reviewer = (
+        sa.select(
+            Score.application_id.label("application_id"),
+            (weighted / sa.func.sum(RubricCriterion.weight)).label("m"),
+        )
+        .join(RubricCriterion, RubricCriterion.id == Score.criterion_id)
+        .where(RubricCriterion.intake_id == intake.id)
+        .group_by(Score.application_id, Score.reviewer_id)
+        .subquery()
+    )
+    m = per_reviewer.c.m
+    stats = (
+        sa.select(
+            per_reviewer.c.application_id,
+            sa.func.avg(m).label("mean"),
+            sa.func.count().label("reviews"),
+            sa.func.min(m).label("low"),
+            sa.func.max(m).label("high"),
+            sa.func.avg(m * m).label("squares"),
+        )
+        .group_by(per_reviewer.c.application_id)
+        .subquery()
+    )
+    reviews = sa.func.coalesce(stats.c.reviews, 0)
+    return (
         sa.select(
             Application.id,
             Application.reference,
             Application.name,
             Application.stage,
-            Application.category,
-        ).where(Application.intake_id == intake.id, Application.stage.in_(CANDIDATE_STAGES))
-    ).all()
-    ranked: dict[Category, list[Candidate]] = {c: [] for c in Category}
-    for app_id, reference, name, stage, category in rows:
-        ranked[category].append(Candidate(app_id, reference, name, stage, means.get(app_id, [])))
-    for candidates in ranked.values():
-        candidates.sort(key=lambda c: (c.mean is None, -(c.mean or 0), -c.reviews, c.reference))
-    return ranked
+            stats.c.mean,
+            reviews,
+            stats.c.low,
+            stats.c.high,
+            stats.c.squares,
+        )
+        .outerjoin(stats, stats.c.application_id == Application.id)
+        .where(
+            Application.intake_id == intake.id,
+            Application.category == category,
+            Application.stage.in_(CANDIDATE_STAGES),
+        )
+        .order_by(
+            stats.c.mean.is_(None), stats.c.mean.desc(), reviews.desc(), Application.reference
+        )
+    )
 
 
 def _self_id_groups(intake: Intake) -> list[GroupTable]:

@@ -141,7 +141,7 @@ def selection(intake_id: int):
     intake = db.get_or_404(Intake, intake_id)
     return render_template(
         "board/selection/selection.html",
-        view=build_selection(intake),
+        view=build_selection(intake, from_request=True),
         questions=SELF_ID_LABELS,
         answer_columns=ANSWER_COLUMNS,
         stage_label=stage_label,
