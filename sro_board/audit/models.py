@@ -38,4 +38,5 @@ class AuditEntry(db.Model):
 
     __table_args__ = (
         sa.CheckConstraint("actor_id IS NULL OR system_actor IS NULL", name="one_actor"),
+        sa.Index("ix_audit_entry_created_id", "created_at", "id"),  # the log's pages
     )
