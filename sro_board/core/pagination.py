@@ -95,6 +95,21 @@ def requested_page(param: str = "page") -> int | None:
     return int(value)
 
 
+def resolve_page(
+    total: int, param: str = "page", per_page: int | None = None, number: int | None = None
+) -> Page:
+    """An empty Page at the number asked for (query string's `param`, or `number`), checked
+    against `total` rows: an unreadable or too large number is the first page, with a notice."""
+    per_page = per_page or page_size()
+    asked = number if number is not None else requested_page(param)
+    number, notice = (asked, None) if asked is not None else (1, BAD_PAGE)
+    if (number - 1) * per_page >= max(total, 1):
+        number, notice = 1, BAD_PAGE
+    if notice:
+        flash(notice, "error")
+    return Page([], number, per_page, total, param, notice)
+
+
 def paginate(
     query: sa.Select,
     param: str = "page",
@@ -106,20 +121,14 @@ def paginate(
 
     The page number comes from the query string's `param`, or `number` (a posted form's).
     """
-    per_page = per_page or page_size()
-    asked = number if number is not None else requested_page(param)
-    number, notice = (asked, None) if asked is not None else (1, BAD_PAGE)
     total = db.session.scalar(
         sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
     )
-    if (number - 1) * per_page >= max(total, 1):
-        number, notice = 1, BAD_PAGE
-    if notice:
-        flash(notice, "error")
-    bounded = query.limit(per_page).offset((number - 1) * per_page)
+    page = resolve_page(total, param, per_page, number)
+    bounded = query.limit(page.per_page).offset(page.first_number - 1)
     result = db.session.scalars(bounded) if scalars else db.session.execute(bounded)
-    rows = list(result.unique() if scalars else result)
-    return Page(rows, number, per_page, total, param, notice)
+    page.items = list(result.unique() if scalars else result)
+    return page
 
 
 @dataclass

@@ -5,29 +5,20 @@ included) is shown as "fewer than 5"; when exactly one count of a question is hi
 next smallest is hidden too, so it cannot be worked out from the group's total.
 """
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
 from ...core.extensions import db
-from ...core.pagination import Page, paginate
+from ...core.pagination import Page
 from ..enums import SELF_ID_QUESTIONS, Category, SelfIdAnswer
 from ..labels import SELF_ID_WORDING
-from ..models import Application, Intake, RubricCriterion, Score, SelfIdentification, StageEvent
+from ..models import Application, Intake, SelfIdentification, StageEvent
 from ..stages import Stage
+from .ranking import CANDIDATE_STAGES, Candidate, ranked_pages
 
 SUPPRESS_BELOW = 5
-# Applications the admin chooses from (in review) or has chosen (shortlisted and beyond).
-CANDIDATE_STAGES = (
-    Stage.IN_REVIEW,
-    Stage.SHORTLISTED,
-    Stage.INTERVIEW,
-    Stage.WAITLISTED,
-    Stage.OFFERED,
-    Stage.ACCEPTED,
-)
 SELECTED_STAGES = frozenset({Stage.OFFERED, Stage.ACCEPTED})
 # Question -> its short label in the aggregate tables.
 SELF_ID_LABELS = {question: SELF_ID_WORDING[question][0] for question in SELF_ID_QUESTIONS}
@@ -71,28 +62,6 @@ class SeatLine:
     def to_fill(self) -> int:
         """Seats neither accepted nor on offer."""
         return max(self.seats - self.accepted - self.offered, 0)
-
-
-@dataclass
-class Candidate:
-    """One application in the ranking, with its reviewers' weighted means summed up in SQL."""
-
-    application_id: int
-    reference: str
-    name: str | None
-    stage: Stage
-    mean: float | None  # mean of the reviewers' weighted means
-    reviews: int  # how many reviewers scored it
-    low: float | None  # lowest reviewer mean
-    high: float | None  # highest reviewer mean
-    mean_of_squares: float | None = None
-
-    @property
-    def spread(self) -> float | None:
-        """Standard deviation across reviewers (None with fewer than two)."""
-        if self.reviews < 2 or self.mean is None or self.mean_of_squares is None:
-            return None
-        return math.sqrt(max(self.mean_of_squares - self.mean**2, 0.0))
 
 
 @dataclass
@@ -145,102 +114,54 @@ def build_selection(intake: Intake, from_request: bool = False) -> Selection:
         .select_from(Application)
         .where(Application.intake_id == intake.id, Application.purged_at.is_not(None))
     )
-    pages = {
-        c: paginate(
-            ranking_query(intake, c),
-            f"{c.value}_page",
-            scalars=False,
-            number=None if from_request else 1,
-        )
-        for c in Category
-    }
-    ranked = {c: [Candidate(*row) for row in page.items] for c, page in pages.items()}
+    totals = {c: sum(stage_counts[c][s] for s in CANDIDATE_STAGES) for c in Category}
+    pages = ranked_pages(intake, totals, from_request)
+    ranked = {c: page.items for c, page in pages.items()}
     return Selection(
         intake, seats, ranked, pages, stage_counts, _self_id_groups(intake), purged or 0
     )
 
 
-def ranking_query(intake: Intake, category: Category) -> sa.Select:
-    """Candidates of one category, best mean first (unscored last), as Candidate values.
-
-    Each reviewer's scores make a weighted mean (the rubric's weights); a candidate's mean,
-    lowest and highest are taken over those, all in SQL so that only one page is read.
-    """
-    weighted = sa.cast(sa.func.sum(Score.score * RubricCriterion.weight), sa.Float)
-    per_reviewer = (
-        sa.select(
-            Score.application_id.label("application_id"),
-            (weighted / sa.func.sum(RubricCriterion.weight)).label("m"),
-        )
-        .join(RubricCriterion, RubricCriterion.id == Score.criterion_id)
-        .where(RubricCriterion.intake_id == intake.id)
-        .group_by(Score.application_id, Score.reviewer_id)
-        .subquery()
-    )
-    m = per_reviewer.c.m
-    stats = (
-        sa.select(
-            per_reviewer.c.application_id,
-            sa.func.avg(m).label("mean"),
-            sa.func.count().label("reviews"),
-            sa.func.min(m).label("low"),
-            sa.func.max(m).label("high"),
-            sa.func.avg(m * m).label("squares"),
-        )
-        .group_by(per_reviewer.c.application_id)
-        .subquery()
-    )
-    reviews = sa.func.coalesce(stats.c.reviews, 0)
-    return (
-        sa.select(
-            Application.id,
-            Application.reference,
-            Application.name,
-            Application.stage,
-            stats.c.mean,
-            reviews,
-            stats.c.low,
-            stats.c.high,
-            stats.c.squares,
-        )
-        .outerjoin(stats, stats.c.application_id == Application.id)
-        .where(
-            Application.intake_id == intake.id,
-            Application.category == category,
-            Application.stage.in_(CANDIDATE_STAGES),
-        )
-        .order_by(
-            stats.c.mean.is_(None), stats.c.mean.desc(), reviews.desc(), Application.reference
-        )
-    )
-
-
 def _self_id_groups(intake: Intake) -> list[GroupTable]:
+    """Each group's size by SQL; the answers (encrypted at rest) decrypted and counted in
+    Python, only for the applications that gave any."""
     ever_shortlisted = (
         sa.exists()
         .where(StageEvent.application_id == Application.id)
         .where(StageEvent.to_stage == Stage.SHORTLISTED)
     )
+    groups = {
+        "Applicants": sa.true(),
+        "Shortlist (ever shortlisted)": ever_shortlisted,
+        "Selection (offered or accepted)": Application.stage.in_(SELECTED_STAGES),
+    }
+    kept = sa.and_(Application.intake_id == intake.id, Application.purged_at.is_(None))
+    totals = db.session.execute(
+        sa.select(*(sa.func.count(sa.case((member, 1))) for member in groups.values())).where(kept)
+    ).one()
     answers = [getattr(SelfIdentification, name) for name in SELF_ID_QUESTIONS]
     rows = db.session.execute(
         sa.select(Application.stage, ever_shortlisted, *answers)
-        .outerjoin(SelfIdentification, SelfIdentification.application_id == Application.id)
-        .where(Application.intake_id == intake.id, Application.purged_at.is_(None))
+        .join(SelfIdentification, SelfIdentification.application_id == Application.id)
+        .where(kept)
     ).all()
-    groups = {
+    members = {
         "Applicants": rows,
         "Shortlist (ever shortlisted)": [r for r in rows if r[1]],
         "Selection (offered or accepted)": [r for r in rows if r[0] in SELECTED_STAGES],
     }
-    return [_table(label, members) for label, members in groups.items()]
+    return [
+        _table(label, total, members[label]) for label, total in zip(groups, totals, strict=True)
+    ]
 
 
-def _table(label: str, rows: list) -> GroupTable:
-    total = len(rows)
+def _table(label: str, total: int, answered: list) -> GroupTable:
+    """A group of `total` people; `answered` holds the rows of those who gave any answer."""
     table = GroupTable(label, suppress([total], total)[0])
     for index, question in enumerate(SELF_ID_QUESTIONS):
         counts = [0] * len(ANSWER_COLUMNS)
-        for row in rows:
+        for row in answered:
             counts[_ANSWER_INDEX[row[2 + index]]] += 1
+        counts[_ANSWER_INDEX[None]] += total - len(answered)  # no self-identification at all
         table.rows[question] = suppress(counts, total)
     return table
