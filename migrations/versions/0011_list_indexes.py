@@ -24,6 +24,8 @@ INDEXES = {
     "ix_update_timeline": ("recommendation_update", ["recommendation_id", "created_at", "id"]),
     "ix_update_state_decided": ("recommendation_update", ["state", "decided_at", "id"]),
     "ix_audit_entry_created_id": ("audit_entry", ["created_at", "id"]),
+    "ix_audit_entry_type_created": ("audit_entry", ["entity_type", "created_at", "id"]),
+    "ix_audit_entry_actor_created": ("audit_entry", ["actor_id", "created_at", "id"]),
     "ix_application_intake_created": ("application", ["intake_id", "created_at", "id"]),
     "ix_application_intake_category_stage": ("application", ["intake_id", "category", "stage"]),
     "ix_contact_message_inbox": ("contact_message", ["state", "created_at", "id"]),

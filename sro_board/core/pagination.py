@@ -116,14 +116,17 @@ def paginate(
     per_page: int | None = None,
     scalars: bool = True,
     number: int | None = None,
+    total: int | None = None,
 ) -> Page:
     """One page of `query` (ordered, ending on a unique key): a count and a LIMIT/OFFSET.
 
-    The page number comes from the query string's `param`, or `number` (a posted form's).
+    The page number comes from the query string's `param`, or `number` (a posted form's);
+    `total`, when the caller already counted the rows, saves the count.
     """
-    total = db.session.scalar(
-        sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
-    )
+    if total is None:
+        total = db.session.scalar(
+            sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
+        )
     page = resolve_page(total, param, per_page, number)
     bounded = query.limit(page.per_page).offset(page.first_number - 1)
     result = db.session.scalars(bounded) if scalars else db.session.execute(bounded)

@@ -24,6 +24,7 @@ from .services import (
     declare_conflict,
     my_scores,
     queue_query,
+    queue_sizes,
     save_scores,
 )
 
@@ -39,10 +40,11 @@ def _blind_or_404(application_id: int):
 @permission_required(Action.REVIEW_APPLICATIONS)
 def review_queue():
     """Applications waiting for the reviewer's declaration or scores."""
-    to_do = paginate(queue_query(current_user, complete=False), scalars=False)
-    done = paginate(queue_query(current_user, complete=True), "done_page", scalars=False)
+    to_do_size, done_size = queue_sizes(current_user)
+    to_do = paginate(queue_query(current_user, False), scalars=False, total=to_do_size)
+    done = paginate(queue_query(current_user, True), "done_page", scalars=False, total=done_size)
     for page in (to_do, done):
-        page.items = [QueueRow(*row) for row in page.items]
+        page.items = [QueueRow(*row[:6]) for row in page.items]
     return render_template("board/review/review_queue.html", to_do=to_do, done=done)
 
 
