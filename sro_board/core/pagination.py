@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from math import ceil
 from typing import Any
+from urllib.parse import urlencode
 
 import sqlalchemy as sa
 from flask import current_app, flash, request, url_for
@@ -24,13 +25,18 @@ MAX_PAGE = 10**6
 
 
 def _link(**changes: Any) -> str:
-    """This request's URL with some query-string values replaced (None removes one)."""
+    """This request's URL with some query-string values replaced (None removes one).
+
+    The query string is encoded apart from url_for(), so no name in it (`_external`,
+    `endpoint`, a route value...) can change what url_for() does.
+    """
     args = request.args.to_dict(flat=False)
     for key, value in changes.items():
         args.pop(key, None)
         if value is not None:
-            args[key] = value
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
+            args[key] = [value]
+    path = url_for(request.endpoint, **(request.view_args or {}))
+    return f"{path}?{urlencode(args, doseq=True)}" if args else path
 
 
 @dataclass

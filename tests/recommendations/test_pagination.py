@@ -85,6 +85,23 @@ def test_a_page_that_does_not_exist_shows_the_first_with_a_message(client, value
     assert codes_on(page) == ["R-01", "R-02", "R-03"]
 
 
+@pytest.mark.usefixtures("seven")
+def test_odd_query_string_names_do_not_break_the_page_links(client):
+    odd = "_external=1&_scheme=javascript&_anchor=x&_method=POST&endpoint=x&values=y"
+    response = client.get(f"/recommendations?{odd}&theme=role")
+    assert response.status_code == 200
+    next_page = link(text(response), "next")
+    assert next_page.startswith("/recommendations?")
+    assert "theme=role" in next_page
+    assert "_scheme=javascript" in next_page  # kept as it came, harmless in a query string
+
+
+def test_a_route_value_in_the_query_string_does_not_break_the_timeline(client, timeline):
+    response = client.get("/recommendations/R-01?code=R-99&older=")
+    assert response.status_code == 200
+    assert link(text(response), "next").startswith("/recommendations/R-01?")
+
+
 @pytest.fixture
 def timeline(small_pages):
     """R-01 with seven published updates, Note 1 (oldest) to Note 7 (newest)."""
