@@ -107,18 +107,16 @@ def ranking_query(intake: Intake, pages: dict[Category, Page]) -> sa.Select:
             Application.reference,
         ),
     )
+    # Only the sort keys go through the ranking's sort; the page's rows get the rest after.
     ranked = (
         sa.select(
             Application.id,
-            Application.reference,
-            Application.name,
-            Application.stage,
+            Application.category,
             stats.c.mean,
             reviews.label("reviews"),
             stats.c.low,
             stats.c.high,
             stats.c.squares,
-            Application.category,
             rank.label("rank"),
         )
         .outerjoin(stats, stats.c.application_id == Application.id)
@@ -133,4 +131,20 @@ def ranking_query(intake: Intake, pages: dict[Category, Page]) -> sa.Select:
         )
         for category, page in pages.items()
     ]
-    return sa.select(ranked).where(sa.or_(*on_page)).order_by(ranked.c.category, ranked.c.rank)
+    return (
+        sa.select(
+            ranked.c.id,
+            Application.reference,
+            Application.name,
+            Application.stage,
+            ranked.c.mean,
+            ranked.c.reviews,
+            ranked.c.low,
+            ranked.c.high,
+            ranked.c.squares,
+            ranked.c.category,
+        )
+        .join(Application, Application.id == ranked.c.id)
+        .where(sa.or_(*on_page))
+        .order_by(ranked.c.category, ranked.c.rank)
+    )
