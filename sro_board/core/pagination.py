@@ -176,6 +176,11 @@ def position(when: datetime, row_id: int) -> str:
     return f"{(when - EPOCH) // MICROSECOND}.{row_id}"
 
 
+def position_from(when: datetime, row_id: int) -> str:
+    """The "older" position whose page starts with this row (to link to a row's page)."""
+    return position(when, row_id + 1)
+
+
 def read_position(value: str | None) -> tuple[datetime, int] | None:
     """The (time, id) of a position written by position(); None if it cannot be read."""
     if not value:

@@ -7,7 +7,7 @@ import pytest
 
 from sro_board.core.pagination import BAD_PAGE, BAD_POSITION
 from tests.factories import login, make_rec
-from tests.helpers_tracker import publish, publish_closing, text
+from tests.helpers_tracker import draft, publish, publish_closing, text
 
 
 def codes_on(page: str) -> list[str]:
@@ -163,3 +163,21 @@ def test_the_reason_for_not_proceeding_is_shown_even_when_its_update_is_on_an_ol
     page = text(client.get("/recommendations/R-01"))
     assert "No budget this decade." in page
     assert notes_on(page) == ["Note 5", "Note 4", "Note 3"]
+
+
+def test_links_to_a_draft_open_the_timeline_at_it_however_many_updates_came_after(
+    client, users, small_pages
+):
+    rec = make_rec("R-01")
+    waiting = draft(rec, users["member"], public_note="Please check me", progress=40)
+    for n in range(1, 6):
+        publish(rec, public_note=f"Note {n}")
+    login(client, users["chair"])
+    for listing in ("/staff/updates", "/staff/"):
+        href = re.search(
+            r'href="(/staff/recommendations/R-01\?older=[^"]+)"', text(client.get(listing))
+        )
+        page = text(client.get(unescape(href.group(1)).split("#")[0]))
+        assert f'id="update-{waiting.id}"' in page
+        assert f'id="reason-{waiting.id}"' in page  # the reject form is there
+        assert link(page, "prev") is not None  # and the newer updates a link away
