@@ -16,7 +16,8 @@ from sro_board.mail.models import OutboxEmail
 from sro_board.recommendations.views.staff import DASHBOARD_ROWS
 from tests.board.factories import add_criteria, assign, make_application, make_intake, score
 from tests.factories import login, make_rec
-from tests.helpers_tracker import draft, text
+from tests.pages import text
+from tests.recommendations.factories import draft
 
 PAGE = 3
 MORE = 2 * PAGE + 1  # three pages' worth

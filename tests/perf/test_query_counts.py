@@ -25,7 +25,7 @@ from tests.board.factories import (
     score,
 )
 from tests.factories import login, make_rec
-from tests.helpers_tracker import draft
+from tests.recommendations.factories import draft
 
 PATHS = [
     ("chair", "/recommendations/R-01"),

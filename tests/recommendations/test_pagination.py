@@ -7,7 +7,8 @@ import pytest
 
 from sro_board.core.pagination import BAD_PAGE, BAD_POSITION
 from tests.factories import login, make_rec
-from tests.helpers_tracker import draft, publish, publish_closing, text
+from tests.pages import text
+from tests.recommendations.factories import draft, publish, publish_closing
 
 
 def codes_on(page: str) -> list[str]:
