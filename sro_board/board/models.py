@@ -114,7 +114,12 @@ class Application(db.Model):
     )
 
     __mapper_args__ = {"version_id_col": version}
-    __table_args__ = (sa.UniqueConstraint("intake_id", "email", name="one_per_email"),)
+    __table_args__ = (
+        sa.UniqueConstraint("intake_id", "email", name="one_per_email"),
+        # The staff list's pages, and the ranking and totals per category and stage.
+        sa.Index("ix_application_intake_created", "intake_id", "created_at", "id"),
+        sa.Index("ix_application_intake_category_stage", "intake_id", "category", "stage"),
+    )
 
 
 class GuardianConsent(db.Model):

@@ -1,7 +1,7 @@
 """Selection pages: applications and their stage moves, the ranking, members, the roster."""
 
 import sqlalchemy as sa
-from flask import current_app, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -11,6 +11,7 @@ from ...auth.permissions import Action
 from ...core.clock import today_local
 from ...core.commit import commit_service
 from ...core.extensions import db
+from ...core.pagination import paginate
 from ..blueprint import bp
 from ..enums import Category
 from ..errors import BoardError
@@ -47,17 +48,15 @@ def applications(intake_id: int):
     searched = form.validate_on_submit()
     source = request.form if request.method == "POST" else request.args
     filters = Filters.read(source, name=form.name.data if searched else "")
-    page = db.paginate(
+    page = paginate(
         applications_query(intake.id, filters),
-        page=page_number(request.form.get("page")) if searched else None,
-        per_page=current_app.config["PAGE_SIZE"],
-        error_out=False,
+        number=page_number(request.form.get("page")) if searched else None,
     )
     page_html = render_template(
         "board/selection/applications.html",
         intake=intake,
         page=page,
-        means=reviewer_means(intake.id),
+        means=reviewer_means(intake.id, [a.id for a in page.items]),
         filters=filters,
         name_form=form,
         stages=list(Stage),
@@ -180,7 +179,7 @@ def selection(intake_id: int):
     intake = db.get_or_404(Intake, intake_id)
     return render_template(
         "board/selection/selection.html",
-        view=build_selection(intake),
+        view=build_selection(intake, from_request=True),
         questions=SELF_ID_LABELS,
         answer_columns=ANSWER_COLUMNS,
         stage_label=stage_label,
