@@ -1,7 +1,7 @@
 """indexes for bounded lists: keyset pages on (time, id) and the filters that page them
 
 Revision ID: 0011_list_indexes
-Revises: 0009_account_security
+Revises: 0010_board_safeguards
 Create Date: 2026-11-30 08:00:00
 
 Timelines, the audit log, the inbox and the outbox are read newest first a page at a time;
@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0011_list_indexes"
-down_revision = "0009_account_security"
+down_revision = "0010_board_safeguards"
 branch_labels = None
 depends_on = None
 
