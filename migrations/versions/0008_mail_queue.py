@@ -1,7 +1,7 @@
 """Email at rest: encrypted content erased once sent, delivery state for the worker's queue
 
 Revision ID: 0008_mail_queue
-Revises: 0009_account_security
+Revises: 0011_list_indexes
 Create Date: 2026-11-30 07:00:00
 
 outbox_email keeps recipient, subject and body as Fernet ciphertext (ENCRYPTION_KEYS) only
@@ -26,7 +26,7 @@ from flask import current_app
 
 # revision identifiers, used by Alembic.
 revision = "0008_mail_queue"
-down_revision = "0009_account_security"  # chained after main's 0009 (both began at 0007)
+down_revision = "0011_list_indexes"  # chained after main's 0009-0011 (all began at 0007)
 branch_labels = None
 depends_on = None
 

@@ -15,13 +15,13 @@ from ..core.clock import local_zone
 from ..core.commit import commit_service, flash_error
 from ..core.extensions import db
 from ..core.forms import choices
+from ..core.pagination import keyset, paginate
 from ..mail.about import about
 from ..mail.models import EmailState, OutboxEmail
 from .blueprint import bp
 from .forms import AuditFilterForm, RetryEmailForm
 from .services import AdminError, retry_email
 
-PAGE = 100
 COMMAND_LINE = "system"  # the filter's value for command-line entries (kept from earlier links)
 
 
@@ -42,7 +42,7 @@ def audit_log():
     )
     if request.args:
         form.validate()
-    query = sa.select(AuditEntry).order_by(AuditEntry.id.desc()).limit(PAGE)
+    query = sa.select(AuditEntry)
     data = {name: f.data for name, f in form._fields.items() if not f.errors}
     if data.get("actor") == COMMAND_LINE:
         # Entries older than the system_actor column have none; they all came from commands.
@@ -71,8 +71,8 @@ def audit_log():
         end = datetime.combine(data["date_to"] + timedelta(days=1), time.min, local_zone())
         end = end.astimezone(UTC)
         query = query.where(AuditEntry.created_at < end)
-    entries = db.session.scalars(query).all()
-    return render_template("admin/audit_log.html", form=form, entries=entries, page=PAGE)
+    page = keyset(query, AuditEntry.created_at, AuditEntry.id)
+    return render_template("admin/audit_log.html", form=form, page=page)
 
 
 @bp.get("/staff/email")
@@ -85,9 +85,7 @@ def outbox():
         if state not in {s.value for s in EmailState}:
             abort(404)
         query = query.where(OutboxEmail.state == EmailState(state))
-    page = db.paginate(query, per_page=current_app.config["PAGE_SIZE"], error_out=False)
-    if request.args.get("page") and not page.items and page.page > 1:
-        abort(404)
+    page = paginate(query)
     by_state = sa.select(OutboxEmail.state, sa.func.count()).group_by(OutboxEmail.state)
     counts = dict(db.session.execute(by_state).all())
     return render_template(

@@ -49,3 +49,5 @@ class OutboxEmail(db.Model):
     finished_at: Mapped[datetime | None] = mapped_column(index=True)  # sent, or dead
     # The last failure's kind (an exception class name or an SMTP code); never its text.
     last_error: Mapped[str | None] = mapped_column(sa.String(60))
+
+    __table_args__ = (sa.Index("ix_outbox_email_created_id", "created_at", "id"),)

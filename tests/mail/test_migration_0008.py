@@ -36,7 +36,7 @@ def drop_everything() -> None:
 
 
 def round_trip(app) -> None:
-    """From 0007 (through 0009) with a sent and a waiting email to 0008, check, down, check."""
+    """From 0007 (through 0011) with a sent and a waiting email to 0008, check, down, check."""
     runner = app.test_cli_runner()
     with app.app_context():
         drop_everything()
@@ -94,7 +94,7 @@ def round_trip(app) -> None:
         links = db.session.execute(sa.text("SELECT count(*) FROM application_email")).scalar()
         assert links == 2
         db.session.remove()
-    assert runner.invoke(args=["db", "downgrade", "0009_account_security"]).exit_code == 0
+    assert runner.invoke(args=["db", "downgrade", "0011_list_indexes"]).exit_code == 0
     with app.app_context():
         back = db.session.execute(
             sa.text("SELECT id, recipient, body, delivered FROM outbox_email ORDER BY id")

@@ -19,6 +19,7 @@ from ...core.clock import now_utc
 from ...core.extensions import db
 from ...mail.models import OutboxEmail
 from ...mail.services import purge_finished
+from ..checks import GuardianCheck
 from ..errors import BoardError
 from ..models import (
     Application,
@@ -30,6 +31,8 @@ from ..models import (
 )
 from ..stages import PURGEABLE_STAGES, STAGE_TRANSITIONS, Stage
 from ..transitions import move_to
+from .models import SensitiveAction
+from .reasons import audit_fields, record_reason
 
 PERSONAL_FIELDS = (
     "name",
@@ -49,6 +52,10 @@ PERSONAL_FIELDS = (
     "status_token_hash",
     "interview_at",
     "interview_format",
+    "pending_email",
+    "pending_email_token_hash",
+    "pending_email_expires_at",
+    "status_link_sent_at",
 )
 FREE_TEXT_FIELDS = ("eligibility_reason", "override_reason")
 
@@ -110,7 +117,7 @@ def _counts(ids: list[int]) -> dict[str, int]:
 
 
 def purge_applications(
-    applications: list[Application], actor: User | None, reason: str, report: PurgeReport
+    applications: list[Application], actor: User | None, reason: dict, report: PurgeReport
 ) -> PurgeReport:
     """Empty the personal data of the given applications (or only count it on a dry run)."""
     ids = [a.id for a in applications]
@@ -126,6 +133,7 @@ def purge_applications(
     )
     for model, column, values in (
         (GuardianConsent, GuardianConsent.application_id, ids),
+        (GuardianCheck, GuardianCheck.application_id, ids),
         (SelfIdentification, SelfIdentification.application_id, ids),
         (ApplicationEmail, ApplicationEmail.application_id, ids),
         (OutboxEmail, OutboxEmail.id, email_ids),
@@ -155,7 +163,7 @@ def purge_applications(
             "application",
             application.reference,
             f"{application.reference}: personal data deleted",
-            after={"stage": application.stage.value, "reason": reason},
+            after={"stage": application.stage.value} | reason,
         )
     db.session.flush()
     db.session.expire_all()
@@ -170,22 +178,29 @@ def purge_expired(dry_run: bool = False, now: datetime | None = None) -> PurgeRe
     mail_days = current_app.config["MAIL_RETENTION_DAYS"]
     report.email_records = purge_finished((now or now_utc()) - timedelta(days=mail_days), dry_run)
     return purge_applications(
-        due_for_purge(cutoff), None, f"retention period of {days} days ended", report
+        due_for_purge(cutoff), None, {"reason": f"retention period of {days} days ended"}, report
     )
 
 
-def delete_on_request(actor: User, application: Application, reason: str) -> PurgeReport:
-    """Delete an applicant's personal data at their request; an open application is withdrawn."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise BoardError("Record why the data is deleted (for example, the date of the request).")
+def delete_on_request(
+    actor: User, application: Application, category: str, details: str
+) -> PurgeReport:
+    """Delete an applicant's personal data at their request; an open application is withdrawn.
+
+    The details of the request go to a StaffReason (emptied after its retention period); the
+    history and the audit log get only its category.
+    """
     if application.purged_at is not None:
         raise BoardError("This application's personal data was already deleted.")
     if application.stage is Stage.ACCEPTED:
         raise BoardError(
             "This applicant is a board member; their membership record must be ended first."
         )
+    reason = record_reason(actor, application, SensitiveAction.DELETION, category, details)
+    words = f"on request ({reason.category.label.lower()})"
     if STAGE_TRANSITIONS[application.stage]:
-        move_to(application, Stage.WITHDRAWN, actor, f"Withdrawn on request: {reason}")
+        move_to(application, Stage.WITHDRAWN, actor, f"Withdrawn {words}.")
     report = PurgeReport(cutoff=now_utc(), dry_run=False)
-    return purge_applications([application], actor, f"on request: {reason}", report)
+    return purge_applications(
+        [application], actor, {"reason": words} | audit_fields(reason), report
+    )
