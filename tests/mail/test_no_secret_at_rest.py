@@ -1,10 +1,11 @@
 """No secret link is stored anywhere: every journey that emails one, then every column and file.
 
-Password reset, invitation, status link (on applying and from the new-status-link form) and
-guardian consent (on applying and sent again). While the emails wait, their content is
-ciphertext; once the worker has sent them, nothing of it is left. Each time, every text and
-blob column of every table, and the bytes of the SQLite database, its WAL and the queue's
-files, are searched for each token. The same tokens still work as links, so they were real.
+Password reset, invitation, status link (on applying and from the new-status-link form),
+guardian consent and the confirmation of a new contact address. While the emails wait, their
+content is ciphertext; once the worker has sent them, nothing of it is left. Each time, every
+text and blob column of every table, and the bytes of the SQLite database, its WAL and the
+queue's files, are searched for each token. The same tokens still work as links, so they
+were real.
 """
 
 import re
@@ -24,7 +25,8 @@ from tests.factories import fresh_app
 from tests.mail.workers import queue_name
 
 LINK = re.compile(
-    r"/(advisory-board/status|advisory-board/consent|invitation|password-reset)/"
+    r"/(advisory-board/status|advisory-board/consent|advisory-board/confirm-email|invitation"
+    r"|password-reset)/"
     r"([A-Za-z0-9_-]{43})"
 )
 
@@ -41,8 +43,15 @@ def run_every_journey(client) -> None:
     db.session.commit()
     assert client.post("/password-reset", data={"email": "member@example.org"}).status_code == 302
     intake = open_intake()
-    assert apply(client, intake, PARENT).status_code == 302
-    assert apply(client, intake, STUDENT_15).status_code == 302
+    applied = apply(client, intake, PARENT)
+    assert applied.status_code == 201
+    assert apply(client, intake, STUDENT_15).status_code == 201
+    # A new contact address is used once confirmed by a link sent to it.
+    status = re.search(r"/advisory-board/status/[A-Za-z0-9_-]{43}", applied.get_data(as_text=True))
+    changed = client.post(
+        status.group(0) + "/contact", data={"email": "priya.new@example.net", "phone": ""}
+    )
+    assert changed.status_code in (200, 302)
     lost = client.post("/advisory-board/new-status-link", data={"email": PARENT["email"]})
     assert lost.status_code == 302
 
@@ -96,6 +105,7 @@ def test_no_secret_link_is_stored_before_or_after_delivery(tmp_path):
         assert kinds == {
             "advisory-board/status",
             "advisory-board/consent",
+            "advisory-board/confirm-email",
             "invitation",
             "password-reset",
         }
