@@ -10,6 +10,7 @@ from config import CONFIGS, ProductionConfig
 from . import admin, auth, board, contact, core, mail, ops, public, recommendations, security
 from . import models as _models  # noqa: F401 - every table in db.metadata (Alembic, create_all)
 from .cli import register as register_cli
+from .core import pagecache
 
 # Feature packages: each mounts its blueprint, template globals and commands (init_app).
 FEATURES = (public, auth, recommendations, board, contact, admin, ops)
@@ -27,6 +28,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     core.init_app(app)
     ops.register_request_log(app)
     security.init_app(app)
+    # After the request log and the input checks, before everything else: cached public pages.
+    pagecache.register(app)
     mail.init_app(app)
     for feature in FEATURES:
         feature.init_app(app)

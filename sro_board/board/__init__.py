@@ -6,6 +6,7 @@ applications/ (apply, status link, guardian consent), intakes/, review/, selecti
 
 from flask import Flask
 
+from ..core import generation
 from ..mail.about import register_finder
 from .applications import views as applications_views
 from .applications import views_links
@@ -13,6 +14,7 @@ from .blueprint import bp
 from .cli import board_cli
 from .emails import applications_of
 from .intakes import views as intakes_views
+from .models import BoardMember, Intake, IntakeSeat
 from .privacy import views as privacy_views
 from .review import views as review_views
 from .selection import views as selection_views
@@ -33,5 +35,7 @@ ROUTES = (
 def init_app(app: Flask) -> None:
     """Mount the board's pages; the outbox links emails to applications; `flask board`."""
     app.register_blueprint(bp)
+    # The public pages read the intakes, their seats and the roster: their changes are public.
+    generation.watch(Intake, IntakeSeat, BoardMember)
     register_finder(app, applications_of)
     app.cli.add_command(board_cli)

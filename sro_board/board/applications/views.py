@@ -8,6 +8,7 @@ from flask import redirect, render_template, session, url_for
 
 from ...core.commit import commit_service
 from ...core.http import private
+from ...core.pagecache import public_page
 from ..blueprint import bp
 from ..eligibility import STUDENT_RULE
 from ..errors import BoardError, DuplicateApplication, IntakeClosed
@@ -21,6 +22,7 @@ RECEIPT = "board_receipt"  # session key: reference and status token, shown once
 
 
 @bp.get("/advisory-board")
+@public_page()
 def join():
     """The join page: the open intake, its seats and deadline, who may apply, what members do."""
     intake = open_intake()
@@ -50,6 +52,7 @@ def _wait(form: ApplicationForm, intake, seconds: int):
 
 
 @bp.route("/advisory-board/apply", methods=["GET", "POST"])
+@public_page(csrf=True)
 def apply():
     """The application form (no account); refused with a clear page while no intake is open."""
     intake = open_intake()
