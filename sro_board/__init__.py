@@ -28,12 +28,12 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     core.init_app(app)
     ops.register_request_log(app)
     security.init_app(app)
-    # After the request log and the input checks, before everything else: cached public pages.
-    pagecache.register(app)
     mail.init_app(app)
     for feature in FEATURES:
         feature.init_app(app)
     register_cli(app)
+    # Last: its answer comes before every other hook, its validators after every other one.
+    pagecache.register(app)
     return app
 
 

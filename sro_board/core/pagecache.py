@@ -17,6 +17,8 @@ to the visitor's session; each response gets the visitor's own token, and stays 
 
 import hashlib
 import logging
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,10 +26,11 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response, current_app, g, request, session
 from flask_wtf.csrf import generate_csrf
+from werkzeug.http import http_date, quote_etag
 
 from . import generation
 from .clock import now_utc, today_local
-from .extensions import cache
+from .extensions import cache, limiter
 
 log = logging.getLogger(__name__)
 CSRF_SLOT = "csrf-token-slot-filled-per-visitor"
@@ -57,10 +60,43 @@ class Entry:
     """A cached page: the generation it was rendered at, its bytes and validators."""
 
     generation: int
-    body: bytes
-    mimetype: str
-    etag: str
-    changed_at: datetime | None
+    body: bytes = b""
+    mimetype: str = ""
+    etag: str = ""
+    changed_at: datetime | None = None
+
+    def headers(self) -> dict[str, str]:
+        """The validators and caching headers of a public response of this page."""
+        return {
+            "ETag": quote_etag(self.etag),
+            "Last-Modified": http_date(self.changed_at),
+            "Cache-Control": PUBLIC_CACHE_CONTROL,
+            "Vary": "Cookie",
+        }
+
+
+LOCAL_ENTRIES = 64
+
+
+def _local() -> OrderedDict[str, tuple[Entry, float]]:
+    """This app's copies of the entries it served last, each until it expires: a hit then
+    reads only the generation from the shared backend, not the whole page."""
+    return current_app.extensions["public_pages"]
+
+
+def _recall(key: str, current: int) -> Entry | None:
+    entry, expires = _local().get(key, (None, 0.0))
+    if entry is None or entry.generation != current or expires < time.monotonic():
+        return None
+    return entry
+
+
+def _remember(key: str, entry: Entry) -> None:
+    local = _local()
+    local[key] = (entry, time.monotonic() + current_app.config["PUBLIC_CACHE_SECONDS"])
+    local.move_to_end(key)
+    while len(local) > LOCAL_ENTRIES:
+        local.popitem(last=False)
 
 
 def language() -> str:
@@ -96,50 +132,69 @@ def serve_cached() -> Response | None:
         return None
     key = page_key(rule)
     try:
-        raw_generation, raw_changed_at, entry = cache.get_many(
-            generation.GENERATION, generation.CHANGED_AT, key
-        )
+        current, changed_at = generation.current()
+        entry = _recall(key, current)
+        if entry is None:
+            entry = cache.get(key)
+            if isinstance(entry, Entry) and entry.generation == current:
+                _remember(key, entry)
     except generation.CACHE_ERRORS:
         log.warning("public page cache unavailable", exc_info=True)
         return None
-    current, changed_at = generation.read([raw_generation, raw_changed_at])
     if isinstance(entry, Entry) and entry.generation == current:
         g.public_page = (rule, None, entry)
-        return Response(entry.body, mimetype=entry.mimetype)
-    g.public_page = (rule, key, Entry(current, b"", "", "", changed_at))
+        if rule.csrf:
+            return Response(entry.body, mimetype=entry.mimetype)
+        if _not_modified(entry):
+            return Response(status=304, headers=entry.headers())
+        return Response(entry.body, mimetype=entry.mimetype, headers=entry.headers())
+    g.public_page = (rule, key, Entry(current, changed_at=changed_at))
     if rule.csrf and current_app.config.get("WTF_CSRF_ENABLED", True):
         g.csrf_token = CSRF_SLOT  # the form renders the slot, not this visitor's token
     return None
+
+
+def _not_modified(entry: Entry) -> bool:
+    """True when the client's copy is this page (If-None-Match, else If-Modified-Since)."""
+    if "If-None-Match" in request.headers:
+        return request.if_none_match.contains_weak(entry.etag)
+    since = request.if_modified_since
+    return since is not None and entry.changed_at.replace(microsecond=0) <= since
 
 
 def _store(key: str, entry: Entry, response: Response) -> None:
     entry.body = response.get_data()
     entry.mimetype = response.mimetype
     entry.etag = hashlib.blake2b(entry.body, digest_size=16).hexdigest()
-    if entry.changed_at is None:
-        entry.changed_at = now_utc()
+    entry.changed_at = entry.changed_at or now_utc()
     try:
         cache.set(key, entry, timeout=current_app.config["PUBLIC_CACHE_SECONDS"])
     except generation.CACHE_ERRORS:
         log.warning("public page cache unavailable", exc_info=True)
+    _remember(key, entry)
 
 
 def finish(response: Response) -> Response:
-    """After the view: keep a fresh anonymous 200, then set validators and answer 304s."""
+    """After the view: keep a fresh anonymous 200; give public pages their validators."""
     rule, key, entry = g.pop("public_page", (None, None, None))
     if rule is None:
         return response
-    if key is not None:
-        if response.status_code != 200 or session.modified or not anonymous():
-            return response
-        _store(key, entry, response)
     if rule.csrf:
+        if key is not None and _may_keep(response):
+            _store(key, entry, response)
         return _fill_csrf(response)
-    response.set_etag(entry.etag)
-    response.last_modified = entry.changed_at
-    response.headers["Cache-Control"] = PUBLIC_CACHE_CONTROL
-    response.vary.add("Cookie")
-    return response.make_conditional(request)
+    if key is None or not _may_keep(response):
+        return response  # a hit has its headers; a page that may not be kept has none
+    _store(key, entry, response)
+    if _not_modified(entry):
+        return Response(status=304, headers=entry.headers())
+    response.headers.update(entry.headers())
+    return response
+
+
+def _may_keep(response: Response) -> bool:
+    """A 200 for an anonymous reader that left the session as it was."""
+    return response.status_code == 200 and not session.modified and anonymous()
 
 
 def _fill_csrf(response: Response) -> Response:
@@ -153,8 +208,15 @@ def _fill_csrf(response: Response) -> Response:
     return response
 
 
+@limiter.request_filter
+def _public_get() -> bool:
+    """True for a GET of a public page: rate limits never apply to reading them."""
+    return _rule() is not None
+
+
 def register(app: Flask) -> None:
-    """Serve public pages from the cache before other hooks run; keep and validate after."""
+    """Answer from the cache before any other hook (call last); keep and validate after."""
     app.config.setdefault("PUBLIC_CACHE_SECONDS", 60)
-    app.before_request(serve_cached)
-    app.after_request(finish)
+    app.extensions["public_pages"] = OrderedDict()
+    app.before_request_funcs.setdefault(None, []).insert(0, serve_cached)
+    app.after_request(finish)  # the last registered runs first

@@ -6,7 +6,7 @@ import time
 import uuid
 
 import sqlalchemy as sa
-from flask import Flask, g, has_request_context, request
+from flask import Flask, g, has_request_context, request, request_started
 from pythonjsonlogger.json import JsonFormatter
 
 from ..core.extensions import db
@@ -46,18 +46,23 @@ def _count_query(conn, cursor, statement, parameters, context, executemany) -> N
         g.query_count += 1
 
 
+def _start(sender: Flask, **extra) -> None:
+    """Note the request's id, start time and query count."""
+    incoming = request.headers.get("X-Request-ID", "")
+    g.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+    g.request_started = time.perf_counter()
+    g.query_count = 0
+
+
 def register(app: Flask) -> None:
     """Time and log every request; log slow ones as warnings with their query count."""
     configure_logging(app)
     with app.app_context():
         sa.event.listen(db.engine, "before_cursor_execute", _count_query)
 
-    @app.before_request
-    def _start() -> None:
-        incoming = request.headers.get("X-Request-ID", "")
-        g.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
-        g.request_started = time.perf_counter()
-        g.query_count = 0
+    # On Flask's request_started signal, before every before_request hook (rate limits, CSRF,
+    # the page cache's answer), so that the log times and names every request.
+    request_started.connect(_start, app, weak=False)
 
     @app.after_request
     def _finish(response):
