@@ -67,15 +67,33 @@ def serve(app: str, env: dict[str, str], chdir: Path) -> tuple[subprocess.Popen,
     raise RuntimeError(f"{app} did not start")
 
 
-def wrk(url: str, seconds: int) -> float:
-    """Requests per second that wrk reaches on the url."""
+def cpu_seconds(master: subprocess.Popen) -> float:
+    """CPU time (user + system) used so far by a gunicorn master's workers."""
+    children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
+    ticks = 0
+    for pid in children:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(server: tuple[subprocess.Popen, str], path: str, seconds: int) -> tuple[float, float]:
+    """Requests per second that wrk reaches on the path, and the workers' CPU ms per request."""
+    process, url = server
+    urllib.request.urlopen(url + path, timeout=30).read()  # noqa: S310 - warm: our own server
+    before = cpu_seconds(process)
     out = subprocess.run(
-        ["wrk", "-t2", "-c8", f"-d{seconds}s", url], capture_output=True, text=True, check=True
+        ["wrk", "-t2", "-c8", f"-d{seconds}s", url + path],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
+    used = cpu_seconds(process) - before
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if errors:
-        raise RuntimeError(f"{url}: {errors.group(1)} error responses")
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+        raise RuntimeError(f"{path}: {errors.group(1)} error responses")
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), used * 1000 / requests
 
 
 def app_env(args: argparse.Namespace, database: Path) -> dict[str, str]:
@@ -98,22 +116,26 @@ def main() -> None:
     env = app_env(args, database)
     for command in (["db", "upgrade"], ["sample", "load"]):
         subprocess.run([str(BIN / "flask"), *command], env=env, cwd=ROOT, check=True)
-    hello_proc, hello_url = serve("quick_public_bench:hello", dict(os.environ), ROOT / "scripts")
-    app_proc, app_url = serve("sro_board:create_app()", env, ROOT)
+    hello = serve("quick_public_bench:hello", dict(os.environ), ROOT / "scripts")
+    app = serve("sro_board:create_app()", env, ROOT)
     try:
-        print(f"{'page':28} {'req/s':>8} {'hello':>8} {'ratio':>6}")
+        print("requests/s (wrk, interleaved with hello world) and the workers' CPU per request")
+        heads = ("req/s", "hello", "ratio", "cpu ms", "hello", "ratio")
+        print(f"{'page':24} " + " ".join(f"{head:>7}" for head in heads))
         for page in PAGES:
-            ratios, rates, hellos = [], [], []
+            runs = []
             for _ in range(args.rounds):
-                hellos.append(wrk(hello_url + "/", args.seconds))
-                rates.append(wrk(app_url + page, args.seconds))
-                ratios.append(rates[-1] / hellos[-1])
+                hello_rate, hello_cpu = wrk(hello, "/", args.seconds)
+                rate, cpu = wrk(app, page, args.seconds)
+                runs.append((rate, hello_rate, rate / hello_rate, cpu, hello_cpu, hello_cpu / cpu))
+            medians = [statistics.median(column) for column in zip(*runs, strict=True)]
+            rate, hello_rate, ratio, cpu, hello_cpu, cpu_ratio = medians
             print(
-                f"{page:28} {statistics.median(rates):8.0f} {statistics.median(hellos):8.0f} "
-                f"{statistics.median(ratios):6.2f}"
+                f"{page:24} {rate:7.0f} {hello_rate:7.0f} {ratio:7.2f} "
+                f"{cpu:7.3f} {hello_cpu:7.3f} {cpu_ratio:7.2f}"
             )
     finally:
-        for process in (hello_proc, app_proc):
+        for process, _url in (hello, app):
             process.terminate()
             process.wait()
 

@@ -273,8 +273,15 @@ def test_the_application_form_is_kept_without_anyone_s_csrf_token():
         assert token_one.encode() not in pages[0]
         # Each reader's token is their own: it passes for them, and only for them.
         intake = re.search(rb'name="intake" type="hidden" value="(\d+)"', page_one.data).group(1)
-        for token, status in ((token_one, 200), (token_two, 400)):
-            sent = one.post("/advisory-board/apply", data={"csrf_token": token, "intake": intake})
+        for reader, token, status in (
+            (one, token_one, 200),
+            (two, token_two, 200),  # the second page came from the cache, with its own token
+            (one, token_two, 400),
+            (two, token_one, 400),
+        ):
+            sent = reader.post(
+                "/advisory-board/apply", data={"csrf_token": token, "intake": intake}
+            )
             assert sent.status_code == status, token
     finally:
         stop_app(app)
@@ -283,3 +290,20 @@ def test_the_application_form_is_kept_without_anyone_s_csrf_token():
 def csrf_token(page: bytes) -> str:
     """The value of the form's csrf_token field."""
     return re.search(rb'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1).decode()
+
+
+@pytest.mark.usefixtures("marked_data")
+def test_a_cached_answer_has_the_fresh_render_s_headers_and_its_own_request_id(app):
+    client = app.test_client()
+    fresh = client.get("/status-definitions")
+    cached = client.get("/status-definitions", headers={"X-Request-ID": "reader-chosen-id-1"})
+    assert cached.data == fresh.data
+    for name in ("Content-Security-Policy", "X-Frame-Options", "ETag", "Last-Modified", "Vary"):
+        assert cached.headers[name] == fresh.headers[name], name
+    assert cached.headers["Content-Length"] == str(len(fresh.data))
+    assert cached.headers["X-Request-ID"] == "reader-chosen-id-1"
+    assert (
+        client.get("/status-definitions").headers["X-Request-ID"] != fresh.headers["X-Request-ID"]
+    )
+    assert "Set-Cookie" not in cached.headers
+    assert client.head("/status-definitions").data == b""

@@ -25,7 +25,7 @@ def render_list(template: str):
 
 
 @bp.get("/recommendations")
-@public_page(query=True)
+@public_page()
 def public_list():
     """All recommendations with filters and search."""
     return render_list("recommendations/public/list.html")
