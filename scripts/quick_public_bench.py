@@ -52,7 +52,10 @@ def free_port() -> int:
 def serve(app: str, env: dict[str, str], chdir: Path) -> tuple[subprocess.Popen, str]:
     """Start `gunicorn -w 2` on a free port and wait until it answers."""
     port = free_port()
-    command = [str(BIN / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}", "--chdir", str(chdir)]
+    # Both with the project's gunicorn.conf.py (it is read from the working directory), but no
+    # worker recycling: a restart in the middle of a run would be measured as the page's cost.
+    command = [str(BIN / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}", "--max-requests", "0"]
+    command += ["--chdir", str(chdir)]
     process = subprocess.Popen(
         [*command, app], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -69,11 +72,14 @@ def serve(app: str, env: dict[str, str], chdir: Path) -> tuple[subprocess.Popen,
 
 def cpu_seconds(master: subprocess.Popen) -> float:
     """CPU time (user + system) used so far by a gunicorn master's workers."""
-    children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
     ticks = 0
-    for pid in children:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a process that has just ended
+        if int(fields[1]) == master.pid:  # ppid
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
     return ticks / os.sysconf("SC_CLK_TCK")
 
 

@@ -36,7 +36,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     # Last: its answer comes before every other hook, its validators after every other one;
     # and before Flask itself, pages this worker holds (logged as the request log does).
     pagecache.register(app)
-    app.wsgi_app = CachedPages(app, app.wsgi_app, ops.cached_answer_logger(app))
+    if pagecache.enabled(app):
+        app.wsgi_app = CachedPages(app, app.wsgi_app, ops.cached_answer_logger(app))
     return app
 
 

@@ -158,9 +158,16 @@ def _public_get() -> bool:
     return _marked() is not None
 
 
+def enabled(app: Flask) -> bool:
+    """False with the null cache (tests, production without Redis): no page is kept at all."""
+    return app.config.get("CACHE_TYPE") not in (None, "NullCache", "null")
+
+
 def register(app: Flask) -> None:
     """Call last: the first before_request hook, the last after_request hook."""
     app.config.setdefault("PUBLIC_CACHE_SECONDS", 60)
     app.extensions["public_pages"] = OrderedDict()
+    if not enabled(app):
+        return
     app.before_request_funcs.setdefault(None, []).insert(0, serve_cached)
     app.after_request_funcs.setdefault(None, []).insert(0, finish)  # they run in reverse

@@ -307,3 +307,20 @@ def test_a_cached_answer_has_the_fresh_render_s_headers_and_its_own_request_id(a
     )
     assert "Set-Cookie" not in cached.headers
     assert client.head("/status-definitions").data == b""
+
+
+def test_without_a_shared_cache_no_page_is_kept():
+    """The null cache (tests, production without Redis) keeps nothing, not even per worker."""
+    app = start_app(CACHE_TYPE="NullCache")
+    try:
+        with app.app_context():
+            add_recommendation("R-01")
+        client = app.test_client()
+        before = client.get("/recommendations")
+        assert "ETag" not in before.headers
+        with app.app_context():
+            add_recommendation("R-02", title="Added later")
+        assert b"Added later" in client.get("/recommendations").data
+        assert not app.extensions["public_pages"]
+    finally:
+        stop_app(app)
