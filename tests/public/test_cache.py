@@ -1,7 +1,5 @@
 """Cached public pages: nothing staff-only or personal is ever kept, and a change shows at once."""
 
-import re
-
 import pytest
 import sqlalchemy as sa
 
@@ -9,15 +7,23 @@ from sro_board.auth.models import User
 from sro_board.auth.roles import Role
 from sro_board.board.models import Intake
 from sro_board.board.selection.members import make_member
-from sro_board.core.extensions import cache, db
-from sro_board.core.pagecache import CSRF_SLOT, Entry
+from sro_board.core.extensions import db
 from sro_board.core.settings import SAMPLE_DATA, SiteFlag
 from sro_board.recommendations.definitions import update_definition
 from sro_board.recommendations.models import StatusDefinition
 from sro_board.recommendations.queries import find_by_code
 from sro_board.recommendations.services import approve_update, propose_update
-from tests.board.factories import make_application, make_intake
-from tests.public.conftest import add_recommendation, add_staff, log_in, start_app, stop_app
+from tests.board.factories import make_application
+from tests.public.helpers import (
+    MARKERS,
+    STAFF_EMAIL,
+    add_recommendation,
+    add_staff,
+    forget_everything,
+    leaks,
+    log_in,
+    stored_pages,
+)
 
 PUBLIC_PAGES = [
     "/",
@@ -30,63 +36,6 @@ PUBLIC_PAGES = [
     "/advisory-board/apply",
     "/advisory-board/members",
 ]
-# Strings that only staff may see: none may enter the cache or an anonymous response.
-MARKERS = {
-    "staff user's name": "Staffname-Kq71",
-    "internal note": "INTERNAL-NOTE-Kq72",
-    "draft's public note": "DRAFT-NOTE-Kq73",
-    "draft's title": "DRAFT-TITLE-Kq74",
-    "applicant's name": "Applicant-Kq75",
-}
-STAFF_EMAIL = "member@example.org"
-
-
-@pytest.fixture
-def marked_data(app):
-    """A published recommendation with an internal note, a pending draft, an applicant, a
-    staff member whose name shows in the staff bar, and an open intake."""
-    with app.app_context():
-        staff = add_staff(MARKERS["staff user's name"], email=STAFF_EMAIL)
-        rec = add_recommendation("R-01")
-        propose_update(
-            rec,
-            None,
-            {"progress": 20},
-            public_note="Started.",
-            internal_note=MARKERS["internal note"],
-            based_on_version=rec.version,
-        )
-        db.session.commit()
-        propose_update(
-            rec,
-            staff,
-            {"title": MARKERS["draft's title"]},
-            public_note=MARKERS["draft's public note"],
-            internal_note="",
-            based_on_version=rec.version,
-        )
-        db.session.commit()
-        make_application(make_intake(), name=MARKERS["applicant's name"])
-
-
-def stored_pages(app) -> list[bytes]:
-    """The bytes of every page the cache backend holds."""
-    with app.app_context():
-        backend = cache.cache
-        values = [backend.get(key) for key in list(backend._cache)]
-    return [value.body for value in values if isinstance(value, Entry)]
-
-
-def forget_everything(app) -> None:
-    """Empty the cache and the app's own copies: the next request renders afresh."""
-    with app.app_context():
-        cache.clear()
-    app.extensions["public_pages"].clear()
-
-
-def leaks(body: bytes) -> list[str]:
-    """The markers found in a page."""
-    return [what for what, marker in MARKERS.items() if marker.encode() in body]
 
 
 @pytest.mark.usefixtures("marked_data")
@@ -232,95 +181,3 @@ def test_definition_intake_roster_and_settings_changes_show_at_once(app):
         db.session.add(SiteFlag(key=SAMPLE_DATA))
         db.session.commit()
     assert b"Sample data." in client.get("/about").data
-
-
-@pytest.mark.usefixtures("marked_data")
-def test_validators_and_conditional_requests(app):
-    client = app.test_client()
-    first = client.get("/recommendations")
-    etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
-    assert first.headers["Cache-Control"] == "public, no-cache"
-    assert first.headers["Vary"] == "Cookie"
-    for headers in ({"If-None-Match": etag}, {"If-Modified-Since": modified}):
-        again = client.get("/recommendations", headers=headers)
-        assert again.status_code == 304, headers
-        assert again.data == b""
-        assert again.headers["ETag"] == etag
-    assert client.get("/recommendations", headers={"If-None-Match": '"other"'}).status_code == 200
-    with app.app_context():
-        add_recommendation("R-02")
-    changed = client.get("/recommendations", headers={"If-None-Match": etag})
-    assert changed.status_code == 200
-    assert changed.headers["ETag"] != etag
-    assert b"R-02" in changed.data
-
-
-def test_the_application_form_is_kept_without_anyone_s_csrf_token():
-    app = start_app(WTF_CSRF_ENABLED=True)
-    try:
-        with app.app_context():
-            make_intake()
-        one, two = app.test_client(), app.test_client()
-        page_one, page_two = one.get("/advisory-board/apply"), two.get("/advisory-board/apply")
-        token_one, token_two = csrf_token(page_one.data), csrf_token(page_two.data)
-        assert token_one != token_two
-        assert CSRF_SLOT not in (token_one, token_two)
-        assert page_two.headers["Cache-Control"] == "no-store"
-        assert "ETag" not in page_two.headers
-        pages = stored_pages(app)
-        assert len(pages) == 1
-        assert CSRF_SLOT.encode() in pages[0]
-        assert token_one.encode() not in pages[0]
-        # Each reader's token is their own: it passes for them, and only for them.
-        intake = re.search(rb'name="intake" type="hidden" value="(\d+)"', page_one.data).group(1)
-        for reader, token, status in (
-            (one, token_one, 200),
-            (two, token_two, 200),  # the second page came from the cache, with its own token
-            (one, token_two, 400),
-            (two, token_one, 400),
-        ):
-            sent = reader.post(
-                "/advisory-board/apply", data={"csrf_token": token, "intake": intake}
-            )
-            assert sent.status_code == status, token
-    finally:
-        stop_app(app)
-
-
-def csrf_token(page: bytes) -> str:
-    """The value of the form's csrf_token field."""
-    return re.search(rb'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1).decode()
-
-
-@pytest.mark.usefixtures("marked_data")
-def test_a_cached_answer_has_the_fresh_render_s_headers_and_its_own_request_id(app):
-    client = app.test_client()
-    fresh = client.get("/status-definitions")
-    cached = client.get("/status-definitions", headers={"X-Request-ID": "reader-chosen-id-1"})
-    assert cached.data == fresh.data
-    for name in ("Content-Security-Policy", "X-Frame-Options", "ETag", "Last-Modified", "Vary"):
-        assert cached.headers[name] == fresh.headers[name], name
-    assert cached.headers["Content-Length"] == str(len(fresh.data))
-    assert cached.headers["X-Request-ID"] == "reader-chosen-id-1"
-    assert (
-        client.get("/status-definitions").headers["X-Request-ID"] != fresh.headers["X-Request-ID"]
-    )
-    assert "Set-Cookie" not in cached.headers
-    assert client.head("/status-definitions").data == b""
-
-
-def test_without_a_shared_cache_no_page_is_kept():
-    """The null cache (tests, production without Redis) keeps nothing, not even per worker."""
-    app = start_app(CACHE_TYPE="NullCache")
-    try:
-        with app.app_context():
-            add_recommendation("R-01")
-        client = app.test_client()
-        before = client.get("/recommendations")
-        assert "ETag" not in before.headers
-        with app.app_context():
-            add_recommendation("R-02", title="Added later")
-        assert b"Added later" in client.get("/recommendations").data
-        assert not app.extensions["public_pages"]
-    finally:
-        stop_app(app)

@@ -12,7 +12,7 @@ from sro_board.core import generation
 from sro_board.core.extensions import db
 from sro_board.recommendations.queries import find_by_code
 from sro_board.recommendations.services import propose_update
-from tests.public.conftest import add_recommendation, start_app, stop_app
+from tests.public.helpers import add_recommendation, start_app, stop_app
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
 
