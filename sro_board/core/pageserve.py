@@ -5,15 +5,16 @@ holds (pagestore.local) costs one read of the public generation from the shared 
 it matches, the kept bytes and headers go out as they were rendered. Anything else (a cookie,
 a page this worker has not served yet, the backend away) goes to Flask, where pagecache.py
 does the rest. A form page gets a new session with its own CSRF token, made as Flask-WTF
-makes one and saved by Flask's own session interface.
+makes one, in a cookie signed and set as Flask's session interface sets it.
 """
 
 import secrets
 import time
 from collections.abc import Callable, Iterable
 
-from flask import Flask, Response
+from flask import Flask
 from itsdangerous import URLSafeTimedSerializer
+from werkzeug.http import dump_cookie
 
 from . import generation
 from .pagecache import CSRF_SLOT, not_modified
@@ -34,6 +35,17 @@ class CachedPages:
         self.csrf_field = app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
         secret = app.config.get("WTF_CSRF_SECRET_KEY") or app.secret_key
         self.csrf_signer = URLSafeTimedSerializer(secret, salt="wtf-csrf-token")
+        sessions = app.session_interface
+        self.session_signer = sessions.get_signing_serializer(app)
+        self.session_cookie = {
+            "key": sessions.get_cookie_name(app),
+            "domain": sessions.get_cookie_domain(app),
+            "path": sessions.get_cookie_path(app),
+            "secure": sessions.get_cookie_secure(app),
+            "httponly": sessions.get_cookie_httponly(app),
+            "samesite": sessions.get_cookie_samesite(app),
+            "partitioned": sessions.get_cookie_partitioned(app),
+        }
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         """Serve the kept page, or pass the request on."""
@@ -71,10 +83,8 @@ class CachedPages:
         """The form page with a new session holding this reader's own CSRF token."""
         if not self.csrf:
             return entry.body, entry.headers
-        session = self.app.session_interface.session_class()
-        session[self.csrf_field] = raw = secrets.token_hex(20)
-        cookie = Response()
-        self.app.session_interface.save_session(self.app, session, cookie)
+        raw = secrets.token_hex(20)
+        value = self.session_signer.dumps({self.csrf_field: raw})
+        cookie = dump_cookie(value=value, **self.session_cookie)
         body = entry.body.replace(CSRF_SLOT.encode(), self.csrf_signer.dumps(raw).encode())
-        made = [(n, v) for n, v in cookie.headers.items() if n in ("Set-Cookie", "Vary")]
-        return body, [*entry.headers, *made]
+        return body, [*entry.headers, ("Set-Cookie", cookie), ("Vary", "Cookie")]
