@@ -95,7 +95,8 @@ def register(app: Flask) -> None:
         sa.event.listen(db.engine, "before_cursor_execute", _count_query)
 
     # On Flask's request_started signal, before every before_request hook (rate limits, CSRF,
-    # the page cache's answer), so that the log times and names every request.
+    # the page cache's answer): a refusal by an earlier hook (CSRF) or a cached answer is
+    # logged with the request's own id.
     request_started.connect(_start, app, weak=False)
 
     @app.after_request
