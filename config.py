@@ -164,11 +164,15 @@ class ProductionConfig(Config):
     SESSION_COOKIE_PATH = "/"
     SESSION_COOKIE_DOMAIN = None
     HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 31536000)
-    # Several workers each with their own in-process cache would not see each other's changes:
-    # without Redis, production caches no page.
-    CACHE_TYPE = os.environ.get("CACHE_TYPE") or (
-        "RedisCache" if Config.CACHE_REDIS_URL else "NullCache"
+    # The page cache shares the rate limits' Redis unless given its own. Several workers each
+    # with their own in-process cache would not see each other's changes: without Redis,
+    # production caches no page.
+    CACHE_REDIS_URL = Config.CACHE_REDIS_URL or (
+        Config.RATELIMIT_STORAGE_URI
+        if Config.RATELIMIT_STORAGE_URI.startswith(("redis://", "rediss://"))
+        else None
     )
+    CACHE_TYPE = os.environ.get("CACHE_TYPE") or ("RedisCache" if CACHE_REDIS_URL else "NullCache")
 
     @classmethod
     def check(cls) -> None:
