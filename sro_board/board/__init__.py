@@ -6,6 +6,7 @@ applications/ (apply, status link, guardian consent), intakes/, review/, selecti
 
 from flask import Flask
 
+from ..auth.role_checks import register_role_check
 from ..core import generation
 from ..mail.about import register_finder
 from .applications import views as applications_views
@@ -17,6 +18,7 @@ from .intakes import views as intakes_views
 from .models import BoardMember, Intake, IntakeSeat
 from .privacy import views as privacy_views
 from .review import views as review_views
+from .review.access import role_refusal
 from .selection import views as selection_views
 
 __all__ = ["bp", "init_app"]
@@ -38,4 +40,5 @@ def init_app(app: Flask) -> None:
     # The public pages read the intakes, their seats and the roster: their changes are public.
     generation.watch(Intake, IntakeSeat, BoardMember)
     register_finder(app, applications_of)
+    register_role_check(app, role_refusal)
     app.cli.add_command(board_cli)
