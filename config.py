@@ -66,6 +66,15 @@ class Config:
     # hide_parameters: a failed statement's error (and any SQL log) never shows submitted values.
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # Cached public pages (sro_board/core/pagecache.py): Redis when a URL is given (shared by the
+    # workers), otherwise an in-process cache (one process, as `make run`).
+    CACHE_REDIS_URL = os.environ.get("CACHE_REDIS_URL") or os.environ.get("REDIS_URL")
+    CACHE_TYPE = os.environ.get("CACHE_TYPE") or (
+        "RedisCache" if CACHE_REDIS_URL else "SimpleCache"
+    )
+    CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "sro-board:")
+    PUBLIC_CACHE_SECONDS = _env_int("PUBLIC_CACHE_SECONDS", 60)
+    CACHE_NO_NULL_WARNING = True  # NullCache (tests, production without Redis) is deliberate
     RATELIMIT_HEADERS_ENABLED = True
     # Flask-Limiter would put its own Retry-After on every limited response (200s included) and
     # over the account back-off's own value on a 429; its hint goes in an X- header instead.
@@ -165,6 +174,9 @@ class TestConfig(Config):
     # commits; the delivery tests run real workers on Redis or SQLite (tests/mail).
     MAIL_BACKEND = "memory"
     TASK_QUEUE_URL = "immediate"
+    # No cached pages, except in the tests that switch the cache on (tests/public).
+    CACHE_TYPE = "NullCache"
+    CACHE_REDIS_URL = None
 
 
 class ProductionConfig(Config):
@@ -184,6 +196,15 @@ class ProductionConfig(Config):
     TASK_QUEUE_URL = os.environ.get("TASK_QUEUE_URL") or os.environ.get(
         "REDIS_URL", "redis://127.0.0.1:6379/0"
     )
+    # The page cache shares the rate limits' Redis unless given its own. Several workers each
+    # with their own in-process cache would not see each other's changes: without Redis,
+    # production caches no page.
+    CACHE_REDIS_URL = Config.CACHE_REDIS_URL or (
+        Config.RATELIMIT_STORAGE_URI
+        if Config.RATELIMIT_STORAGE_URI.startswith(("redis://", "rediss://"))
+        else None
+    )
+    CACHE_TYPE = os.environ.get("CACHE_TYPE") or ("RedisCache" if CACHE_REDIS_URL else "NullCache")
 
     @classmethod
     def check(cls) -> None:
