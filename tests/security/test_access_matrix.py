@@ -10,7 +10,6 @@ from sro_board.auth.roles import Role
 from tests.factories import login, make_user
 from tests.security import access_rules
 from tests.security.access import ANONYMOUS, Access
-from tests.shared_app import emptied_app, shared_app  # noqa: F401 - fixtures
 
 
 def _board_rules() -> ModuleType | None:

@@ -9,13 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from config import Config
-from sro_board import create_app
 from sro_board.core.extensions import db
 from tests.security.access import ANONYMOUS
 from tests.security.forms import Field, fields_posted_to, query_fields
 from tests.security.payloads import ATTRIBUTE_BREAK, NUL, OVER_LONG, PAYLOADS, XSS
 from tests.security.routes import RULES, allowed_role, prepare
-from tests.security.shared_app import emptied_app  # noqa: F401 - fixture; module_app below
 
 EXAMPLES = 12
 RATE_LIMITS = [name for name in dir(Config) if name.endswith("_RATE_LIMIT")]
@@ -31,21 +29,13 @@ FUZZ = settings(
 )
 
 
-@pytest.fixture(scope="module")
-def module_app():
-    """The security suite's app with limits too high to reach (429s would hide the fuzzing).
+@pytest.fixture(autouse=True)
+def limits_out_of_reach(app):
+    """Rate limits too high to reach (429s would hide the fuzzing); the app fixture restores them.
 
     Not RATELIMIT_ENABLED=False: Flask-Limiter keeps that for every app made after this one.
     """
-    app = create_app("testing", **dict.fromkeys(RATE_LIMITS, "100000 per minute"))
-    with app.app_context():
-        db.drop_all()
-        db.create_all()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.drop_all()
-        db.engine.dispose()
+    app.config.update(dict.fromkeys(RATE_LIMITS, "100000 per minute"))
 
 
 EDGES = [

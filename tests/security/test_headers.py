@@ -16,7 +16,6 @@ from sro_board.security.headers import CSP, PRIVATE_PREFIXES
 from tests.factories import login, make_user
 from tests.security.access import ANONYMOUS
 from tests.security.routes import RULES, prepare
-from tests.security.shared_app import emptied_app, module_app  # noqa: F401 - fixtures
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = {

@@ -27,7 +27,6 @@ from tests.security.payloads import (
     XSS,
 )
 from tests.security.routes import RULES, allowed_role, prepare
-from tests.security.shared_app import emptied_app, module_app  # noqa: F401 - fixtures
 
 POSTS = sorted(key for key, access in RULES.items() if access.method == "POST")
 STATIC_PAGES = [

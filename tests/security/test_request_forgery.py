@@ -15,7 +15,6 @@ from sro_board.core.extensions import db
 from tests.factories import PASSWORD, make_user
 from tests.security.access import ANONYMOUS
 from tests.security.routes import RULES, allowed_role, prepare, snapshot
-from tests.security.shared_app import emptied_app, module_app  # noqa: F401 - fixtures
 
 POSTS = sorted(key for key, access in RULES.items() if access.method == "POST")
 GETS = sorted(key for key, access in RULES.items() if access.method == "GET")
