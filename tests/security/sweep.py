@@ -17,6 +17,12 @@ from sro_board.core.extensions import db, limiter
 from tests.factories import login, make_user
 from tests.security.access import ANONYMOUS
 from tests.security.forms import FREE_TEXT, fields_posted_to
+from tests.security.fuzzing import (
+    FUZZ_ROLES,
+    check_edge_values,
+    check_hostile_input,
+    limits_out_of_reach,
+)
 from tests.security.headers import INLINE, check_headers, is_private_path
 from tests.security.payloads import (
     PAYLOADS,
@@ -24,9 +30,41 @@ from tests.security.payloads import (
     assert_no_injected_header,
     display_pages,
 )
-from tests.security.routes import ROLES, RULES, allowed_role, prepare, snapshot
+from tests.security.routes import ROLES, RULES, allowed_role, endpoint_of, prepare, snapshot
 
 CSRF_TOKENS = ["missing", "garbage", "another session's"]
+# The sweep's files, by the blueprint of each row's endpoint (loadfile spreads them over workers).
+GROUPS = {
+    "tracker": {"recommendations", "contact", "public"},
+    "board": {"board"},
+    "accounts": set(),  # the rest: auth, admin, ops, static
+}
+
+
+def group(name: str) -> list[str]:
+    """The rows of the access matrix whose blueprint is in the named group, sorted."""
+    named = set().union(*GROUPS.values())
+    return sorted(
+        key
+        for key in RULES
+        if (blueprint := endpoint_of(key).split(".")[0]) in GROUPS[name]
+        or (name == "accounts" and blueprint not in named)
+    )
+
+
+def sweep_route(app: Flask, key: str, caplog) -> None:
+    """Every check of one row, each from the same database."""
+    check_access_headers_and_safe_get(app, key)
+    if RULES[key].method == "POST":
+        check_csrf(app, key, caplog)
+        with undone(app) as client:
+            check_payloads(client, key)
+    limits_out_of_reach(app)
+    for role in FUZZ_ROLES:
+        with undone(app) as client:
+            check_hostile_input(client, key, role)
+    with undone(app) as client:
+        check_edge_values(client, key)
 
 
 @contextmanager

@@ -4,6 +4,7 @@ That each role gets what its row says is checked by the route sweep (test_route_
 """
 
 from tests.security.routes import RULES, endpoint_of
+from tests.security.sweep import GROUPS, group
 
 
 def test_every_endpoint_is_in_the_matrix(app):
@@ -24,3 +25,8 @@ def test_each_row_uses_a_method_its_endpoint_answers(app):
         methods.setdefault(rule.endpoint, set()).update(rule.methods)
     wrong = [key for key, a in RULES.items() if a.method not in methods[endpoint_of(key)]]
     assert not wrong
+
+
+def test_the_route_sweep_covers_every_row_once():
+    swept = [key for name in GROUPS for key in group(name)]
+    assert sorted(swept) == sorted(RULES)

@@ -1,4 +1,5 @@
-"""The route sweep: every row of the access matrix, checked once for everything in one pass.
+"""The route sweep of the account, admin, ops and static routes (the tracker's and the board's: the
+test_route_sweep_*.py beside this one): each row checked once for everything, in one pass.
 
 Each row (an endpoint and method, tests/security/access_rules.py and tests/board/access_rules.py)
 is one test that checks, each from the same empty database (tests/security/sweep.py):
@@ -16,31 +17,9 @@ tokens), 3.5.3 (no change on a safe method).
 
 import pytest
 
-from tests.security.fuzzing import (
-    FUZZ_ROLES,
-    check_edge_values,
-    check_hostile_input,
-    limits_out_of_reach,
-)
-from tests.security.routes import RULES
-from tests.security.sweep import (
-    check_access_headers_and_safe_get,
-    check_csrf,
-    check_payloads,
-    undone,
-)
+from tests.security.sweep import group, sweep_route
 
 
-@pytest.mark.parametrize("key", sorted(RULES))
+@pytest.mark.parametrize("key", group("accounts"))
 def test_route(app, key, caplog):
-    check_access_headers_and_safe_get(app, key)
-    if RULES[key].method == "POST":
-        check_csrf(app, key, caplog)
-        with undone(app) as client:
-            check_payloads(client, key)
-    limits_out_of_reach(app)
-    for role in FUZZ_ROLES:
-        with undone(app) as client:
-            check_hostile_input(client, key, role)
-    with undone(app) as client:
-        check_edge_values(client, key)
+    sweep_route(app, key, caplog)
