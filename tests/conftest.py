@@ -58,8 +58,7 @@ def app(worker_app, request):
                 finally:
                     empty_tables()
             else:
-                with rolled_back() as session, pytest.MonkeyPatch.context() as patch:
-                    patch.setattr(db, "session", session)  # not monkeypatch: a test may undo it
+                with rolled_back():
                     yield worker_app
     finally:
         worker_app.config.clear()

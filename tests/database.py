@@ -10,6 +10,7 @@ from other connections (threads, a second engine) empty the tables instead.
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 import sqlalchemy as sa
 from flask_sqlalchemy.session import _app_ctx_id
 from sqlalchemy.orm import scoped_session, sessionmaker
@@ -51,15 +52,18 @@ def empty_tables() -> None:
 
 
 @contextmanager
-def rolled_back() -> Iterator[scoped_session]:
-    """A session factory bound to one connection whose transaction is rolled back at the end.
+def rolled_back() -> Iterator[None]:
+    """db.session bound to one connection whose transaction is rolled back at the end.
 
-    On SQLite, pysqlite begins a transaction lazily (before the first INSERT or UPDATE): a
-    SAVEPOINT sent first would be the outer transaction, and its RELEASE would commit. So, as
-    SQLAlchemy's documentation advises, the driver's own handling is turned off on this
-    connection and the transaction begun with an explicit BEGIN.
+    Every session of the app (the test's, each request's, each command's) joins it with a
+    savepoint, and so does `db.engine.begin()` (the app's short transactions of its own): the
+    app's commits release savepoints. On SQLite, pysqlite begins a transaction lazily (before
+    the first INSERT or UPDATE): a SAVEPOINT sent first would be the outer transaction and its
+    RELEASE would commit. So, as SQLAlchemy's documentation advises, the driver's own handling
+    is turned off on this connection and the transaction begun with an explicit BEGIN.
     """
-    connection = db.engine.connect()
+    engine = db.engine
+    connection = engine.connect()
     driver = connection.connection.dbapi_connection
     sqlite = connection.dialect.name == "sqlite"
     if sqlite:
@@ -69,8 +73,17 @@ def rolled_back() -> Iterator[scoped_session]:
         connection.exec_driver_sql("BEGIN")
     factory = sessionmaker(bind=connection, join_transaction_mode="create_savepoint")
     session = scoped_session(factory, scopefunc=_app_ctx_id)
+
+    @contextmanager
+    def begin_in_a_savepoint() -> Iterator[sa.Connection]:
+        with connection.begin_nested():
+            yield connection
+
     try:
-        yield session
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(db, "session", session)  # not monkeypatch: a test may undo that
+            patch.setattr(engine, "begin", begin_in_a_savepoint)
+            yield
     finally:
         session.remove()
         committed = sqlite and not driver.in_transaction  # through another connection

@@ -1,6 +1,7 @@
 """`flask sample load|logins|totp`: load the demo data once, print the demo logins and codes."""
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 
 from ..auth.mfa import current_code
@@ -14,12 +15,24 @@ from .loader import (
     load_sample_data,
 )
 
-sample_cli = AppGroup("sample", help="Demo sample data.")
+sample_cli = AppGroup("sample", help="Demo sample data (refused under the production config).")
+
+
+def refuse_in_production() -> None:
+    """Stop before anything is read or written when the app runs the production config."""
+    if current_app.config.get("CONFIG_NAME") == "production":
+        raise click.ClickException(
+            "Refused: the sample data creates demo accounts with a published password and "
+            "two-step login secret, so it is never loaded under the production config "
+            "(SRO_BOARD_CONFIG=production). Create the first administrator with "
+            "`flask users create` instead."
+        )
 
 
 @sample_cli.command("load")
 def load_command() -> None:
     """Load the sample data, unless it is already there."""
+    refuse_in_production()
     if already_loaded():
         click.echo("Sample data already loaded; nothing to do.")
         return
@@ -32,6 +45,7 @@ def load_command() -> None:
 @sample_cli.command("logins")
 def logins_command() -> None:
     """Print the demo accounts, their shared password and the admin's and chair's TOTP secrets."""
+    refuse_in_production()
     click.echo("Demo logins (sample data only; password for all: " + DEMO_PASSWORD + "):")
     for email, _name, roles in DEMO_ACCOUNTS:
         click.echo(f"  {email:<24} {', '.join(sorted(r.label for r in roles))}")
@@ -49,6 +63,7 @@ def logins_command() -> None:
 @click.argument("email")
 def totp_command(email: str) -> None:
     """Print the current two-step login code of a DEMO account (sample data only)."""
+    refuse_in_production()
     user = find_by_email(email)
     secret = DEMO_TOTP_SECRETS.get(email.strip().lower())
     if not (already_loaded() and user and secret and user.totp_secret == secret):
