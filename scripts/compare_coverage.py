@@ -30,12 +30,12 @@ def main() -> int:
     for label, old, new in (("line", old_lines, new_lines), ("branch", old_branches, new_branches)):
         total_old = sum(len(v) for v in old.values())
         total_new = sum(len(v) for v in new.values())
-        print(f"{label}s covered: old {total_old}, new {total_new}")
+        print(f"{label} coverage: old {total_old}, new {total_new}")
         for name in sorted(old):
             missing = sorted(old[name] - new.get(name, set()))
             if missing:
                 lost += len(missing)
-                print(f"  {label}s the old suite ran and the new does not: {name}: {missing}")
+                print(f"  {label}: the old suite ran these and the new does not: {name}: {missing}")
     print("nothing lost" if not lost else f"{lost} lines or branches lost")
     return 1 if lost else 0
 
