@@ -66,6 +66,15 @@ class Config:
     # hide_parameters: a failed statement's error (and any SQL log) never shows submitted values.
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # Cached public pages (sro_board/core/pagecache.py): Redis when a URL is given (shared by the
+    # workers), otherwise an in-process cache (one process, as `make run`).
+    CACHE_REDIS_URL = os.environ.get("CACHE_REDIS_URL") or os.environ.get("REDIS_URL")
+    CACHE_TYPE = os.environ.get("CACHE_TYPE") or (
+        "RedisCache" if CACHE_REDIS_URL else "SimpleCache"
+    )
+    CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "sro-board:")
+    PUBLIC_CACHE_SECONDS = _env_int("PUBLIC_CACHE_SECONDS", 60)
+    CACHE_NO_NULL_WARNING = True  # NullCache (tests, production without Redis) is deliberate
     RATELIMIT_HEADERS_ENABLED = True
     # Flask-Limiter would put its own Retry-After on every limited response (200s included) and
     # over the account back-off's own value on a 429; its hint goes in an X- header instead.
@@ -147,6 +156,9 @@ class TestConfig(Config):
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
+    # No cached pages, except in the tests that switch the cache on (tests/public).
+    CACHE_TYPE = "NullCache"
+    CACHE_REDIS_URL = None
 
 
 class ProductionConfig(Config):
@@ -161,6 +173,15 @@ class ProductionConfig(Config):
     SESSION_COOKIE_PATH = "/"
     SESSION_COOKIE_DOMAIN = None
     HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 31536000)
+    # The page cache shares the rate limits' Redis unless given its own. Several workers each
+    # with their own in-process cache would not see each other's changes: without Redis,
+    # production caches no page.
+    CACHE_REDIS_URL = Config.CACHE_REDIS_URL or (
+        Config.RATELIMIT_STORAGE_URI
+        if Config.RATELIMIT_STORAGE_URI.startswith(("redis://", "rediss://"))
+        else None
+    )
+    CACHE_TYPE = os.environ.get("CACHE_TYPE") or ("RedisCache" if CACHE_REDIS_URL else "NullCache")
 
     @classmethod
     def check(cls) -> None:
