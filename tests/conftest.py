@@ -1,14 +1,23 @@
-"""Shared fixtures: a fresh database per test, clients, logins (helpers: tests/factories.py)."""
+"""Shared fixtures: one app and schema per worker, each test in a transaction rolled back.
+
+The model is in tests/database.py; helpers (users, logins, recommendations) in tests/factories.py.
+A module or test marked `real_commits` commits for real (threads, a second connection) and
+has its tables emptied afterwards instead.
+"""
 
 import pytest
-import sqlalchemy as sa
 
 from sro_board import create_app
 from sro_board.auth import passwords
 from sro_board.auth.roles import Role
-from sro_board.core.extensions import db
-from sro_board.recommendations.definitions import seed_definitions
-from tests.factories import CHEAP_HASHER, make_user
+from sro_board.core.extensions import db, limiter
+from tests.database import (
+    build_schema,
+    empty_tables,
+    rolled_back,
+    schema_is_whole,
+)
+from tests.factories import CHEAP_HASHER, make_user, using_postgres
 
 
 @pytest.fixture(autouse=True)
@@ -17,34 +26,44 @@ def cheap_hashing(monkeypatch):
     monkeypatch.setattr(passwords, "hasher", CHEAP_HASHER)
 
 
-def empty_database() -> None:
-    """Every table empty, ids from 1: one TRUNCATE on PostgreSQL, a new schema otherwise."""
-    if db.engine.dialect.name == "postgresql":
-        db.create_all()  # tables a previous test dropped
-        tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
-        try:
-            db.session.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-            db.session.commit()
-            return
-        except sa.exc.DBAPIError:  # e.g. the migrated audit table refuses TRUNCATE
-            db.session.rollback()
-    db.drop_all()
-    db.create_all()
+@pytest.fixture(scope="session")
+def worker_app():
+    """The worker's app and schema (SQLite in memory, or its own PostgreSQL database)."""
+    app = create_app("testing")
+    with app.app_context():
+        build_schema()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
 
 
 @pytest.fixture
-def app():
-    """An app on a fresh database (SQLite in memory, or TEST_DATABASE_URL emptied)."""
-    app = create_app("testing")
-    with app.app_context():
-        empty_database()
-        seed_definitions()
-        db.session.commit()
-        yield app
-        db.session.remove()
-        if db.engine.dialect.name != "postgresql":
-            db.drop_all()
-        db.engine.dispose()
+def app(worker_app, request):
+    """The worker's app in a fresh app context; what the test changed is undone at its end.
+
+    The database by rolling back (or emptying the tables, for `real_commits`), the settings by
+    restoring them, the rate limits by a reset.
+    """
+    config = dict(worker_app.config)
+    try:
+        with worker_app.app_context():
+            if using_postgres() and not schema_is_whole():  # another app dropped the tables
+                build_schema()
+            limiter.reset()
+            if request.node.get_closest_marker("real_commits"):
+                try:
+                    yield worker_app
+                finally:
+                    empty_tables()
+            else:
+                with rolled_back():
+                    yield worker_app
+    finally:
+        worker_app.config.clear()
+        worker_app.config.update(config)
+        worker_app.test_client_class = None
 
 
 @pytest.fixture

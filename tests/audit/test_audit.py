@@ -18,7 +18,6 @@ from sro_board.recommendations.services import approve_update, reject_update
 from tests.factories import PASSWORD, count_rows, login, make_rec
 from tests.pages import text
 from tests.recommendations.factories import draft
-from tests.shared_app import emptied_app, shared_app  # noqa: F401 - fixtures
 
 
 def latest() -> AuditEntry:

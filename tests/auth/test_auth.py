@@ -18,7 +18,6 @@ from tests.factories import (
     next_code,
 )
 from tests.pages import load_form, text
-from tests.shared_app import emptied_app, shared_app  # noqa: F401 - fixtures
 
 WRONG_LOGIN = "The email or password is not correct."
 

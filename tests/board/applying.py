@@ -21,7 +21,6 @@ from sro_board.board.models import Application, Intake
 from sro_board.core.extensions import db
 from sro_board.mail.backends import SENT, Message
 from tests.board.factories import make_intake, now
-from tests.factories import fresh_app
 
 # People who apply in these tests; none of these values may reach a log line or a URL.
 PARENT = {
@@ -216,7 +215,7 @@ def loopback_mailbox() -> Iterator[Mailbox]:
 
 
 @pytest.fixture(name="app")
-def app_mailing_the_mailbox(mailbox):
+def app_mailing_the_mailbox(app, mailbox):
     """The app sending its email to the loopback server (with loopback_mailbox)."""
-    with fresh_app(**smtp_settings(mailbox)) as app:
-        yield app
+    app.config.update(smtp_settings(mailbox))
+    return app

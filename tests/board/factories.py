@@ -23,6 +23,7 @@ from sro_board.board.models import (
 from sro_board.board.stages import Stage
 from sro_board.core.clock import now_utc
 from sro_board.core.extensions import db
+from tests.database import is_savepoint
 
 _numbers = itertools.count(1)
 
@@ -174,7 +175,8 @@ def count_queries() -> Iterator[list[str]]:
     statements: list[str] = []
 
     def listener(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
+        if not is_savepoint(statement):
+            statements.append(statement)
 
     sa.event.listen(db.engine, "before_cursor_execute", listener)
     try:

@@ -8,7 +8,6 @@ from sro_board.contact.services import submit_message
 from sro_board.core.extensions import db
 from tests.factories import audit_actions, count_rows, fresh_app, login, make_user
 from tests.pages import text
-from tests.shared_app import emptied_app, shared_app  # noqa: F401 - fixtures
 
 
 def contact_form(**changes) -> dict:

@@ -11,7 +11,6 @@ from sro_board.core.extensions import db
 from tests.factories import PASSWORD, count_rows, fresh_app, login, make_rec, make_user, next_code
 from tests.pages import form_fields, text
 from tests.recommendations.factories import EVIDENCE, draft, publish, rec_by_code
-from tests.shared_app import emptied_app, shared_app  # noqa: F401 - fixtures
 
 JSON = {"Accept": "application/json"}
 

@@ -114,6 +114,7 @@ def _table_fingerprint() -> dict[str, list]:
     }
 
 
+@pytest.mark.real_commits  # pg_dump and pg_restore use connections of their own
 def test_backup_and_restore_round_trip(app, tmp_path):
     if not using_postgres():
         pytest.skip("the SQLite round trip is test_sqlite_backup_and_restore_round_trip")
@@ -179,6 +180,7 @@ def test_sqlite_files_use_wal_and_a_busy_timeout(tmp_path):
         db.engine.dispose()
 
 
+@pytest.mark.real_commits  # the pool's own connections, terminated
 def test_pool_recovers_after_the_database_drops_every_connection(app, client):
     if not using_postgres():
         pytest.skip("needs a database server whose connections can be terminated")

@@ -18,7 +18,6 @@ from sro_board.recommendations.schedule import schedule_state
 from sro_board.sample.loader import DEMO_PASSWORD, DEMO_TOTP_SECRETS
 from tests.factories import count_rows
 from tests.pages import text
-from tests.shared_app import emptied_app, shared_app  # noqa: F401 - fixtures
 
 DEMO_EMAILS = [
     "admin@example.org",

@@ -19,7 +19,6 @@ from sro_board.security.spreadsheet import neutralise, restore
 from tests.factories import count_rows, login, make_rec
 from tests.pages import text
 from tests.recommendations.factories import EVIDENCE, publish, rec_by_code, updates_of
-from tests.shared_app import emptied_app, shared_app  # noqa: F401 - fixtures
 
 
 def rows_of(csv_text: str) -> list[dict[str, str]]:

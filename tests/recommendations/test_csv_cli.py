@@ -6,7 +6,6 @@ from sro_board.recommendations.csv.export import export_csv
 from tests.factories import make_rec
 from tests.recommendations.factories import rec_by_code, updates_of
 from tests.recommendations.test_csv import new_row, rows_of, to_csv, tracker, tracker_state  # noqa: F401
-from tests.shared_app import emptied_app, shared_app  # noqa: F401 - fixtures
 
 
 @pytest.mark.usefixtures("tracker")

@@ -14,7 +14,6 @@ from sro_board.recommendations.models import StatusDefinition
 from tests.factories import count_rows, login, make_rec
 from tests.pages import load_form, text
 from tests.recommendations.factories import publish
-from tests.shared_app import emptied_app, shared_app  # noqa: F401 - fixtures
 
 EDIT = "/staff/status-definitions/implementation/in_progress"
 

@@ -8,7 +8,6 @@ from sro_board.recommendations.services import reject_update
 from tests.factories import login, make_rec, make_user
 from tests.pages import text
 from tests.recommendations.factories import draft, publish, rec_by_code
-from tests.shared_app import emptied_app, shared_app  # noqa: F401 - fixtures
 
 PUBLIC_PAGES = [
     "/",

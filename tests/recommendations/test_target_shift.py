@@ -9,7 +9,6 @@ from tests.factories import login, make_rec
 from tests.pages import text
 from tests.recommendations.factories import publish, rec_by_code
 from tests.recommendations.test_lists_and_queries import codes_on
-from tests.shared_app import emptied_app, shared_app  # noqa: F401 - fixtures
 
 FIRST = date(2027, 3, 31)
 

@@ -17,7 +17,6 @@ from tests.recommendations.factories import (
     updates_of,
 )
 from tests.recommendations.test_tracker_updates import approve, members_draft, public_page
-from tests.shared_app import emptied_app, shared_app  # noqa: F401 - fixtures
 
 # optimistic locking
 

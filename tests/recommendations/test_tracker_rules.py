@@ -15,7 +15,6 @@ from sro_board.recommendations.schedule import schedule_filter, schedule_state
 from tests.factories import count_rows, login, make_rec
 from tests.pages import load_form, text
 from tests.recommendations.factories import EVIDENCE, publish, rec_by_code, submit_edit
-from tests.shared_app import emptied_app, shared_app  # noqa: F401 - fixtures
 
 
 def tracker_state(code: str = "R-01") -> tuple:

@@ -17,7 +17,6 @@ from tests.recommendations.factories import (
     submit_edit,
     updates_of,
 )
-from tests.shared_app import emptied_app, shared_app  # noqa: F401 - fixtures
 
 PUBLIC_NOTE = "PUBLIC-NOTE-7f3a: the plan was shared with school boards."
 INTERNAL_NOTE = "INTERNAL-NOTE-9c1e: budget not yet confirmed."

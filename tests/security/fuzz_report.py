@@ -12,7 +12,7 @@ _TOTAL = pytest.StashKey[int]()
 
 
 def _cases_here() -> int:
-    fuzz = sys.modules.get("tests.security.test_fuzz_forms")
+    fuzz = sys.modules.get("tests.security.fuzzing")
     return fuzz.CASES["run"] if fuzz is not None else 0
 
 

@@ -1,15 +1,58 @@
-"""Every route of the app, with a sample request from the access matrix's rows."""
+"""Every route of the app (the access matrix's rows, merged) and a sample request for each."""
 
+import importlib
 from dataclasses import dataclass
+from types import ModuleType
 
 import sqlalchemy as sa
 
+from sro_board.auth.roles import Role
 from sro_board.core.extensions import db
-from tests.factories import login
+from tests.factories import login, make_user
+from tests.security import access_rules
 from tests.security.access import ANONYMOUS, Access
-from tests.security.test_access_matrix import RULES, Users, endpoint_of
 
-__all__ = ["RULES", "Sample", "endpoint_of", "prepare", "snapshot"]
+
+def _board_rules() -> ModuleType | None:
+    """The advisory board's rules, once that feature lists them."""
+    try:
+        return importlib.import_module("tests.board.access_rules")
+    except ModuleNotFoundError as error:
+        if error.name not in ("tests.board", "tests.board.access_rules"):
+            raise
+        return None
+
+
+def collect_rules() -> dict[str, Access]:
+    """Every `*_ACCESS` dict of the rule modules, merged; a key listed twice is an error."""
+    rules: dict[str, Access] = {}
+    for module in (access_rules, _board_rules()):
+        if module is None:
+            continue
+        for name, table in vars(module).items():
+            if not name.endswith("_ACCESS"):
+                continue
+            twice = rules.keys() & table.keys()
+            assert not twice, f"{module.__name__}.{name} lists again: {sorted(twice)}"
+            rules |= table
+    return rules
+
+
+RULES = collect_rules()
+ROLES = [ANONYMOUS] + [role.value for role in Role]
+
+
+def endpoint_of(key: str) -> str:
+    """'auth.login POST' -> 'auth.login'."""
+    return key.split()[0]
+
+
+class Users(dict):
+    """users[role]: a staff account holding only that role, made on first use."""
+
+    def __missing__(self, role: str):
+        self[role] = make_user([role])
+        return self[role]
 
 
 @dataclass

@@ -26,22 +26,21 @@ from tests.board.factories import (
     make_self_id,
 )
 from tests.factories import login, make_user
-from tests.security.shared_app import emptied_app, module_app  # noqa: F401 - fixtures
 
 SELF_ID_COLUMNS = ("racialized", "indigenous", "lgbtq", "disability", "newcomer")
 
 
 def raw_row(table: str, key: str, value: int) -> dict:
     """A row as stored, without the column types' decryption."""
-    with db.engine.connect() as connection:
-        return dict(
-            connection.execute(
-                sa.text(f"SELECT * FROM {table} WHERE {key} = :value"),  # noqa: S608 - fixed names
-                {"value": value},
-            )
-            .mappings()
-            .one()
+    return dict(
+        db.session.connection()
+        .execute(
+            sa.text(f"SELECT * FROM {table} WHERE {key} = :value"),  # noqa: S608 - fixed names
+            {"value": value},
         )
+        .mappings()
+        .one()
+    )
 
 
 @pytest.fixture
@@ -94,11 +93,11 @@ def test_services_read_the_plain_values(student):
 def test_a_changed_ciphertext_is_refused(student):
     token = raw_row("guardian_consent", "application_id", student.id)["guardian_name"]
     tampered = token[:-6] + ("AAAAAA" if not token.endswith("AAAAAA") else "BBBBBB")
-    with db.engine.begin() as connection:
-        connection.execute(
-            sa.text("UPDATE guardian_consent SET guardian_name = :v WHERE application_id = :id"),
-            {"v": tampered, "id": student.id},
-        )
+    db.session.execute(
+        sa.text("UPDATE guardian_consent SET guardian_name = :v WHERE application_id = :id"),
+        {"v": tampered, "id": student.id},
+    )
+    db.session.commit()
     db.session.expire_all()
     with pytest.raises(InvalidToken):
         db.session.get(GuardianConsent, student.id)
@@ -176,6 +175,7 @@ def restore_keys(app):
     crypto.register(app)
 
 
+@pytest.mark.real_commits  # the command commits on its own connection
 def test_rotation_re_encrypts_everything_with_the_new_key(app, runner, student, restore_keys):
     old, new = DEV_ENCRYPTION_KEY.encode(), Fernet.generate_key()
     before = raw_row("guardian_consent", "application_id", student.id)["guardian_email"]
@@ -202,6 +202,7 @@ def test_without_the_right_key_nothing_can_be_read(app, student, restore_keys):
     db.session.rollback()
 
 
+@pytest.mark.real_commits  # the command commits on its own connection
 def test_rotation_twice_changes_nothing_readable(app, runner, student):
     for _ in range(2):
         assert runner.invoke(args=["security", "rotate-keys"]).exit_code == 0

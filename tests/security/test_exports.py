@@ -14,7 +14,6 @@ from sro_board.board.privacy.export import to_csv
 from sro_board.security.spreadsheet import FORMULA_START, neutralise, restore
 from tests.board.factories import make_application, make_intake
 from tests.factories import login, make_rec, make_user
-from tests.security.shared_app import emptied_app, module_app  # noqa: F401 - fixtures
 
 EXPORT_REASON = {"category": "applicant_request", "reason": "Asked by email."}
 

@@ -20,7 +20,6 @@ from sro_board.security.logfilter import RedactFilter, redact
 from tests.board.applying import STUDENT_15, apply, link_path, open_intake, outbox
 from tests.factories import PASSWORD, login, make_rec, make_user
 from tests.pages import load_form
-from tests.security.shared_app import emptied_app, module_app  # noqa: F401 - fixtures
 
 EXPORT_REASON = {"category": "applicant_request", "reason": "Asked by email."}
 

@@ -77,6 +77,7 @@ def test_the_page_lists_ones_own_sessions_and_marks_this_one(app):
     assert "(this session)" in page(phone).split("Mobile Safari on iOS")[1].split("</th>")[0]
 
 
+@pytest.mark.real_commits  # the last use is written in a transaction of its own
 def test_last_use_is_recorded_and_shown(app):
     user = make_user(["member"])
     laptop = browser(app, FIREFOX)

@@ -24,10 +24,11 @@ DEV_KEY = Fernet(DEV_ENCRYPTION_KEY.encode())
 
 def stored_secret(user_id: int) -> str:
     """user.totp_secret as the database holds it (no decryption)."""
-    with db.engine.connect() as connection:
-        return connection.execute(
-            sa.text('SELECT totp_secret FROM "user" WHERE id = :id'), {"id": user_id}
-        ).scalar_one()
+    return (
+        db.session.connection()
+        .execute(sa.text('SELECT totp_secret FROM "user" WHERE id = :id'), {"id": user_id})
+        .scalar_one()
+    )
 
 
 @pytest.fixture
@@ -51,6 +52,7 @@ def test_the_secret_is_stored_encrypted_and_the_login_still_works(app, client, e
     assert client.get("/staff/").status_code == 200
 
 
+@pytest.mark.real_commits  # the command commits on its own connection
 def test_rotate_keys_re_encrypts_the_totp_secrets(app, runner, enrolled):
     user, secret = enrolled
     before = stored_secret(user.id)

@@ -2,23 +2,23 @@
 
 ASVS 5.0: 2.2.1 (all input validated), 2.2.2 (on the server), 16.5.1 (a generic error, never
 a stack trace), 16.5.3 (fails safely), 1.2.4 (parameterised queries survive any input).
+The route sweep (tests/security/test_route_sweep.py) runs these checks on every route.
 """
 
-import pytest
+from flask import Flask
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from config import Config
-from sro_board import create_app
 from sro_board.core.extensions import db
 from tests.security.access import ANONYMOUS
 from tests.security.forms import Field, fields_posted_to, query_fields
 from tests.security.payloads import ATTRIBUTE_BREAK, NUL, OVER_LONG, PAYLOADS, XSS
-from tests.security.routes import RULES, allowed_role, prepare
-from tests.security.shared_app import emptied_app  # noqa: F401 - fixture; module_app below
+from tests.security.routes import allowed_role, prepare
 
 EXAMPLES = 12
 RATE_LIMITS = [name for name in dir(Config) if name.endswith("_RATE_LIMIT")]
+# How many hostile requests were sent (tests/security/fuzz_report.py prints the total).
 CASES = {"run": 0}
 # Query parameters that views read from request.args without a form.
 EXTRA_QUERY = ("page", "per_page", "next", "state", "stage", "category", "sort", "q")
@@ -29,25 +29,6 @@ FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-
-
-@pytest.fixture(scope="module")
-def module_app():
-    """The security suite's app with limits too high to reach (429s would hide the fuzzing).
-
-    Not RATELIMIT_ENABLED=False: Flask-Limiter keeps that for every app made after this one.
-    """
-    app = create_app("testing", **dict.fromkeys(RATE_LIMITS, "100000 per minute"))
-    with app.app_context():
-        db.drop_all()
-        db.create_all()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.drop_all()
-        db.engine.dispose()
-
-
 EDGES = [
     "",
     " ",
@@ -66,6 +47,22 @@ EDGES = [
     "R-999",
     "R-01",
 ]
+# Values at the edge of what each kind of field takes (dates past 9999, ints past 64 bits...).
+KIND_EDGES = {
+    "date": ["0001-01-01", "9999-12-31", "2026-02-30", "99999-01-01"],
+    "datetime-local": ["0001-01-01T00:00", "9999-12-31T23:59", "2026-13-01T00:00"],
+    "number": ["-2147483649", "2147483648", "99999999999999999999", "1e309", "NaN"],
+    "email": ["a@b", "x" * 250 + "@example.org", ATTRIBUTE_BREAK],
+    "select": ["not-an-option", "99999999999999999999"],
+    "radio": ["not-an-option"],
+    "checkbox": ["not-an-option"],
+}
+TEXT_EDGES = [XSS, NUL, OVER_LONG, "99999999999999999999", "-1", "9999-12-31", "R-999"]
+
+
+def limits_out_of_reach(app: Flask) -> None:
+    """Rate limits too high to reach (429s would hide the fuzzing); the app fixture restores."""
+    app.config.update(dict.fromkeys(RATE_LIMITS, "100000 per minute"))
 
 
 def hostile(options: list[str]) -> st.SearchStrategy[str]:
@@ -126,9 +123,8 @@ def server_error(key: str, response) -> bool:
     return response.status_code >= 500 and not (key == "ops.readyz" and response.status_code == 503)
 
 
-@pytest.mark.parametrize("role", [ANONYMOUS, "admin"])
-@pytest.mark.parametrize("key", sorted(RULES))
-def test_hostile_input_never_causes_a_server_error(app, client, key, role):
+def check_hostile_input(client, key: str, role: str) -> None:
+    """Hypothesis's hostile submissions to the row's request as role: never a server error."""
     sample = prepare(client, key, role)
     fields = fields_of(client, sample)
     names = {name: f.options for name, f in fields.items()}
@@ -144,21 +140,8 @@ def test_hostile_input_never_causes_a_server_error(app, client, key, role):
     fuzz()
 
 
-# Values at the edge of what each kind of field takes (dates past 9999, ints past 64 bits...).
-KIND_EDGES = {
-    "date": ["0001-01-01", "9999-12-31", "2026-02-30", "99999-01-01"],
-    "datetime-local": ["0001-01-01T00:00", "9999-12-31T23:59", "2026-13-01T00:00"],
-    "number": ["-2147483649", "2147483648", "99999999999999999999", "1e309", "NaN"],
-    "email": ["a@b", "x" * 250 + "@example.org", ATTRIBUTE_BREAK],
-    "select": ["not-an-option", "99999999999999999999"],
-    "radio": ["not-an-option"],
-    "checkbox": ["not-an-option"],
-}
-TEXT_EDGES = [XSS, NUL, OVER_LONG, "99999999999999999999", "-1", "9999-12-31", "R-999"]
-
-
-@pytest.mark.parametrize("key", sorted(RULES))
-def test_edge_values_in_each_field_never_cause_a_server_error(app, client, key):
+def check_edge_values(client, key: str) -> None:
+    """Each field alone at the edges of its kind, as a role the row lets in: no server error."""
     sample = prepare(client, key, allowed_role(key))
     base = {name: [str(value)] for name, value in sample.data.items()}
     failures = []
@@ -169,3 +152,6 @@ def test_edge_values_in_each_field_never_cause_a_server_error(app, client, key):
             if server_error(key, response):
                 failures.append(f"{name}={value[:40]!r}: {response.status_code}")
     assert not failures, f"{sample.method} {sample.path}: {failures}"
+
+
+FUZZ_ROLES = [ANONYMOUS, "admin"]
