@@ -54,6 +54,8 @@ class Config:
     STALE_AFTER_DAYS = _env_int("STALE_AFTER_DAYS", 60)
     PAGE_SIZE = _env_int("PAGE_SIZE", 50)
     SAMPLE_DATA_LABEL = os.environ.get("SAMPLE_DATA_LABEL", "1") == "1"
+    # `flask sample scale` (bulk invented data for benchmarks); never under ProductionConfig.
+    SCALE_DATA_ALLOWED = True
     # How many reverse proxies sit in front of the app (0: none; 1: nginx in front of gunicorn).
     TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
     LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
@@ -107,6 +109,7 @@ class ProductionConfig(Config):
     SESSION_COOKIE_PATH = "/"
     SESSION_COOKIE_DOMAIN = None
     HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 31536000)
+    SCALE_DATA_ALLOWED = False
 
     @classmethod
     def check(cls) -> None:

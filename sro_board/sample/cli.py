@@ -1,11 +1,15 @@
-"""`flask sample load|logins|totp`: load the demo data once, print the demo logins and codes."""
+"""`flask sample load|logins|totp|scale`: the demo data, its logins and codes, and scale data."""
+
+import time
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 
 from ..auth.mfa import current_code
 from ..auth.services import find_by_email
 from ..core.extensions import db
+from .bulk import bulk_load_settings
 from .loader import (
     DEMO_ACCOUNTS,
     DEMO_PASSWORD,
@@ -13,6 +17,7 @@ from .loader import (
     already_loaded,
     load_sample_data,
 )
+from .scale import ScaleCounts, scale_up
 
 sample_cli = AppGroup("sample", help="Demo sample data.")
 
@@ -57,3 +62,33 @@ def totp_command(email: str) -> None:
             "chair@example.org) with their published secrets."
         )
     click.echo(current_code(secret))
+
+
+@sample_cli.command("scale")
+@click.option("--recommendations", default=1000, show_default=True, help="Total recommendations.")
+@click.option("--updates", default=100_000, show_default=True, help="Total approved updates.")
+@click.option("--applications", default=50_000, show_default=True, help="Total applications.")
+@click.option("--intakes", default=5, show_default=True, help="Total intakes (one stays open).")
+@click.option("--reviews", type=int, help="Total reviews  [default: one per two applications]")
+@click.option("--audit", type=int, help="Total audit entries  [default: one per row added]")
+@click.option("--seed", default=12, show_default=True, help="Random seed (repeatable data).")
+def scale_command(**options) -> None:
+    """Grow the sample database to a real service's scale (development and test only)."""
+    if not current_app.config["SCALE_DATA_ALLOWED"]:
+        raise click.ClickException(
+            "`flask sample scale` writes invented data in bulk and is refused under the "
+            "production config; run it against a scratch database with the development config."
+        )
+    seed = options.pop("seed")
+    if any(value is not None and value < 0 for value in options.values()):
+        raise click.BadParameter("counts cannot be negative")
+    started = time.perf_counter()
+    if not already_loaded():
+        click.echo("Loading sample data first...")
+        load_sample_data()
+        db.session.commit()
+    with bulk_load_settings():
+        counts = scale_up(ScaleCounts(**options), seed=seed)
+        db.session.commit()
+    added = ", ".join(f"{n} {what}" for what, n in counts.items())
+    click.echo(f"Added {added} in {time.perf_counter() - started:.1f} s.")
