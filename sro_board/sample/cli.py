@@ -82,7 +82,7 @@ def scale_command(**options) -> None:
     seed = options.pop("seed")
     if any(value is not None and value < 0 for value in options.values()):
         raise click.BadParameter("counts cannot be negative")
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     if not already_loaded():
         click.echo("Loading sample data first...")
         load_sample_data()
@@ -91,4 +91,5 @@ def scale_command(**options) -> None:
         counts = scale_up(ScaleCounts(**options), seed=seed)
         db.session.commit()
     added = ", ".join(f"{n} {what}" for what, n in counts.items())
-    click.echo(f"Added {added} in {time.perf_counter() - started:.1f} s.")
+    cpu = time.process_time() - cpu_started
+    click.echo(f"Added {added} in {time.perf_counter() - started:.1f} s ({cpu:.1f} s of CPU).")
