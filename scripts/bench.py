@@ -1,0 +1,248 @@
+"""Benchmark: the app at scale against a Flask hello world, both under gunicorn, with wrk.
+
+    python scripts/bench.py --db sqlite                  # or postgres, or both
+    python scripts/bench.py --db both --baseline main    # old code beside the new, same run
+    python scripts/bench.py --quick                      # tiny data, 1 s runs (the tests)
+
+Builds the scale data (`flask sample scale`) in a scratch database, measures public pages
+with wrk interleaved with the hello world (hello, page, hello, page...), and staff pages in
+process (median server time, logged in as a suitable role). `--baseline REF` exports git REF
+to a scratch directory with its own venv and measures it against the same data, interleaved.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from benchlib import (
+    BENCH_ENCRYPTION_KEY,
+    app_environment,
+    fetch,
+    run_wrk,
+    start_gunicorn,
+    wrk_missing,
+)
+from benchreport import machine, markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432"
+FULL = {"recommendations": 1000, "updates": 100_000, "applications": 50_000, "intakes": 5}
+QUICK = {"recommendations": 50, "updates": 600, "applications": 150, "intakes": 2}
+
+
+@dataclass(frozen=True)
+class Version:
+    """A version of the code: its tree and the venv's bin directory."""
+
+    name: str
+    root: Path
+    bin: Path
+
+
+def run(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> str:
+    """Run a command; its output, or exit with it on failure."""
+    done = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True, check=False)
+    if done.returncode:
+        sys.exit(f"failed: {' '.join(command)}\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def prepare_database(kind: str, pg_database: str, counts: dict) -> tuple[str, str]:
+    """A scratch database migrated and grown to the counts; (URL, what the loader said)."""
+    if kind == "sqlite":
+        url = f"sqlite:///{tempfile.mkdtemp(prefix='sro-bench-')}/bench.db"
+    else:
+        for sql in (
+            f"DROP DATABASE IF EXISTS {pg_database} WITH (FORCE)",
+            f"CREATE DATABASE {pg_database}",
+        ):
+            run(["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-c", sql])
+        url = f"{PG_BASE}/{pg_database}"
+    env = os.environ | {
+        "FLASK_APP": "sro_board",
+        "DATABASE_URL": url,
+        "ENCRYPTION_KEYS": BENCH_ENCRYPTION_KEY,
+        "SRO_BOARD_CONFIG": "development",
+    }
+    run([str(BIN / "flask"), "db", "upgrade"], env)
+    options = [f"--{name}={value}" for name, value in counts.items()]
+    said = run([str(BIN / "flask"), "sample", "scale", *options], env)
+    return url, said.strip().splitlines()[-1]
+
+
+def pick_targets(url: str) -> tuple[str, int]:
+    """The recommendation with the longest timeline, and the intake with most applications."""
+    engine = sa.create_engine(url)
+    with engine.connect() as connection:
+        code = connection.execute(
+            sa.text(
+                "SELECT r.code FROM recommendation r JOIN recommendation_update u "
+                "ON u.recommendation_id = r.id GROUP BY r.code ORDER BY count(*) DESC, r.code "
+                "LIMIT 1"
+            )
+        ).scalar_one()
+        intake = connection.execute(
+            sa.text(
+                "SELECT intake_id FROM application GROUP BY intake_id "
+                "ORDER BY count(*) DESC, intake_id LIMIT 1"
+            )
+        ).scalar_one()
+    engine.dispose()
+    return code, intake
+
+
+def baseline_version(ref: str) -> Version:
+    """git REF exported to a scratch directory with its own venv (kept for the next run)."""
+    sha = run(["git", "rev-parse", "--verify", f"{ref}^{{commit}}"]).strip()
+    tree = Path(tempfile.gettempdir()) / f"sro-bench-baseline-{sha[:12]}"
+    if not (tree / ".venv" / ".installed").exists():
+        tree.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", sha], cwd=ROOT, capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+        run([sys.executable, "-m", "venv", str(tree / ".venv")])
+        run([str(tree / ".venv/bin/pip"), "install", "-q", "-e", f"{tree}[load]"], cwd=tree)
+        (tree / ".venv" / ".installed").touch()
+    return Version(f"{ref} ({sha[:7]})", tree, tree / ".venv" / "bin")
+
+
+def in_process(version: Version, url: str, code: str, intake: int, repeat: int) -> dict:
+    """Query counts and staff timings, measured by the version's own Python."""
+    env = os.environ | {"PYTHONPATH": str(version.root), "ENCRYPTION_KEYS": BENCH_ENCRYPTION_KEY}
+    env.pop("SRO_BOARD_CONFIG", None)
+    command = [
+        str(version.bin / "python"),
+        str(ROOT / "scripts" / "bench_inproc.py"),
+        f"--database-url={url}",
+        f"--recommendation={code}",
+        f"--intake={intake}",
+        f"--repeat={repeat}",
+    ]
+    return json.loads(run(command, env, cwd=version.root))
+
+
+def measure(kind: str, args, versions: list[Version], counts: dict) -> dict:
+    """Everything for one database: scale data, in-process figures, interleaved wrk runs."""
+    url, said = prepare_database(kind, args.pg_database, counts)
+    print(f"{kind}: {said}", flush=True)
+    code, intake = pick_targets(url)
+    inproc = {v.name: in_process(v, url, code, intake, args.repeat) for v in versions}
+    extra = dict(item.split("=", 1) for item in args.env)
+    servers = {
+        v.name: start_gunicorn(
+            v.name, v.root, v.bin, app_environment(v.root, url, extra), args.workers, None
+        )
+        for v in versions
+    }
+    hello_env = app_environment(ROOT, url, extra)
+    hello = start_gunicorn("hello", ROOT, BIN, hello_env, args.workers, "bench_hello:app")
+    try:
+        public, hello_runs = _interleave(args, versions, servers, hello, inproc)
+    finally:
+        for server in [*servers.values(), hello]:
+            server.stop()
+    staff = [
+        {"page": page, "version": name, **figures}
+        for page in next(iter(inproc.values()))["staff"]
+        for name, result in inproc.items()
+        for figures in [result["staff"][page]]
+    ]
+    return {
+        "database": "SQLite" if kind == "sqlite" else "PostgreSQL",
+        "scale": said,
+        "machine": machine(),
+        "wrk": {"seconds": args.seconds, "threads": args.threads, "connections": args.connections},
+        "workers": args.workers,
+        "public": public,
+        "hello": hello_runs,
+        "staff": staff,
+    }
+
+
+def _interleave(args, versions, servers, hello, inproc) -> tuple[list[dict], list[float]]:
+    """hello, page, hello, page...: each page's ratio is to the hello runs either side of it."""
+
+    def wrk(url: str):
+        return run_wrk(url, args.seconds, args.threads, args.connections)
+
+    pages = list(next(iter(inproc.values()))["public"])
+    for server in [*servers.values(), hello]:  # warm both workers of every server
+        for page in pages if server is not hello else ["/"]:
+            for _ in range(4):
+                fetch(server.url + page)
+    hello_runs = [wrk(hello.url + "/").requests_per_s]
+    rows = []
+    for page in pages:
+        for version in versions:
+            status, _size = fetch(servers[version.name].url + page)
+            result = wrk(servers[version.name].url + page)
+            hello_runs.append(wrk(hello.url + "/").requests_per_s)
+            around = statistics.mean(hello_runs[-2:])
+            figures = inproc[version.name]["public"][page]
+            rows.append(
+                {
+                    "page": page,
+                    "version": version.name,
+                    "status": status,
+                    "requests_per_s": result.requests_per_s,
+                    "ratio": result.requests_per_s / around if around else 0.0,
+                    "p50_ms": result.p50_ms,
+                    "p99_ms": result.p99_ms,
+                    "errors": result.errors + (status != 200),
+                    "bytes": figures["bytes"],
+                    "queries": figures["queries"],
+                }
+            )
+            print(f"  {page} [{version.name}]: {result.requests_per_s:.0f} req/s", flush=True)
+    return rows, hello_runs
+
+
+def main() -> int:
+    """Parse the options, run the benchmark on each database, print (and save) the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="sqlite")
+    parser.add_argument("--quick", action="store_true", help="tiny data and 1 s runs (tests)")
+    parser.add_argument("--baseline", metavar="REF", help="also measure git REF (old code)")
+    parser.add_argument("--seconds", type=float, help="wrk seconds per run (5; quick: 1)")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--repeat", type=int, help="in-process requests per staff page (7)")
+    parser.add_argument("--pg-database", default=os.environ.get("BENCH_PG_DATABASE", "sro_bench"))
+    parser.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="extra setting for the app servers (repeatable)",
+    )
+    parser.add_argument("--json", metavar="PATH", help="write the results as JSON")
+    for name in FULL:
+        parser.add_argument(f"--{name}", type=int, help=f"scale count ({FULL[name]})")
+    args = parser.parse_args()
+    if reason := wrk_missing():
+        sys.exit(reason)
+    args.seconds = args.seconds or (1 if args.quick else 5)
+    args.repeat = args.repeat or (2 if args.quick else 7)
+    counts = {name: getattr(args, name) or (QUICK if args.quick else FULL)[name] for name in FULL}
+    versions = [Version("this code", ROOT, BIN)]
+    if args.baseline:
+        versions.append(baseline_version(args.baseline))
+    kinds = ["sqlite", "postgres"] if args.db == "both" else [args.db]
+    results = [measure(kind, args, versions, counts) for kind in kinds]
+    print()
+    print("\n\n".join(markdown(result) for result in results))
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
