@@ -1,0 +1,1 @@
+"""Performance: the scale data, the benchmark and its wrk parser."""
