@@ -110,7 +110,8 @@ def baseline_version(ref: str) -> Version:
         run([sys.executable, "-m", "venv", str(tree / ".venv")])
         run([str(tree / ".venv/bin/pip"), "install", "-q", "-e", f"{tree}[load]"], cwd=tree)
         (tree / ".venv" / ".installed").touch()
-    return Version(f"{ref} ({sha[:7]})", tree, tree / ".venv" / "bin")
+    name = sha[:7] if sha.startswith(ref) else f"{ref} ({sha[:7]})"
+    return Version(name, tree, tree / ".venv" / "bin")
 
 
 def in_process(version: Version, url: str, code: str, intake: int, repeat: int) -> dict:
