@@ -89,6 +89,13 @@ class _Recommendation:
         final, _w, progress, feasibility = rng.choices(FINALS, weights=[f[1] for f in FINALS])[0]
         self.final, self.feasibility = final, feasibility
         self.final_progress = rng.randint(*progress)
+        # The statuses it goes through, ending with its final one.
+        self.path = {
+            S.NOT_STARTED: [],
+            S.PLANNING: [S.PLANNING],
+            S.IN_PROGRESS: [S.PLANNING, S.IN_PROGRESS],
+            S.WILL_NOT_PROCEED: [S.PLANNING, S.WILL_NOT_PROCEED],
+        }.get(final, [S.PLANNING, S.IN_PROGRESS, final])
         days_back = YEARS_OF_HISTORY * 365 - rng.randint(0, 180)
         self.created = now - timedelta(days=days_back, hours=rng.randint(0, 8))
         self.baseline = (self.created + timedelta(days=rng.randint(180, 900))).date()
@@ -137,19 +144,14 @@ class _Recommendation:
             if self.feasibility is not Feasibility.FEASIBLE:
                 wanted["feasibility_rationale"] = RATIONALE
         share = (k + 1) / total
-        path = [S.PLANNING, S.IN_PROGRESS] if self.final is not S.NOT_STARTED else []
-        if self.final in (S.PLANNING, S.WILL_NOT_PROCEED):
-            path = [S.PLANNING]
-        path = [*path, self.final] if self.final not in path else path
-        stage = path[min(int(share * len(path) * 0.999), len(path) - 1)] if path else S.NOT_STARTED
-        if k == total - 1:
-            stage = self.final
+        path = self.path
+        stage = path[min(int(share * len(path)), len(path) - 1)] if path else S.NOT_STARTED
         wanted["status"] = str(stage)
-        wanted["progress"] = round(self.final_progress * share)
-        if k == total - 1 and self.final in (S.IMPLEMENTED, S.ONGOING):
-            wanted["evidence"] = [
-                {"title": "Public report", "url": f"https://example.org/{self.code}"}
-            ]
+        closed = stage in (S.IMPLEMENTED, S.ONGOING)
+        wanted["progress"] = self.final_progress if closed else round(self.final_progress * share)
+        if closed:  # the rules: a closed status comes with evidence
+            url = f"https://example.org/reports/{self.code}"
+            wanted["evidence"] = [{"title": "Public report", "url": url}]
         if k == total * 2 // 3 and self.final in (S.IN_PROGRESS, S.DEFERRED) and self.id % 3 == 0:
             wanted["target_date"] = (self.baseline + timedelta(days=182)).isoformat()
         changes = {}
