@@ -157,7 +157,7 @@ def measure(kind: str, args, versions: list[Version], counts: dict) -> dict:
     ]
     return {
         "database": "SQLite" if kind == "sqlite" else "PostgreSQL",
-        "scale": said,
+        "scale": ", ".join(f"{n} {name}" for name, n in counts.items()) + f". Loader: {said}",
         "machine": machine(),
         "wrk": {"seconds": args.seconds, "threads": args.threads, "connections": args.connections},
         "workers": args.workers,

@@ -120,6 +120,9 @@ def app_environment(root: Path, database_url: str, extra: dict[str, str]) -> dic
         "ENCRYPTION_KEYS": BENCH_ENCRYPTION_KEY,
         "DATABASE_URL": database_url,
         "SESSION_COOKIE_SECURE": "0",  # plain HTTP on loopback
+        # No worker recycling during a run: at the hello world's rate gunicorn.conf.py's 2,000
+        # requests would restart its workers every second or two, and the app's far less often.
+        "GUNICORN_MAX_REQUESTS": "0",
         "PYTHONPATH": str(root),
         **extra,
     }
