@@ -129,12 +129,30 @@ def in_process(version: Version, url: str, code: str, intake: int, repeat: int) 
     return json.loads(run(command, env, cwd=version.root))
 
 
+def in_process_rounds(versions: list[Version], url: str, code: str, intake: int, repeat: int):
+    """In-process figures in two rounds, versions in turn and then in reverse (A B B A), so a
+    change in the machine's load weighs on every version alike; staff samples are pooled."""
+    first = max(1, repeat // 2) if len(versions) > 1 else repeat
+    runs: dict[str, list[dict]] = {v.name: [] for v in versions}
+    for count, order in ((first, versions), (repeat - first, versions[::-1])):
+        for version in order if count else []:
+            runs[version.name].append(in_process(version, url, code, intake, count))
+    pooled = {}
+    for name, results in runs.items():
+        staff = {}
+        for page, figures in results[0]["staff"].items():
+            samples = [ms for result in results for ms in result["staff"][page]["samples_ms"]]
+            staff[page] = figures | {"samples_ms": samples, "median_ms": statistics.median(samples)}
+        pooled[name] = {"public": results[0]["public"], "staff": staff}
+    return pooled
+
+
 def measure(kind: str, args, versions: list[Version], counts: dict) -> dict:
     """Everything for one database: scale data, in-process figures, interleaved wrk runs."""
     url, said = prepare_database(kind, args.pg_database, counts)
     print(f"{kind}: {said}", flush=True)
     code, intake = pick_targets(url)
-    inproc = {v.name: in_process(v, url, code, intake, args.repeat) for v in versions}
+    inproc = in_process_rounds(versions, url, code, intake, args.repeat)
     extra = dict(item.split("=", 1) for item in args.env)
     servers = {
         v.name: start_gunicorn(
@@ -171,7 +189,7 @@ def _interleave(args, versions, servers, hello, inproc) -> tuple[list[dict], lis
     """hello, page, hello, page...: each page's ratio is to the hello runs either side of it."""
 
     def wrk(url: str):
-        return run_wrk(url, args.seconds, args.threads, args.connections)
+        return run_wrk(url, args.seconds, args.threads, args.connections, args.wrk_timeout)
 
     pages = list(next(iter(inproc.values()))["public"])
     for server in [*servers.values(), hello]:  # warm both workers of every server
@@ -215,6 +233,9 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument(
+        "--wrk-timeout", type=float, default=30, help="seconds before wrk gives up on a request"
+    )
     parser.add_argument("--repeat", type=int, help="in-process requests per staff page (7)")
     parser.add_argument("--pg-database", default=os.environ.get("BENCH_PG_DATABASE", "sro_bench"))
     parser.add_argument(

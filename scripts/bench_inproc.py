@@ -118,6 +118,7 @@ def measure(database_url: str, recommendation: str, intake: int, repeat: int) ->
             "role": role,
             "status": runs[-1][1],
             "bytes": runs[-1][2],
+            "samples_ms": [ms for ms, _s, _b in runs],
             "median_ms": statistics.median(ms for ms, _s, _b in runs),
             "queries": (counter.count - before) // repeat,
         }

@@ -64,14 +64,20 @@ def parse_wrk(output: str) -> WrkResult:
     )
 
 
-def run_wrk(url: str, seconds: float, threads: int, connections: int) -> WrkResult:
-    """Load one URL with wrk (as a browser asking for HTML would) and parse the result."""
+def run_wrk(
+    url: str, seconds: float, threads: int, connections: int, timeout: float = 30
+) -> WrkResult:
+    """Load one URL with wrk (as a browser asking for HTML would) and parse the result.
+
+    The timeout is gunicorn's own (30 s), not wrk's 2 s: a slow page is measured, not dropped.
+    """
     command = [
         "wrk",
         f"-t{threads}",
         f"-c{connections}",
         f"-d{max(1, round(seconds))}s",
         "--latency",
+        f"--timeout={max(1, round(timeout))}s",
         "-H",
         "Accept: text/html",
         url,
