@@ -13,6 +13,7 @@ to a scratch directory with its own venv and measures it against the same data, 
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -29,7 +30,7 @@ from benchlib import (
     start_gunicorn,
     wrk_missing,
 )
-from benchreport import machine, markdown
+from benchreport import document, machine, markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -149,8 +150,17 @@ def in_process_rounds(versions: list[Version], url: str, code: str, intake: int,
 
 def measure(kind: str, args, versions: list[Version], counts: dict) -> dict:
     """Everything for one database: scale data, in-process figures, interleaved wrk runs."""
+    before = machine()
     url, said = prepare_database(kind, args.pg_database, counts)
     print(f"{kind}: {said}", flush=True)
+    try:
+        return _measure(kind, args, versions, counts, url, said) | {"machine": before}
+    finally:
+        if kind == "sqlite":  # the scratch file (PostgreSQL's database is dropped next run)
+            shutil.rmtree(Path(url.removeprefix("sqlite:///")).parent, ignore_errors=True)
+
+
+def _measure(kind: str, args, versions: list[Version], counts: dict, url: str, said: str):
     code, intake = pick_targets(url)
     inproc = in_process_rounds(versions, url, code, intake, args.repeat)
     extra = dict(item.split("=", 1) for item in args.env)
@@ -176,7 +186,7 @@ def measure(kind: str, args, versions: list[Version], counts: dict) -> dict:
     return {
         "database": "SQLite" if kind == "sqlite" else "PostgreSQL",
         "scale": ", ".join(f"{n} {name}" for name, n in counts.items()) + f". Loader: {said}",
-        "machine": machine(),
+        "load_after": [round(n, 2) for n in os.getloadavg()],
         "wrk": {"seconds": args.seconds, "threads": args.threads, "connections": args.connections},
         "workers": args.workers,
         "public": public,
@@ -246,6 +256,7 @@ def main() -> int:
         help="extra setting for the app servers (repeatable)",
     )
     parser.add_argument("--json", metavar="PATH", help="write the results as JSON")
+    parser.add_argument("--markdown", metavar="PATH", help="write the report (docs/benchmarks.md)")
     for name in FULL:
         parser.add_argument(f"--{name}", type=int, help=f"scale count ({FULL[name]})")
     args = parser.parse_args()
@@ -263,6 +274,9 @@ def main() -> int:
     print("\n\n".join(markdown(result) for result in results))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
+    if args.markdown:
+        command = "python scripts/bench.py " + " ".join(sys.argv[1:])
+        Path(args.markdown).write_text(document(results, command))
     return 0
 
 

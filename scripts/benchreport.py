@@ -78,12 +78,15 @@ def markdown(result: dict) -> str:
     """The whole report for one database."""
     m, w = result["machine"], result["wrk"]
     parts = [
-        f"### {result['database']}: {result['scale']}",
+        f"## {result['database']}",
         "",
-        f"Machine: {m['cpus']} CPUs ({m['cpu_model']}), load average {m['load_average']} at the "
-        f"start; Python {m['python']}, SQLite {m['sqlite']}, PostgreSQL {m['postgresql']}. "
-        f"wrk: {w['seconds']:.0f} s a run, {w['threads']} threads, {w['connections']} connections; "
-        f"gunicorn: {result['workers']} sync workers.",
+        f"Data: {result['scale']}",
+        "",
+        f"Machine: {m['cpus']} CPUs ({m['cpu_model']}); load average {m['load_average']} "
+        f"before the runs, {result['load_after']} after; Python {m['python']}, SQLite "
+        f"{m['sqlite']}, PostgreSQL {m['postgresql']}. wrk: {w['seconds']:.0f} s a run, "
+        f"{w['threads']} threads, {w['connections']} connections; gunicorn: "
+        f"{result['workers']} sync workers.",
         "",
         public_table(result["public"]),
         "",
@@ -92,3 +95,36 @@ def markdown(result: dict) -> str:
         staff_table(result["staff"]),
     ]
     return "\n".join(parts)
+
+
+INTRO = """# Benchmarks
+
+Written by `scripts/bench.py --markdown` (run `{command}` to measure again; `make bench` runs
+SQLite and then PostgreSQL, with `BENCH_PG_DATABASE` naming the scratch PostgreSQL database).
+
+How it measures:
+
+- **Data.** `flask sample scale` grows the sample data in a scratch database to the totals shown
+  under each heading (reviews, stage events and audit entries in proportion).
+- **Public pages.** The app (production config on loopback, `gunicorn.conf.py` with 2 sync
+  workers, no worker recycling) and a Flask hello world (`scripts/bench_hello.py`, the same
+  gunicorn settings) are loaded with wrk in turn: hello, page, hello, page... Each page's
+  "× hello" is its requests/s divided by the mean of the hello-world runs just before and just
+  after it. p50/p99 are wrk's latency distribution. HTML size and queries are those of one
+  anonymous render, counted in process with SQLAlchemy's `before_cursor_execute` event.
+- **Staff pages.** Median time of in-process requests (Flask test client, development config
+  on the same database), logged in through the real forms (password and two-step code) as the
+  role that uses the page: chair, admin or reviewer.
+- **Before/after.** With `--baseline REF`, git REF is exported to a scratch directory with its
+  own venv and measured against the same data in the same run: its wrk runs interleaved with
+  this code's, its in-process runs in A B B A order.
+
+Read the figures as ratios: the machine is shared, and its load (given under each heading)
+moves absolute requests/s from one run to the next; the hello world's spread shows by how much.
+"""
+
+
+def document(results: list[dict], command: str) -> str:
+    """The whole Markdown file: how it was measured, then one section per database."""
+    sections = "\n\n".join(markdown(result) for result in results)
+    return INTRO.format(command=command) + "\n" + sections + "\n"
