@@ -177,6 +177,8 @@ def _measure(kind: str, args, versions: list[Version], counts: dict, url: str, s
     finally:
         for server in [*servers.values(), hello]:
             server.stop()
+    for server in [*servers.values(), hello]:  # kept only when something went wrong
+        server.log_path.unlink(missing_ok=True)
     staff = [
         {"page": page, "version": name, **figures}
         for page in next(iter(inproc.values()))["staff"]

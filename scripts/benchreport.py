@@ -99,8 +99,10 @@ def markdown(result: dict) -> str:
 
 INTRO = """# Benchmarks
 
-Written by `scripts/bench.py --markdown` (run `{command}` to measure again; `make bench` runs
-SQLite and then PostgreSQL, with `BENCH_PG_DATABASE` naming the scratch PostgreSQL database).
+Written by `scripts/bench.py --markdown`. To measure again (`make bench` runs the same script
+on SQLite and then PostgreSQL; `BENCH_PG_DATABASE` names the scratch PostgreSQL database):
+
+    {command}
 
 How it measures:
 
