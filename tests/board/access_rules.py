@@ -1,12 +1,12 @@
-"""Who may use each advisory-board endpoint (picked up by tests/test_access_matrix.py).
+"""Who may use each advisory-board endpoint (picked up by tests/security/test_access_matrix.py).
 
 The applicant side comes first: every public page is open to everyone, with or without a login.
 The staff side appends its rows to BOARD_ACCESS below that block.
 """
 
 from sro_board.board.enums import Category
-from tests.access import EVERYONE, Access
 from tests.board.applying import PARENT, link_path, open_intake, outbox, submit
+from tests.security.access import EVERYONE, Access
 
 # Applicant side (public) ---------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from sro_board.board.models import Application, Intake
 from sro_board.core.extensions import db
 from sro_board.mail.models import OutboxEmail
 from tests.board.factories import make_intake, now
-from tests.helpers_tracker import fresh_app
+from tests.factories import fresh_app
 
 # People who apply in these tests; none of these values may reach a log line or a URL.
 PARENT = {

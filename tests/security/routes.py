@@ -5,9 +5,9 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from sro_board.core.extensions import db
-from tests.access import ANONYMOUS, Access
-from tests.conftest import login
-from tests.test_access_matrix import RULES, Users, endpoint_of
+from tests.factories import login
+from tests.security.access import ANONYMOUS, Access
+from tests.security.test_access_matrix import RULES, Users, endpoint_of
 
 __all__ = ["RULES", "Sample", "endpoint_of", "prepare", "snapshot"]
 

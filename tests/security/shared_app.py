@@ -1,7 +1,7 @@
 """One app per test module, emptied tables per test (the `app` fixture of these modules).
 
 Building an app and its schema costs more than most of these tests; the tables are emptied
-instead. Import `emptied_app` and `module_app` into a test module (as with tests/helpers_tracker).
+instead. Import `emptied_app` and `module_app` into a test module (as with tests/shared_app.py).
 """
 
 import pytest

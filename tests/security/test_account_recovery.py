@@ -23,8 +23,8 @@ from sro_board.auth.services import create_user
 from sro_board.core.clock import clock_set_to, now_utc
 from sro_board.core.extensions import db
 from sro_board.mail.models import OutboxEmail
-from tests.conftest import PASSWORD, login, make_user, next_code
-from tests.helpers_tracker import text
+from tests.factories import PASSWORD, login, make_user, next_code
+from tests.pages import text
 from tests.security.accounts import isolated_requests  # noqa: F401 - a fresh g per request
 
 pytestmark = pytest.mark.usefixtures("app", "isolated_requests")

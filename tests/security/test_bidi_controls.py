@@ -17,13 +17,9 @@ from sro_board.recommendations.csv.columns import COLUMNS
 from sro_board.recommendations.csv.export import export_csv
 from sro_board.recommendations.csv.importer import import_csv
 from sro_board.security.inputs import is_single_line
-from tests.conftest import login, make_rec
-from tests.helpers_tracker import (  # noqa: F401 - fixtures: emptied_app, shared_app
-    emptied_app,
-    rec_by_code,
-    shared_app,
-    submit_edit,
-)
+from tests.factories import login, make_rec
+from tests.recommendations.factories import rec_by_code, submit_edit
+from tests.shared_app import emptied_app, shared_app  # noqa: F401 - fixtures
 
 # Every control of U+202A to U+202E and U+2066 to U+2069, around and inside the words.
 SPOOFED = "\u202aJane\u202b \u202cDoe\u202d\u202e (txt.exe)\u2066\u2067x\u2068\u2069"

@@ -17,8 +17,8 @@ from sro_board.auth.models import LoginThrottle
 from sro_board.auth.throttle import throttle_key
 from sro_board.core.clock import clock_set_to, now_utc
 from sro_board.core.extensions import db
-from tests.conftest import PASSWORD, count_rows, login, make_user, next_code
-from tests.helpers_tracker import fresh_app, text
+from tests.factories import PASSWORD, count_rows, fresh_app, login, make_user, next_code
+from tests.pages import text
 from tests.security.accounts import isolated_requests  # noqa: F401 - a fresh g per request
 
 pytestmark = pytest.mark.usefixtures("app", "isolated_requests")

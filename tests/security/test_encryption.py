@@ -25,7 +25,7 @@ from tests.board.factories import (
     make_intake,
     make_self_id,
 )
-from tests.conftest import login, make_user
+from tests.factories import login, make_user
 from tests.security.shared_app import emptied_app, module_app  # noqa: F401 - fixtures
 
 SELF_ID_COLUMNS = ("racialized", "indigenous", "lgbtq", "disability", "newcomer")

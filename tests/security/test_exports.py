@@ -13,7 +13,7 @@ import pytest
 from sro_board.board.privacy.export import to_csv
 from sro_board.security.spreadsheet import FORMULA_START, neutralise, restore
 from tests.board.factories import make_application, make_intake
-from tests.conftest import login, make_rec, make_user
+from tests.factories import login, make_rec, make_user
 from tests.security.shared_app import emptied_app, module_app  # noqa: F401 - fixtures
 
 HOSTILE_CELLS = [

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from config import Config
 from sro_board import create_app
 from sro_board.core.extensions import db
-from tests.access import ANONYMOUS
+from tests.security.access import ANONYMOUS
 from tests.security.forms import Field, fields_posted_to, query_fields
 from tests.security.payloads import ATTRIBUTE_BREAK, NUL, OVER_LONG, PAYLOADS, XSS
 from tests.security.routes import RULES, allowed_role, prepare

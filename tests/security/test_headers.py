@@ -13,8 +13,8 @@ import pytest
 from sro_board import create_app
 from sro_board.core.extensions import db
 from sro_board.security.headers import CSP, PRIVATE_PREFIXES
-from tests.access import ANONYMOUS
-from tests.conftest import login, make_user
+from tests.factories import login, make_user
+from tests.security.access import ANONYMOUS
 from tests.security.routes import RULES, prepare
 from tests.security.shared_app import emptied_app, module_app  # noqa: F401 - fixtures
 

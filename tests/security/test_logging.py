@@ -18,8 +18,8 @@ from sro_board.core.extensions import db
 from sro_board.security.events import security_event
 from sro_board.security.logfilter import RedactFilter, redact
 from tests.board.applying import STUDENT_15, apply, link_path, open_intake, outbox
-from tests.conftest import PASSWORD, login, make_rec, make_user
-from tests.helpers_tracker import load_form
+from tests.factories import PASSWORD, login, make_rec, make_user
+from tests.pages import load_form
 from tests.security.shared_app import emptied_app, module_app  # noqa: F401 - fixtures
 
 SELF_ID = {"racialized": "yes", "indigenous": "no", "lgbtq": "prefer_not", "disability": "yes"}

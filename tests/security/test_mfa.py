@@ -21,8 +21,16 @@ from sro_board.auth.models import RecoveryCode, User
 from sro_board.auth.roles import Role
 from sro_board.core.clock import clock_set_to, now_utc
 from sro_board.core.extensions import db
-from tests.conftest import PASSWORD, RECOVERY_CODES, enrol, login, make_user, next_code
-from tests.helpers_tracker import audit_actions, text
+from tests.factories import (
+    PASSWORD,
+    RECOVERY_CODES,
+    audit_actions,
+    enrol,
+    login,
+    make_user,
+    next_code,
+)
+from tests.pages import text
 from tests.security.accounts import isolated_requests  # noqa: F401 - a fresh g per request
 
 pytestmark = pytest.mark.usefixtures("app", "isolated_requests")

@@ -19,8 +19,8 @@ from sro_board.auth import passwords
 from sro_board.auth.models import User
 from sro_board.auth.passwords import CONTEXT_WORDS, common_passwords, password_problem
 from sro_board.core.extensions import db
-from tests.conftest import PASSWORD, login, make_user
-from tests.helpers_tracker import text
+from tests.factories import PASSWORD, login, make_user
+from tests.pages import text
 from tests.security.accounts import isolated_requests  # noqa: F401 - a fresh g per request
 
 pytestmark = pytest.mark.usefixtures("app", "isolated_requests")

@@ -13,8 +13,8 @@ from sro_board.contact.models import ContactMessage
 from sro_board.core.extensions import db
 from sro_board.recommendations.models import Recommendation
 from tests.board.applying import PARENT, apply, open_intake
-from tests.conftest import login, make_rec, make_user
-from tests.helpers_tracker import load_form
+from tests.factories import login, make_rec, make_user
+from tests.pages import load_form
 from tests.security.forms import FREE_TEXT, fields_posted_to
 from tests.security.payloads import (
     ATTRIBUTE_BREAK,

@@ -3,7 +3,7 @@
 ASVS 5.0: V8.1.1 (docs/permissions.md, generated from the code and checked here), V8.2.1
 (every staff endpoint needs an explicit permission; the rest are listed as public), V8.3.1
 (checked on the server, whatever the page shows). The route x role matrix itself runs in
-tests/test_access_matrix.py over every endpoint and role.
+tests/security/test_access_matrix.py over every endpoint and role.
 """
 
 import re
@@ -14,8 +14,8 @@ import pytest
 from sro_board.auth.permissions import PERMISSIONS, PUBLIC_ENDPOINTS, Action, can
 from sro_board.auth.permissions_doc import DOC_PATH, render
 from sro_board.auth.roles import Role
-from tests.conftest import login, make_user
-from tests.helpers_tracker import text
+from tests.factories import login, make_user
+from tests.pages import text
 from tests.security.accounts import isolated_requests  # noqa: F401 - a fresh g per request
 
 pytestmark = pytest.mark.usefixtures("app", "isolated_requests")

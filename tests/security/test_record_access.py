@@ -15,8 +15,8 @@ from sro_board.board.stages import Stage
 from sro_board.core.extensions import db
 from tests.board.applying import link_path, open_intake, outbox, submit
 from tests.board.factories import add_criteria, assign, make_application, make_intake
-from tests.conftest import count_rows, login
-from tests.helpers_tracker import text
+from tests.factories import count_rows, login
+from tests.pages import text
 from tests.security.accounts import isolated_requests  # noqa: F401 - a fresh g per request
 
 pytestmark = pytest.mark.usefixtures("app", "isolated_requests")

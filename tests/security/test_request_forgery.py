@@ -12,8 +12,8 @@ import pytest
 from flask_wtf.csrf import generate_csrf
 
 from sro_board.core.extensions import db
-from tests.access import ANONYMOUS
-from tests.conftest import PASSWORD, make_user
+from tests.factories import PASSWORD, make_user
+from tests.security.access import ANONYMOUS
 from tests.security.routes import RULES, allowed_role, prepare, snapshot
 from tests.security.shared_app import emptied_app, module_app  # noqa: F401 - fixtures
 

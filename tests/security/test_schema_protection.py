@@ -19,9 +19,9 @@ from sro_board.board.enums import SelfIdAnswer
 from sro_board.board.models import GuardianConsent, SelfIdentification
 from sro_board.core.extensions import db
 from sro_board.security.crypto import encrypted_columns
-from tests.conftest import using_postgres
+from tests.factories import using_postgres
+from tests.ops.test_migrations import drop_everything, keep_logging  # noqa: F401 - autouse
 from tests.security.shared_app import emptied_app, module_app  # noqa: F401 - fixtures
-from tests.test_migrations import drop_everything, keep_logging  # noqa: F401 - autouse
 
 pytestmark = pytest.mark.filterwarnings("ignore:'get_engine' is deprecated:DeprecationWarning")
 VERSIONS = Path(__file__).resolve().parents[2] / "migrations" / "versions"
