@@ -146,3 +146,10 @@ def test_scale_is_refused_under_the_production_config(tmp_path, monkeypatch):
     assert result.exit_code != 0
     assert "refused under the production config" in result.output
     assert not database.exists()  # not even a connection was opened
+
+
+def test_a_negative_count_is_refused_and_nothing_is_loaded(app, runner):
+    result = scale(runner, updates=-3)
+    assert result.exit_code == 2
+    assert "-3 is not in the range x>=0" in result.output
+    assert total(Recommendation) == 0
