@@ -21,11 +21,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import redis
 import sqlalchemy as sa
 from benchlib import (
     BENCH_ENCRYPTION_KEY,
     app_environment,
     fetch,
+    redis_settings,
     run_wrk,
     start_gunicorn,
     wrk_missing,
@@ -54,6 +56,17 @@ def run(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> str:
     if done.returncode:
         sys.exit(f"failed: {' '.join(command)}\n{done.stdout}\n{done.stderr}")
     return done.stdout
+
+
+def redis_missing(url: str) -> str | None:
+    """Why the Redis at url cannot be used, or None (also None when no Redis is wanted)."""
+    if not url:
+        return None
+    try:
+        redis.Redis.from_url(url, socket_timeout=3).ping()
+    except redis.RedisError as error:
+        return f"Redis at {url} does not answer ({error}); pass --redis-url '' to run without"
+    return None
 
 
 def prepare_database(kind: str, pg_database: str, counts: dict) -> tuple[str, str]:
@@ -163,7 +176,7 @@ def measure(kind: str, args, versions: list[Version], counts: dict) -> dict:
 def _measure(kind: str, args, versions: list[Version], counts: dict, url: str, said: str):
     code, intake = pick_targets(url)
     inproc = in_process_rounds(versions, url, code, intake, args.repeat)
-    extra = dict(item.split("=", 1) for item in args.env)
+    extra = redis_settings(args.redis_url) | dict(item.split("=", 1) for item in args.env)
     servers = {
         v.name: start_gunicorn(
             v.name, v.root, v.bin, app_environment(v.root, url, extra), args.workers, None
@@ -191,6 +204,7 @@ def _measure(kind: str, args, versions: list[Version], counts: dict, url: str, s
         "load_after": [round(n, 2) for n in os.getloadavg()],
         "wrk": {"seconds": args.seconds, "threads": args.threads, "connections": args.connections},
         "workers": args.workers,
+        "redis": bool(args.redis_url),
         "public": public,
         "hello": hello_runs,
         "staff": staff,
@@ -257,12 +271,17 @@ def main() -> int:
         metavar="KEY=VALUE",
         help="extra setting for the app servers (repeatable)",
     )
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
+        help="Redis for the servers' rate limits and page cache, as in production ('' for none)",
+    )
     parser.add_argument("--json", metavar="PATH", help="write the results as JSON")
     parser.add_argument("--markdown", metavar="PATH", help="write the report (docs/benchmarks.md)")
     for name in FULL:
         parser.add_argument(f"--{name}", type=int, help=f"scale count ({FULL[name]})")
     args = parser.parse_args()
-    if reason := wrk_missing():
+    if reason := wrk_missing() or redis_missing(args.redis_url):
         sys.exit(reason)
     args.seconds = args.seconds or (1 if args.quick else 5)
     args.repeat = args.repeat or (2 if args.quick else 7)

@@ -6,6 +6,7 @@ same gunicorn settings: the app's gunicorn.conf.py with two sync workers, on loo
 
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -116,6 +117,21 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def redis_settings(url: str | None) -> dict[str, str]:
+    """Production's shared stores on Redis: rate limits and cached public pages.
+
+    Each run's pages get their own key prefix, so a page cached by an earlier run (other data,
+    the same generation number) is never served; nothing else in the Redis database is touched.
+    """
+    if not url:
+        return {}
+    return {
+        "RATELIMIT_STORAGE_URI": url,
+        "CACHE_REDIS_URL": url,
+        "CACHE_KEY_PREFIX": f"sro-bench-{secrets.token_hex(4)}:",
+    }
 
 
 def app_environment(root: Path, database_url: str, extra: dict[str, str]) -> dict[str, str]:

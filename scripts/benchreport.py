@@ -86,7 +86,8 @@ def markdown(result: dict) -> str:
         f"before the runs, {result['load_after']} after; Python {m['python']}, SQLite "
         f"{m['sqlite']}, PostgreSQL {m['postgresql']}. wrk: {w['seconds']:.0f} s a run, "
         f"{w['threads']} threads, {w['connections']} connections; gunicorn: "
-        f"{result['workers']} sync workers.",
+        f"{result['workers']} sync workers"
+        + ("; rate limits and page cache on Redis." if result.get("redis") else "; no Redis."),
         "",
         public_table(result["public"]),
         "",
@@ -108,8 +109,9 @@ How it measures:
 
 - **Data.** `flask sample scale` grows the sample data in a scratch database to the totals shown
   under each heading (reviews, stage events and audit entries in proportion).
-- **Public pages.** The app (production config on loopback, `gunicorn.conf.py` with 2 sync
-  workers, no worker recycling) and a Flask hello world (`scripts/bench_hello.py`, the same
+- **Public pages.** The app (production config on loopback, with Redis for the rate limits
+  and the page cache as in production; `gunicorn.conf.py` with 2 sync workers, no worker
+  recycling) and a Flask hello world (`scripts/bench_hello.py`, the same
   gunicorn settings) are loaded with wrk in turn: hello, page, hello, page... Each page's
   "× hello" is its requests/s divided by the mean of the hello-world runs just before and just
   after it. p50/p99 are wrk's latency distribution. HTML size and queries are those of one
