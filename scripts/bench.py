@@ -290,14 +290,16 @@ def main() -> int:
     if args.baseline:
         versions.append(baseline_version(args.baseline))
     kinds = ["sqlite", "postgres"] if args.db == "both" else [args.db]
-    results = [measure(kind, args, versions, counts) for kind in kinds]
+    results = []
+    for kind in kinds:  # the files are rewritten after each database: a long run keeps its part
+        results.append(measure(kind, args, versions, counts))
+        if args.json:
+            Path(args.json).write_text(json.dumps(results, indent=2))
+        if args.markdown:
+            command = "python scripts/bench.py " + " ".join(sys.argv[1:])
+            Path(args.markdown).write_text(document(results, command))
     print()
     print("\n\n".join(markdown(result) for result in results))
-    if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=2))
-    if args.markdown:
-        command = "python scripts/bench.py " + " ".join(sys.argv[1:])
-        Path(args.markdown).write_text(document(results, command))
     return 0
 
 
