@@ -18,6 +18,7 @@ from sro_board.board.models import (
 from sro_board.core.clock import now_utc
 from sro_board.core.extensions import db
 from sro_board.recommendations.enums import UpdateState
+from sro_board.recommendations.fields import FIELD_LABELS
 from sro_board.recommendations.models import Recommendation, Update
 from sro_board.recommendations.services import create_recommendation
 from sro_board.sample.loader import DEMO_PASSWORD, DEMO_TOTP_SECRETS
@@ -153,3 +154,23 @@ def test_a_negative_count_is_refused_and_nothing_is_loaded(app, runner):
     assert result.exit_code == 2
     assert "-3 is not in the range x>=0" in result.output
     assert total(Recommendation) == 0
+
+
+def test_scale_histories_end_at_the_published_values_and_follow_the_rules(app, runner):
+    result = scale(runner, recommendations=90, updates=1500, applications=60, intakes=1)
+    assert result.exit_code == 0, result.output
+    scaled = db.session.scalars(sa.select(Recommendation).where(Recommendation.id > 46)).all()
+    assert len(scaled) == 44
+    for rec in scaled:
+        approved_updates = [u for u in rec.updates if u.state is UpdateState.APPROVED]
+        latest = {}
+        for update in sorted(approved_updates, key=lambda u: (u.created_at, u.id)):
+            assert set(update.changes) <= set(FIELD_LABELS), update.changes
+            latest |= {field: change["new"] for field, change in update.changes.items()}
+        assert latest.get("status", "not_started") == rec.status.value, rec.code
+        assert latest.get("progress", 0) == rec.progress, rec.code
+        assert rec.last_public_update_at == max(u.decided_at for u in approved_updates)
+        if rec.status.value in ("implemented", "ongoing"):
+            assert rec.evidence, rec.code
+        if rec.target_date != rec.baseline_target_date:
+            assert latest["target_date"] == rec.target_date.isoformat()
