@@ -1,1 +1,0 @@
-"""Performance: the scale data, the benchmark and its wrk parser."""
