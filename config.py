@@ -102,6 +102,8 @@ class TestConfig(Config):
 class ProductionConfig(Config):
     """Production: a real secret key and an explicit database are required."""
 
+    SCALE_DATA_ALLOWED = False  # `flask sample scale` refuses to run
+
     SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "1") == "1"
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
     # __Host-: sent only over HTTPS, to this host, for path / (not if Secure is turned off).
@@ -109,7 +111,6 @@ class ProductionConfig(Config):
     SESSION_COOKIE_PATH = "/"
     SESSION_COOKIE_DOMAIN = None
     HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 31536000)
-    SCALE_DATA_ALLOWED = False
 
     @classmethod
     def check(cls) -> None:
