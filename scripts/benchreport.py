@@ -33,6 +33,11 @@ def machine() -> dict:
     }
 
 
+def ratio(value: float) -> str:
+    """A ratio to the hello world: two decimals, three below 0.1 (old pages reach 0.004)."""
+    return f"{value:.2f}" if value >= 0.1 else f"{value:.3f}"
+
+
 def _kb(size: int) -> str:
     return f"{size / 1024:.1f}"
 
@@ -46,8 +51,8 @@ def public_table(rows: list[dict]) -> str:
     for row in rows:
         lines.append(
             f"| `{row['page']}` | {row['version']} | {row['requests_per_s']:.0f} | "
-            f"{row['ratio']:.2f} | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | {row['errors']} | "
-            f"{_kb(row['bytes'])} | {row['queries']} |"
+            f"{ratio(row['ratio'])} | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | "
+            f"{row['errors']} | {_kb(row['bytes'])} | {row['queries']} |"
         )
     return "\n".join(lines)
 
@@ -128,7 +133,26 @@ moves absolute requests/s from one run to the next; the hello world's spread sho
 """
 
 
+def summary(results: list[dict]) -> str:
+    """Public pages' requests/s as a ratio to the hello world: each version, each database."""
+    versions = list(dict.fromkeys(row["version"] for row in results[0]["public"]))
+    heads = [f"{r['database']}, {v}" for r in results for v in versions]
+    lines = ["| page | " + " | ".join(heads) + " |", "|---|" + "---:|" * len(heads)]
+    pages = list(dict.fromkeys(row["page"] for row in results[0]["public"]))
+    for page in pages:
+        cells = [
+            ratio(row["ratio"])
+            for result in results
+            for version in versions
+            for row in result["public"]
+            if row["page"] == page and row["version"] == version
+        ]
+        lines.append(f"| `{page}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def document(results: list[dict], command: str) -> str:
-    """The whole Markdown file: how it was measured, then one section per database."""
+    """The whole Markdown file: how it was measured, a summary, then each database."""
     sections = "\n\n".join(markdown(result) for result in results)
-    return INTRO.format(command=command) + "\n" + sections + "\n"
+    head = "## Summary: public pages' requests/s as a fraction of the hello world's"
+    return "\n".join([INTRO.format(command=command), head, "", summary(results), "", sections, ""])
