@@ -286,7 +286,9 @@ def main() -> int:
     args.seconds = args.seconds or (1 if args.quick else 5)
     args.repeat = args.repeat or (2 if args.quick else 7)
     counts = {name: getattr(args, name) or (QUICK if args.quick else FULL)[name] for name in FULL}
-    versions = [Version("this code", ROOT, BIN)]
+    head = run(["git", "rev-parse", "--short=7", "HEAD"]).strip()
+    dirty = run(["git", "status", "--porcelain", "--untracked-files=no"]).strip()
+    versions = [Version(f"this code ({head}{', changed' if dirty else ''})", ROOT, BIN)]
     if args.baseline:
         versions.append(baseline_version(args.baseline))
     kinds = ["sqlite", "postgres"] if args.db == "both" else [args.db]
