@@ -2,7 +2,10 @@
 
 import base64
 import hashlib
+import math
 import os
+import zlib
+from collections import Counter
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -17,8 +20,44 @@ def _env_int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
+# A production SECRET_KEY: at least this long, with this many distinct characters, and this many
+# bits by two estimates, the lower counting: Shannon's (the characters' observed frequencies
+# times the length) and the size zlib compresses it to (a repeated pattern shrinks). A
+# `secrets.token_urlsafe(48)` key scores about 350 bits; 36 copies of one letter scores 0.
+SECRET_KEY_MIN_LENGTH = 32
+SECRET_KEY_MIN_DISTINCT = 10
+SECRET_KEY_MIN_BITS = 128
+
+
+def estimated_bits(value: str) -> float:
+    """A rough upper bound of a value's randomness in bits (Shannon and compression estimates)."""
+    if not value:
+        return 0.0
+    counts = Counter(value)
+    per_char = max(0.0, -sum(n / len(value) * math.log2(n / len(value)) for n in counts.values()))
+    compressed = (len(zlib.compress(value.encode("utf-8"), 9)) - 8) * 8  # less zlib's framing
+    return min(per_char * len(value), compressed)
+
+
+def secret_key_problem(key: str) -> str | None:
+    """Why a SECRET_KEY is too weak for production, or None."""
+    if not key or key == DEV_SECRET_KEY:
+        return "set SECRET_KEY (it is missing or the development key)"
+    if len(key) < SECRET_KEY_MIN_LENGTH:
+        return f"SECRET_KEY has {len(key)} characters; use {SECRET_KEY_MIN_LENGTH} or more"
+    distinct, bits = len(set(key)), estimated_bits(key)
+    if distinct < SECRET_KEY_MIN_DISTINCT or bits < SECRET_KEY_MIN_BITS:
+        return (
+            f"SECRET_KEY looks guessable ({distinct} distinct characters, about {bits:.0f} bits;"
+            f" {SECRET_KEY_MIN_DISTINCT}+ and {SECRET_KEY_MIN_BITS}+ needed)"
+        )
+    return None
+
+
 class Config:
     """Development defaults: SQLite in instance/, in-memory rate limits."""
+
+    CONFIG_NAME = "development"
 
     SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
     SQLALCHEMY_DATABASE_URI = os.environ.get(
@@ -44,6 +83,9 @@ class Config:
     SESSION_MAX_HOURS = _env_int("SESSION_MAX_HOURS", 12)
     REAUTH_MINUTES = _env_int("REAUTH_MINUTES", 10)
     CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5 per minute")
+    # Browsers' Content-Security-Policy violation reports (POST /csp-report), per address.
+    CSP_REPORT_RATE_LIMIT = os.environ.get("CSP_REPORT_RATE_LIMIT", "30 per minute")
+    CSP_REPORT_MAX_BYTES = _env_int("CSP_REPORT_MAX_BYTES", 16 * 1024)
     MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 1024 * 1024)
     TIMEZONE = os.environ.get("TIMEZONE", "America/Edmonton")
     SESSION_COOKIE_HTTPONLY = True
@@ -54,8 +96,6 @@ class Config:
     STALE_AFTER_DAYS = _env_int("STALE_AFTER_DAYS", 60)
     PAGE_SIZE = _env_int("PAGE_SIZE", 50)
     SAMPLE_DATA_LABEL = os.environ.get("SAMPLE_DATA_LABEL", "1") == "1"
-    # `flask sample scale` (bulk invented data for benchmarks); never under ProductionConfig.
-    SCALE_DATA_ALLOWED = True
     # How many reverse proxies sit in front of the app (0: none; 1: nginx in front of gunicorn).
     TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
     LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
@@ -92,6 +132,7 @@ class Config:
 class TestConfig(Config):
     """Isolated settings for the test suite; DATABASE_URL may point it at PostgreSQL."""
 
+    CONFIG_NAME = "testing"
     TESTING = True
     SECRET_KEY = "test-secret-key"  # noqa: S105
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
@@ -102,7 +143,7 @@ class TestConfig(Config):
 class ProductionConfig(Config):
     """Production: a real secret key and an explicit database are required."""
 
-    SCALE_DATA_ALLOWED = False  # `flask sample scale` refuses to run
+    CONFIG_NAME = "production"
 
     SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "1") == "1"
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -114,13 +155,31 @@ class ProductionConfig(Config):
 
     @classmethod
     def check(cls) -> None:
-        """Refuse to start with the development secret or no DATABASE_URL."""
-        key = os.environ.get("SECRET_KEY", "")
-        if not key or key == DEV_SECRET_KEY or len(key) < 32:
-            raise RuntimeError("ProductionConfig: set SECRET_KEY to a random value of 32+ chars")
-        if not os.environ.get("DATABASE_URL"):
+        """Refuse to start with a weak secret, no database, http links, no mail, local limits."""
+        env = os.environ
+        if problem := secret_key_problem(env.get("SECRET_KEY", "")):
+            raise RuntimeError(
+                f"ProductionConfig: {problem}. Make one with: "
+                "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
+            )
+        if not env.get("DATABASE_URL"):
             raise RuntimeError("ProductionConfig: set DATABASE_URL (postgresql+psycopg://...)")
-        cls.check_encryption_keys(os.environ.get("ENCRYPTION_KEYS", ""))
+        if not env.get("PUBLIC_BASE_URL", "").startswith("https://"):
+            raise RuntimeError(
+                "ProductionConfig: set PUBLIC_BASE_URL to the site's https:// address "
+                "(the links in emails start with it)"
+            )
+        if env.get("MAIL_BACKEND", "outbox") != "smtp":
+            raise RuntimeError(
+                "ProductionConfig: set MAIL_BACKEND=smtp (and MAIL_SERVER...); any other "
+                "backend delivers no email"
+            )
+        if env.get("RATELIMIT_STORAGE_URI", "memory://").startswith("memory://"):
+            raise RuntimeError(
+                "ProductionConfig: set RATELIMIT_STORAGE_URI to shared storage "
+                "(redis://host:6379/0); in-memory limits are per worker and reset on restart"
+            )
+        cls.check_encryption_keys(env.get("ENCRYPTION_KEYS", ""))
 
     @staticmethod
     def check_encryption_keys(value: str) -> None:

@@ -59,13 +59,13 @@ def run(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> str:
 
 
 def redis_missing(url: str) -> str | None:
-    """Why the Redis at url cannot be used, or None (also None when no Redis is wanted)."""
+    """Why the Redis at url cannot be used, or None."""
     if not url:
-        return None
+        return "the production config needs Redis (--redis-url) for its rate limits"
     try:
         redis.Redis.from_url(url, socket_timeout=3).ping()
     except redis.RedisError as error:
-        return f"Redis at {url} does not answer ({error}); pass --redis-url '' to run without"
+        return f"Redis at {url} does not answer ({error}); give another with --redis-url"
     return None
 
 
@@ -274,7 +274,7 @@ def main() -> int:
     parser.add_argument(
         "--redis-url",
         default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
-        help="Redis for the servers' rate limits and page cache, as in production ('' for none)",
+        help="Redis for the servers' rate limits (the production config requires it) and pages",
     )
     parser.add_argument("--json", metavar="PATH", help="write the results as JSON")
     parser.add_argument("--markdown", metavar="PATH", help="write the report (docs/benchmarks.md)")

@@ -22,7 +22,6 @@ SCRIPTS = Path(__file__).resolve().parent
 # A fixed Fernet key for the scratch data: the loader, the servers and the in-process
 # measurements must all read what the loader encrypted (never a production key).
 BENCH_ENCRYPTION_KEY = "h563Rv7R0U2fNbmZkRv_4Twse_55bpXiI6dCIOsVpQM="
-BENCH_SECRET_KEY = "bench-secret-key-that-is-long-enough-0123456789"  # noqa: S105 - scratch only
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 LATENCY_LINE = re.compile(r"^\s*(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s|m)\s*$", re.MULTILINE)
 RATE_LINE = re.compile(r"^Requests/sec:\s+([\d.]+)", re.MULTILINE)
@@ -138,10 +137,15 @@ def app_environment(root: Path, database_url: str, extra: dict[str, str]) -> dic
     """The production config's required settings for a scratch run on loopback."""
     return os.environ | {
         "SRO_BOARD_CONFIG": "production",
-        "SECRET_KEY": BENCH_SECRET_KEY,
+        "SECRET_KEY": secrets.token_urlsafe(48),  # a fresh one per run: sessions are not reused
         "ENCRYPTION_KEYS": BENCH_ENCRYPTION_KEY,
         "DATABASE_URL": database_url,
         "SESSION_COOKIE_SECURE": "0",  # plain HTTP on loopback
+        # What production requires to start; no page read by the benchmark sends email.
+        "PUBLIC_BASE_URL": "https://sro-board.test",
+        "MAIL_BACKEND": "smtp",
+        "MAIL_SERVER": "127.0.0.1",
+        "MAIL_PORT": "9",
         # No worker recycling during a run: at the hello world's rate gunicorn.conf.py's 2,000
         # requests would restart its workers every second or two, and the app's far less often.
         "GUNICORN_MAX_REQUESTS": "0",

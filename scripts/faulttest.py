@@ -90,7 +90,7 @@ def run_fault(name: str, db: str, seconds: float, fault, workers: int = 2) -> bo
         url = prepare_database(db, "sro_board_fault")
     if db != "sqlite-readonly":
         reconcile_url = url
-    server = start_server(url, workers, redis_db=4 if db == "postgres" else None)
+    server = start_server(url, workers, redis_db=4)
     stats = Stats()
     notes: list[str] = []
     print(f"\n--- {name} ({db}) ---")

@@ -94,7 +94,7 @@ class Server:
                 self.process.kill()
 
 
-def start_server(database_url: str, workers: int, redis_db: int | None) -> Server:
+def start_server(database_url: str, workers: int, redis_db: int) -> Server:
     """Start gunicorn with gunicorn.conf.py on a free port and wait until /healthz answers."""
     port = free_port()
     log_path = Path(tempfile.mkstemp(prefix="sro-gunicorn-", suffix=".log")[1])
@@ -109,9 +109,13 @@ def start_server(database_url: str, workers: int, redis_db: int | None) -> Serve
         "TRUSTED_PROXIES": "1",
         "SESSION_COOKIE_SECURE": "0",
         "LOG_LEVEL": "WARNING",
-        "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:6379/{redis_db}"
-        if redis_db is not None
-        else "memory://",
+        # Production refuses in-memory limits, http links and a mail backend that sends nothing
+        # (config.py); mail goes to a closed local port, so delivery fails fast and is retried.
+        "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:6379/{redis_db}",
+        "PUBLIC_BASE_URL": "https://sro-board.test",
+        "MAIL_BACKEND": "smtp",
+        "MAIL_SERVER": "127.0.0.1",
+        "MAIL_PORT": "9",
     }
     process = subprocess.Popen(
         [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py"],

@@ -96,7 +96,7 @@ def main() -> int:
     args = parser.parse_args()
 
     url = prepare_database(args.db, "sro_board_load")
-    server = start_server(url, args.workers, redis_db=3 if args.db == "postgres" else None)
+    server = start_server(url, args.workers, redis_db=3)
     stats = Stats()
     print(
         f"load test: {args.db}, gunicorn with {args.workers} workers, {args.seconds:.0f} s, "

@@ -6,10 +6,10 @@ password alone never clears the count for a user with MFA: only the whole login 
 
 from dataclasses import dataclass
 
-from ..security.events import security_event
+from ..security.events import email_subject, security_event
 from .mfa import use_recovery_code, verify_totp
 from .models import User
-from .services import authenticate
+from .services import authenticate, find_by_email
 from .throttle import clear, record_failure, retry_after
 
 
@@ -22,15 +22,21 @@ class StepResult:
     used_recovery_code: bool = False
 
 
+def login_subject(email: str) -> str:
+    """Whom a login attempt was for: the account's id, or a keyed hash of an unknown address."""
+    user = find_by_email(email)
+    return f"user:{user.id}" if user is not None else email_subject(email)
+
+
 def password_step(email: str, password: str) -> StepResult:
     """Check an email and password, unless the address is in a back-off window."""
     if wait := retry_after(email):
-        security_event("login.throttled", step="password")
+        security_event("login.throttled", step="password", subject=login_subject(email))
         return StepResult(retry_after=wait)
     user = authenticate(email, password)
     if user is None:
         record_failure(email)
-        security_event("login.failed", step="password")
+        security_event("login.failed", step="password", subject=login_subject(email))
         return StepResult()
     return StepResult(user=user)
 

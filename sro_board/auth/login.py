@@ -5,7 +5,8 @@ change or reset, an MFA change, a role change, deactivation and the admin's "end
 raise the user's session_version, so every cookie issued before stops matching here: a copied
 old cookie is refused by the server, not only forgotten by the browser. A session also ends
 after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after the login. There is
-no remember-me cookie.
+no remember-me cookie. Each session also has a server-side record (session_records.py), so a
+user can see their sessions and end one of them: a cookie whose record ended is refused.
 """
 
 from flask import current_app, flash, g, session
@@ -14,6 +15,7 @@ from flask_login import login_user
 from ..core.clock import now_utc
 from ..core.extensions import db, login_manager
 from .models import User
+from .session_records import current_record, end_records, open_record, revive_current, touch
 
 login_manager.login_view = "auth.login"
 login_manager.login_message = "Please log in to see that page."
@@ -37,7 +39,16 @@ def load_user(session_id: str) -> User | None:
     if user is None or not user.active or user.session_version != int(version):
         session.clear()
         return None
-    return user if _session_alive() else None
+    seen_before = session.get("seen_at")
+    if not _session_alive():
+        return None
+    record = current_record(user)
+    if record is None:  # ended from another browser, or a cookie from before the records
+        session.clear()
+        return None
+    if session.get("seen_at") != seen_before:
+        touch(record)
+    return user
 
 
 def _session_alive() -> bool:
@@ -71,16 +82,21 @@ def start_session(user: User) -> None:
     login_user(user)
     now = _now()
     session["auth_at"] = session["seen_at"] = session["reauth_at"] = now
+    open_record(user)
 
 
 def renew_session(user: User) -> None:
     """After the user's session_version was raised by their own change: keep this session."""
-    kept = {key: session[key] for key in ("auth_at", "seen_at", "reauth_at") if key in session}
+    kept = {
+        key: session[key] for key in ("auth_at", "seen_at", "reauth_at", "sid") if key in session
+    }
     clear_session()
     login_user(user)
     session.update(kept)
+    revive_current(user)
 
 
 def end_sessions(user: User) -> None:
     """End every session of the user, on every device (the caller commits)."""
     user.session_version += 1
+    end_records(user)

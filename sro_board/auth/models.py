@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..core.clock import now_utc
 from ..core.database import str_enum
 from ..core.extensions import db
+from ..security.crypto import EncryptedText
 from . import passwords
 from .roles import MFA_REQUIRED_ROLES, Role
 
@@ -28,7 +29,8 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
     # Part of every session's id: raising it ends all of the user's sessions (see login.py).
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
-    totp_secret: Mapped[str | None] = mapped_column(sa.String(64))
+    # Fernet-encrypted with ENCRYPTION_KEYS (a database copy alone cannot make codes).
+    totp_secret: Mapped[str | None] = mapped_column(EncryptedText)
     totp_enabled_at: Mapped[datetime | None]
     # The last 30-second time step whose code was accepted: a code works once.
     totp_last_step: Mapped[int | None] = mapped_column(sa.BigInteger)
@@ -143,3 +145,18 @@ class LoginThrottle(db.Model):
     failures: Mapped[int] = mapped_column(default=0)
     last_failure_at: Mapped[datetime] = mapped_column(default=now_utc)
     blocked_until: Mapped[datetime | None]
+
+
+class UserSession(db.Model):
+    """One logged-in browser of a user; the cookie holds a random key, the row its sha256."""
+
+    __tablename__ = "user_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    key_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    last_seen_at: Mapped[datetime] = mapped_column(default=now_utc)
+    # "Firefox on Linux": a summary of the User-Agent, never the whole header.
+    browser: Mapped[str] = mapped_column(sa.String(80), default="")
+    ended_at: Mapped[datetime | None]

@@ -98,6 +98,7 @@ DESCRIPTIONS: dict[Action, str] = {
 PUBLIC_ENDPOINTS = frozenset(
     {
         "static",
+        "security.csp_report",
         "ops.healthz",
         "ops.readyz",
         "public.home",

@@ -1,4 +1,9 @@
-"""Backups: SQLite through its online backup API, PostgreSQL through pg_dump / pg_restore."""
+"""Backups: SQLite through its online backup API, PostgreSQL through pg_dump / pg_restore.
+
+The database password never goes on pg_dump's or pg_restore's command line (anyone on the host
+can read a process's arguments): it is passed in the PGPASSWORD environment variable, which
+only the process's own user (and root) can read.
+"""
 
 import os
 import shutil
@@ -19,7 +24,10 @@ def backup(engine: Engine, target: Path) -> None:
     if url.get_backend_name() == "sqlite":
         _sqlite_copy(_sqlite_path(url), str(target))
     elif url.get_backend_name() == "postgresql":
-        _run(["pg_dump", "--format=custom", "--no-owner", f"--file={target}", _libpq_url(url)])
+        _run(
+            ["pg_dump", "--format=custom", "--no-owner", f"--file={target}", _libpq_url(url)],
+            url,
+        )
     else:
         raise BackupError(f"no backup method for {url.get_backend_name()}")
 
@@ -42,7 +50,8 @@ def restore(engine: Engine, source: Path) -> None:
                 "--single-transaction",
                 f"--dbname={_libpq_url(url)}",
                 str(source),
-            ]
+            ],
+            url,
         )
     else:
         raise BackupError(f"no restore method for {url.get_backend_name()}")
@@ -67,16 +76,33 @@ def _sqlite_copy(source: str, target: str) -> None:
 
 
 def _libpq_url(url: URL) -> str:
-    return url.set(drivername="postgresql").render_as_string(hide_password=False)
+    """The connection URL for libpq, without its password (that goes in client_env)."""
+    bare = URL.create(
+        "postgresql",
+        username=url.username,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query=url.query,
+    )
+    return bare.render_as_string(hide_password=False)
 
 
-def _run(command: list[str]) -> None:
+def client_env(url: URL) -> dict[str, str]:
+    """The environment for a PostgreSQL client: ours, plus PGPASSWORD when the URL has one."""
+    env = os.environ.copy()
+    if url.password is not None:
+        env["PGPASSWORD"] = str(url.password)
+    return env
+
+
+def _run(command: list[str], url: URL) -> None:
     if shutil.which(command[0]) is None:
         raise BackupError(
             f"{command[0]} is not installed (Debian: apt-get install postgresql-client)"
         )
     result = subprocess.run(  # noqa: S603 - fixed program, arguments from configuration
-        command, capture_output=True, text=True, check=False, env=os.environ.copy()
+        command, capture_output=True, text=True, check=False, env=client_env(url)
     )
     if result.returncode != 0:
         raise BackupError(f"{command[0]} failed: {result.stderr.strip()[:500]}")

@@ -52,12 +52,14 @@ def register(app: Flask) -> None:
     with app.app_context():
         sa.event.listen(db.engine, "before_cursor_execute", _count_query)
 
-    @app.before_request
     def _start() -> None:
         incoming = request.headers.get("X-Request-ID", "")
         g.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
         g.request_started = time.perf_counter()
         g.query_count = 0
+
+    # First of all: a refusal by an earlier hook (CSRF) is logged with the request's own id.
+    app.before_request_funcs.setdefault(None, []).insert(0, _start)
 
     @app.after_request
     def _finish(response):

@@ -19,13 +19,25 @@ from .loader import (
 )
 from .scale import ScaleCounts, scale_up
 
-sample_cli = AppGroup("sample", help="Demo sample data.")
+sample_cli = AppGroup("sample", help="Demo sample data (refused under the production config).")
 COUNT = click.IntRange(min=0)
+
+
+def refuse_in_production() -> None:
+    """Stop before anything is read or written when the app runs the production config."""
+    if current_app.config.get("CONFIG_NAME") == "production":
+        raise click.ClickException(
+            "Refused: the sample data creates demo accounts with a published password and "
+            "two-step login secret, so it is never loaded under the production config "
+            "(SRO_BOARD_CONFIG=production). Create the first administrator with "
+            "`flask users create` instead."
+        )
 
 
 @sample_cli.command("load")
 def load_command() -> None:
     """Load the sample data, unless it is already there."""
+    refuse_in_production()
     if already_loaded():
         click.echo("Sample data already loaded; nothing to do.")
         return
@@ -38,6 +50,7 @@ def load_command() -> None:
 @sample_cli.command("logins")
 def logins_command() -> None:
     """Print the demo accounts, their shared password and the admin's and chair's TOTP secrets."""
+    refuse_in_production()
     click.echo("Demo logins (sample data only; password for all: " + DEMO_PASSWORD + "):")
     for email, _name, roles in DEMO_ACCOUNTS:
         click.echo(f"  {email:<24} {', '.join(sorted(r.label for r in roles))}")
@@ -55,6 +68,7 @@ def logins_command() -> None:
 @click.argument("email")
 def totp_command(email: str) -> None:
     """Print the current two-step login code of a DEMO account (sample data only)."""
+    refuse_in_production()
     user = find_by_email(email)
     secret = DEMO_TOTP_SECRETS.get(email.strip().lower())
     if not (already_loaded() and user and secret and user.totp_secret == secret):
@@ -75,11 +89,7 @@ def totp_command(email: str) -> None:
 @click.option("--seed", default=12, show_default=True, help="Random seed (repeatable data).")
 def scale_command(**options) -> None:
     """Grow the sample database to a real service's scale (development and test only)."""
-    if not current_app.config["SCALE_DATA_ALLOWED"]:
-        raise click.ClickException(
-            "`flask sample scale` writes invented data in bulk and is refused under the "
-            "production config; run it against a scratch database with the development config."
-        )
+    refuse_in_production()
     seed = options.pop("seed")
     started, cpu_started = time.perf_counter(), time.process_time()
     if not already_loaded():

@@ -5,11 +5,13 @@ import logging
 from flask import Flask
 
 from ..core.errors import error_responded
-from . import crypto, headers, inputs
+from . import crypto, csp_reports, headers, inputs
 from .cli import security_cli
 from .events import log_refusal, security_event
 
-__all__ = ["init_app", "security_event"]
+__all__ = ["CSRF_EXEMPT_ENDPOINTS", "init_app", "security_event"]
+# Endpoints that take no CSRF token: browsers send CSP reports without one.
+CSRF_EXEMPT_ENDPOINTS = frozenset({"security.csp_report"})
 
 
 def init_app(app: Flask) -> None:
@@ -18,6 +20,7 @@ def init_app(app: Flask) -> None:
     inputs.register_converters(app)
     inputs.register(app)
     headers.register(app)
+    csp_reports.register(app)
     error_responded.connect(log_refusal, sender=app)
     app.cli.add_command(security_cli)
     # Flask-Limiter logs each refused request with its key (a client address) at INFO.

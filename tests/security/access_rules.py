@@ -149,6 +149,10 @@ TRACKER_ACCESS: dict[str, Access] = {
     "auth.mfa_recovery_codes": Access("/account/mfa/recovery-codes", STAFF, method="POST"),
     "auth.mfa_off": Access("/account/mfa/off", STAFF, method="POST"),
     "auth.mfa_replace": Access("/account/mfa/replace", STAFF, method="POST"),
+    "security.csp_report": Access("/csp-report", EVERYONE, method="POST"),
+    "auth.sessions": Access("/account/sessions", STAFF),
+    "auth.end_session": Access("/account/sessions/999999/end", STAFF, method="POST"),
+    "auth.end_other_sessions_view": Access("/account/sessions/end-others", STAFF, method="POST"),
     "auth.users": Access("/staff/users", ADMIN),
     "auth.new_user": Access("/staff/users/new", ADMIN),
     "auth.new_user POST": Access(

@@ -220,18 +220,16 @@ def test_rotation_twice_changes_nothing_readable(app, runner, student):
     # Fixed ids: a generated key in the id would differ between pytest-xdist workers.
     ids=["empty", "not a key", "the development key", "a real key and the development key"],
 )
-def test_production_refuses_to_start_without_proper_keys(monkeypatch, value, message):
-    monkeypatch.setenv("SECRET_KEY", "s" * 40)
-    monkeypatch.setenv("DATABASE_URL", "sqlite://")
+def test_production_refuses_to_start_without_proper_keys(
+    monkeypatch, production_env, value, message
+):
     monkeypatch.setenv("ENCRYPTION_KEYS", value)
     with pytest.raises(RuntimeError, match=message):
         ProductionConfig.check()
 
 
-def test_production_accepts_two_real_keys(monkeypatch):
+def test_production_accepts_two_real_keys(monkeypatch, production_env):
     keys = f"{Fernet.generate_key().decode()}, {Fernet.generate_key().decode()}"
-    monkeypatch.setenv("SECRET_KEY", "s" * 40)
-    monkeypatch.setenv("DATABASE_URL", "sqlite://")
     monkeypatch.setenv("ENCRYPTION_KEYS", keys)
     ProductionConfig.check()
 

@@ -170,10 +170,7 @@ def test_trace_is_not_supported(app, client):
     assert client.open("/", method="TRACE").status_code == 405
 
 
-def test_hsts_is_sent_in_production_for_a_year_with_subdomains(monkeypatch, keep_app_loggers):
-    monkeypatch.setenv("SECRET_KEY", "s" * 40)
-    monkeypatch.setenv("DATABASE_URL", "sqlite://")
-    monkeypatch.setenv("ENCRYPTION_KEYS", "Zm9yLXRlc3RzLW9ubHktbm90LWEtcmVhbC1rZXktMTI=")
+def test_hsts_is_sent_in_production_for_a_year_with_subdomains(production_env):
     app = create_app("production")
     assert not app.debug
     response = app.test_client().get("/no-such-page")

@@ -27,8 +27,8 @@ pytestmark = pytest.mark.filterwarnings("ignore:'get_engine' is deprecated:Depre
 VERSIONS = Path(__file__).resolve().parents[2] / "migrations" / "versions"
 
 
-def _revision_module():
-    spec = importlib.util.spec_from_file_location("rev", VERSIONS / "0004_security_data.py")
+def _revision_module(name: str = "0004_security_data.py"):
+    spec = importlib.util.spec_from_file_location("rev", VERSIONS / name)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -39,7 +39,13 @@ PREVIOUS = REVISION.down_revision
 
 
 def test_every_encrypted_column_is_converted_by_the_migration():
-    listed = {(t, c) for t, (_, columns) in REVISION.ENCRYPTED.items() for c in columns}
+    revisions = [_revision_module(path.name) for path in sorted(VERSIONS.glob("*.py"))]
+    listed = {
+        (t, c)
+        for revision in revisions
+        for t, (_, columns) in getattr(revision, "ENCRYPTED", {}).items()
+        for c in columns
+    }
     encrypted = {(c.table.name, c.name) for c in encrypted_columns(db.metadata)}
     assert listed == encrypted
 

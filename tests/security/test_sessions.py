@@ -201,9 +201,8 @@ def test_there_is_no_remember_me_and_logout_is_on_every_staff_page(client):
         assert 'action="/logout"' in text(client.get(path)), path
 
 
-@pytest.mark.usefixtures("keep_app_loggers")
+@pytest.mark.usefixtures("production_env")
 def test_cookies_in_production_are_host_only_secure_httponly_lax(monkeypatch, tmp_path):
-    monkeypatch.setenv("SECRET_KEY", "x" * 40)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'prod.db'}")
     monkeypatch.setenv("ENCRYPTION_KEYS", Fernet.generate_key().decode())
     app = create_app("production", SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'prod.db'}")
