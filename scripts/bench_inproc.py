@@ -60,14 +60,20 @@ class QueryCounter:
 def login(app, email: str):
     """A test client logged in through the real forms (password, then the TOTP code)."""
     client = app.test_client()
-    with app.app_context():  # a code works once: this scratch database forgets the last one
-        db.session.execute(sa.update(User).where(User.email == email).values(totp_last_step=None))
+    # On this scratch database, store the demo secret the way this version of the code stores it
+    # (later versions encrypt it; an older one reads it as plain text), and forget the last code
+    # used (a code works once, and another version may just have logged in with it).
+    secret = DEMO_TOTP_SECRETS.get(email)
+    values = {"totp_last_step": None} | ({"totp_secret": secret} if secret else {})
+    with app.app_context():
+        change = sa.update(User).where(User.email == email).values(**values)
+        db.session.execute(change.execution_options(synchronize_session=False))
         db.session.commit()
     response = client.post("/login", data={"email": email, "password": DEMO_PASSWORD})
     if response.status_code != 302:
         raise RuntimeError(f"login of {email} failed: {response.status_code}")
     if response.location.endswith("/login/code"):
-        code = pyotp.TOTP(DEMO_TOTP_SECRETS[email]).now()
+        code = pyotp.TOTP(secret).now()
         response = client.post("/login/code", data={"code": code})
         if response.status_code != 302:
             raise RuntimeError(f"two-step login of {email} failed: {response.status_code}")
