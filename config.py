@@ -122,6 +122,15 @@ class Config:
     # Advisory board.
     GUARDIAN_CONSENT_DAYS = _env_int("GUARDIAN_CONSENT_DAYS", 14)
     RETENTION_DAYS = _env_int("RETENTION_DAYS", 365)
+    # Staff reasons for exports, deletions and eligibility overrides: the free-text details are
+    # emptied after this long (category, who and when stay), long enough to answer a complaint.
+    REASON_RETENTION_DAYS = _env_int("REASON_RETENTION_DAYS", 730)
+    # Contact-form messages are deleted this long after they arrive.
+    CONTACT_RETENTION_DAYS = _env_int("CONTACT_RETENTION_DAYS", 365)
+    # An applicant's status link works this long after it was sent (a new one can be asked for).
+    STATUS_LINK_DAYS = _env_int("STATUS_LINK_DAYS", 180)
+    # The link that confirms a new contact email on the status page works this long.
+    EMAIL_CHANGE_HOURS = _env_int("EMAIL_CHANGE_HOURS", 48)
     # Accepted applications per client address (a form with mistakes never counts). A school or
     # library often puts everyone behind one address: 100 an hour lets a class of 30, another
     # class and the library apply in the same hour, while a script still stalls; duplicates are

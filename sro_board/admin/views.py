@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, time, timedelta
 
 import sqlalchemy as sa
-from flask import abort, current_app, render_template, request
+from flask import current_app, render_template, request
 
 from ..audit.actors import SystemActor
 from ..audit.models import AuditEntry
@@ -13,12 +13,12 @@ from ..auth.permissions import Action
 from ..core.clock import local_zone
 from ..core.extensions import db
 from ..core.forms import choices
+from ..core.pagination import keyset, paginate
 from ..mail.about import about
 from ..mail.models import OutboxEmail
 from .blueprint import bp
 from .forms import AuditFilterForm
 
-PAGE = 100
 COMMAND_LINE = "system"  # the filter's value for command-line entries (kept from earlier links)
 
 
@@ -39,7 +39,7 @@ def audit_log():
     )
     if request.args:
         form.validate()
-    query = sa.select(AuditEntry).order_by(AuditEntry.id.desc()).limit(PAGE)
+    query = sa.select(AuditEntry)
     data = {name: f.data for name, f in form._fields.items() if not f.errors}
     if data.get("actor") == COMMAND_LINE:
         # Entries older than the system_actor column have none; they all came from commands.
@@ -68,21 +68,17 @@ def audit_log():
         end = datetime.combine(data["date_to"] + timedelta(days=1), time.min, local_zone())
         end = end.astimezone(UTC)
         query = query.where(AuditEntry.created_at < end)
-    entries = db.session.scalars(query).all()
-    return render_template("admin/audit_log.html", form=form, entries=entries, page=PAGE)
+    page = keyset(query, AuditEntry.created_at, AuditEntry.id)
+    return render_template("admin/audit_log.html", form=form, page=page)
 
 
 @bp.get("/staff/email")
 @permission_required(Action.READ_OUTBOX)
 def outbox():
     """Every email the app sent or queued, newest first."""
-    page = db.paginate(
-        sa.select(OutboxEmail).order_by(OutboxEmail.created_at.desc(), OutboxEmail.id.desc()),
-        per_page=current_app.config["PAGE_SIZE"],
-        error_out=False,
+    page = paginate(
+        sa.select(OutboxEmail).order_by(OutboxEmail.created_at.desc(), OutboxEmail.id.desc())
     )
-    if request.args.get("page") and not page.items and page.page > 1:
-        abort(404)
     return render_template(
         "admin/outbox.html",
         page=page,

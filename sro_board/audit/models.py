@@ -38,4 +38,8 @@ class AuditEntry(db.Model):
 
     __table_args__ = (
         sa.CheckConstraint("actor_id IS NULL OR system_actor IS NULL", name="one_actor"),
+        # The log's pages, unfiltered and filtered by record type or by who acted.
+        sa.Index("ix_audit_entry_created_id", "created_at", "id"),
+        sa.Index("ix_audit_entry_type_created", "entity_type", "created_at", "id"),
+        sa.Index("ix_audit_entry_actor_created", "actor_id", "created_at", "id"),
     )

@@ -118,6 +118,7 @@ PUBLIC_ENDPOINTS = frozenset(
         "board.applied",
         "board.status",
         "board.update_contact_details",
+        "board.confirm_email",
         "board.withdraw_application",
         "board.resend_guardian",
         "board.lost_link",

@@ -21,6 +21,17 @@ consent link opens only that application. Who may review which application, and 
 assigned to review an intake, is decided in one place:
 [`sro_board/board/review/access.py`](../sro_board/board/review/access.py) (`reviewable_by`,
 `can_be_assigned`).
+
+One account is never both a reviewer and an admin or chair of the same intake, because an admin
+or chair sees applicants' names and blind review would not be blind. Roles are held across all
+intakes, so the rule is: an admin or chair cannot be assigned as a reviewer of any intake
+(`can_be_assigned`), and an account assigned as a reviewer of an intake still in selection (not
+yet closed, or with an application not yet decided) cannot be given the admin or chair role
+(`role_refusal`; remove them from the intake's reviewers first). Once every application of the
+intake is decided, the assignment no longer blocks the role.
+
+Exporting an applicant's data, deleting it and overriding their eligibility also need a fresh
+password (and code) confirmation (`REAUTH_MINUTES`) and a recorded reason.
 """
 
 

@@ -8,6 +8,7 @@ from ..core.extensions import db
 from . import passwords
 from .login import end_sessions
 from .models import User
+from .role_checks import role_refusal
 from .roles import Role
 
 # A fixed hash to compare against for unknown emails, so both paths take the same time.
@@ -99,6 +100,8 @@ def update_user(
         raise AccountError("Choose at least one role.")
     if user.id == actor.id and (not active or Role.ADMIN not in roles):
         raise AccountError("You cannot deactivate yourself or remove your own admin role.")
+    if refusal := role_refusal(user, frozenset(roles - user.roles)):
+        raise AccountError(refusal)
     before = {"name": user.name, "roles": sorted(user.roles), "active": user.active}
     access_changed = (email, roles, active) != (user.email, user.roles, user.active)
     user.name, user.email, user.active = name.strip(), email, active

@@ -6,6 +6,7 @@ applications/ (apply, status link, guardian consent), intakes/, review/, selecti
 
 from flask import Flask
 
+from ..auth.role_checks import register_role_check
 from ..mail.about import register_finder
 from .applications import views as applications_views
 from .applications import views_links
@@ -15,6 +16,7 @@ from .emails import applications_of
 from .intakes import views as intakes_views
 from .privacy import views as privacy_views
 from .review import views as review_views
+from .review.access import role_refusal
 from .selection import views as selection_views
 
 __all__ = ["bp", "init_app"]
@@ -34,4 +36,5 @@ def init_app(app: Flask) -> None:
     """Mount the board's pages; the outbox links emails to applications; `flask board`."""
     app.register_blueprint(bp)
     register_finder(app, applications_of)
+    register_role_check(app, role_refusal)
     app.cli.add_command(board_cli)

@@ -6,6 +6,7 @@ from flask.cli import AppGroup
 
 from ..core.extensions import db
 from .applications.guardian import expire_overdue_consents
+from .privacy.reasons import purge_reasons
 from .privacy.services import PurgeReport, purge_expired
 
 board_cli = AppGroup("board", help="Advisory-board maintenance.")
@@ -37,6 +38,12 @@ def _describe(report: PurgeReport) -> str:
 def purge_command(dry_run: bool) -> None:
     """Delete the personal data of closed applications past their retention period."""
     report = purge_expired(dry_run=dry_run)
+    reasons = purge_reasons(dry_run=dry_run)
+    verb = "Would empty" if dry_run else "Emptied"
+    click.echo(
+        f"{verb} the details of {reasons} staff reason(s) older than "
+        f"{current_app.config['REASON_RETENTION_DAYS']} days."
+    )
     days = current_app.config["RETENTION_DAYS"]
     click.echo(
         f"Retention period: {days} days; applications not selected, withdrawn, expired, "
@@ -44,6 +51,10 @@ def purge_command(dry_run: bool) -> None:
     )
     if not report.count:
         click.echo("Nothing to purge.")
+        if dry_run:
+            db.session.rollback()
+        else:
+            db.session.commit()
         return
     if dry_run:
         db.session.rollback()

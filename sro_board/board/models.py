@@ -66,6 +66,8 @@ class Application(db.Model):
     reference: Mapped[str] = mapped_column(sa.String(16), unique=True)
     # sha256 of the private status-link token; the token itself is never stored.
     status_token_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    # When the current status link was sent; it works for STATUS_LINK_DAYS after that.
+    status_link_sent_at: Mapped[datetime | None]
     category: Mapped[Category] = mapped_column(str_enum(Category), index=True)
     stage: Mapped[Stage] = mapped_column(str_enum(Stage, 40), index=True)
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
@@ -96,6 +98,12 @@ class Application(db.Model):
     override_reason: Mapped[str] = mapped_column(sa.Text, default="")
     interview_at: Mapped[datetime | None]
     interview_format: Mapped[str | None] = mapped_column(sa.String(120))
+    # A new contact email waits here until the link sent to it is followed (hash only).
+    pending_email: Mapped[str | None] = mapped_column(sa.String(254))
+    pending_email_token_hash: Mapped[str | None] = mapped_column(
+        sa.String(64), unique=True, index=True
+    )
+    pending_email_expires_at: Mapped[datetime | None]
 
     intake: Mapped[Intake] = relationship(lazy="joined")
     guardian: Mapped["GuardianConsent | None"] = relationship(
@@ -106,7 +114,12 @@ class Application(db.Model):
     )
 
     __mapper_args__ = {"version_id_col": version}
-    __table_args__ = (sa.UniqueConstraint("intake_id", "email", name="one_per_email"),)
+    __table_args__ = (
+        sa.UniqueConstraint("intake_id", "email", name="one_per_email"),
+        # The staff list's pages, and the ranking and totals per category and stage.
+        sa.Index("ix_application_intake_created", "intake_id", "created_at", "id"),
+        sa.Index("ix_application_intake_category_stage", "intake_id", "category", "stage"),
+    )
 
 
 class GuardianConsent(db.Model):

@@ -45,7 +45,9 @@ def move_to(
         application.reference,
         f"{application.reference}: {old.value} -> {new_stage.value}",
         before={"stage": old.value},
-        after={"stage": new_stage.value, "reason": reason.strip()},
+        # The reason may hold personal data: it stays in the history (purged with the
+        # application), never in the audit log, which is kept for ever.
+        after={"stage": new_stage.value, "reason_recorded": bool(reason.strip())},
     )
     template = template or APPLICANT_EMAILS.get(new_stage)
     if template and application.email:

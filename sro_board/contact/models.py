@@ -49,3 +49,5 @@ class ContactMessage(db.Model):
     state: Mapped[MessageState] = mapped_column(
         str_enum(MessageState), default=MessageState.OPEN, index=True
     )
+
+    __table_args__ = (sa.Index("ix_contact_message_inbox", "state", "created_at", "id"),)

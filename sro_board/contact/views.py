@@ -8,6 +8,7 @@ from ..auth.decorators import permission_required
 from ..auth.permissions import Action
 from ..core.commit import commit_service
 from ..core.extensions import db, limiter
+from ..core.pagination import paginate
 from .forms import TOPIC_LABELS, ContactForm, StateForm
 from .models import ContactMessage, MessageState
 from .services import InboxError, change_state, submit_message
@@ -44,14 +45,15 @@ def inbox():
     if state not in {s.value for s in MessageState}:
         flash("Unknown state; showing open messages.", "error")
         state = MessageState.OPEN.value
-    messages = db.session.scalars(
+    page = paginate(
         sa.select(ContactMessage)
         .where(ContactMessage.state == MessageState(state))
-        .order_by(ContactMessage.created_at.desc())
-    ).all()
+        .order_by(ContactMessage.created_at.desc(), ContactMessage.id.desc())
+    )
     return render_template(
         "contact/inbox.html",
-        messages=messages,
+        page=page,
+        messages=page.items,
         state=state,
         states=list(MessageState),
         topics=TOPIC_LABELS,

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from flask import Flask
 
 from .clock import as_local
+from .pagination import position_from
 from .settings import sample_data_loaded
 
 
@@ -38,5 +39,6 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["iso_date"] = iso_date
     app.jinja_env.globals["sample_data_loaded"] = sample_data_loaded
+    app.jinja_env.globals["position_from"] = position_from
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

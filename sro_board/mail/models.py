@@ -20,3 +20,5 @@ class OutboxEmail(db.Model):
     subject: Mapped[str] = mapped_column(sa.String(200))
     body: Mapped[str] = mapped_column(sa.Text)
     delivered: Mapped[bool] = mapped_column(default=False)
+
+    __table_args__ = (sa.Index("ix_outbox_email_created_id", "created_at", "id"),)

@@ -143,6 +143,13 @@ class Update(db.Model):
     author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="joined")
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id], lazy="joined")
 
+    # Timelines are read newest first, a page at a time (keyset on time and id).
+    __table_args__ = (
+        sa.Index("ix_update_public_timeline", "recommendation_id", "state", "decided_at", "id"),
+        sa.Index("ix_update_timeline", "recommendation_id", "created_at", "id"),
+        sa.Index("ix_update_state_decided", "state", "decided_at", "id"),
+    )
+
 
 class StatusDefinition(db.Model):
     """A published definition of one feasibility, status or schedule value."""

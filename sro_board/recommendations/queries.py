@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from ..auth.models import User, UserRole
 from ..auth.permissions import APPROVERS, WORKING_GROUP
 from ..core.extensions import db
+from ..core.pagination import KeysetPage, keyset
 from .enums import (
     CLOSED_STATUSES,
     Feasibility,
@@ -74,18 +75,12 @@ def latest_public_updates(limit: int = 6) -> list[Update]:
     )
 
 
-@dataclass
-class Dashboard:
-    """The working group's start page: what the reader leads, what is overdue, stale, pending."""
-
-    mine: list[Recommendation]
-    overdue: list[Recommendation]
-    stale: list[Recommendation]
-    pending: list[Update]
+DASHBOARD_SECTIONS = ("pending", "mine", "overdue", "stale")
 
 
-def dashboard_lists(user: User, today: date, stale_before: datetime) -> Dashboard:
-    """The dashboard's lists; stale: still open, with no public update since stale_before."""
+def dashboard_queries(user: User, today: date, stale_before: datetime) -> dict[str, sa.Select]:
+    """The dashboard's lists, by DASHBOARD_SECTIONS name; stale: still open, no public update
+    since stale_before."""
     base = sa.select(Recommendation).order_by(Recommendation.code)
     # Closed recommendations (implemented, ongoing, will not proceed) need no fresh updates.
     stale = base.where(
@@ -95,12 +90,12 @@ def dashboard_lists(user: User, today: date, stale_before: datetime) -> Dashboar
             Recommendation.last_public_update_at < stale_before,
         ),
     )
-    return Dashboard(
-        mine=list(db.session.scalars(base.where(Recommendation.lead_user_id == user.id))),
-        overdue=list(db.session.scalars(base.where(schedule_filter(ScheduleState.OVERDUE, today)))),
-        stale=list(db.session.scalars(stale)),
-        pending=list(db.session.scalars(pending_updates_for(user))),
-    )
+    return {
+        "pending": pending_updates_for(user),
+        "mine": base.where(Recommendation.lead_user_id == user.id),
+        "overdue": base.where(schedule_filter(ScheduleState.OVERDUE, today)),
+        "stale": stale,
+    }
 
 
 def pending_updates_for(user: User) -> sa.Select:
@@ -117,25 +112,21 @@ def pending_updates_for(user: User) -> sa.Select:
     return query
 
 
-def public_timeline(rec: Recommendation) -> list[Update]:
-    """Approved updates of one recommendation, newest first."""
-    return list(
-        db.session.scalars(
-            sa.select(Update)
-            .where(Update.recommendation_id == rec.id, Update.state == UpdateState.APPROVED)
-            .order_by(Update.decided_at.desc(), Update.id.desc())
-        )
+def public_timeline(rec: Recommendation) -> KeysetPage:
+    """A page of one recommendation's approved updates, newest first ("older" pages on)."""
+    return keyset(
+        sa.select(Update).where(
+            Update.recommendation_id == rec.id, Update.state == UpdateState.APPROVED
+        ),
+        Update.decided_at,
+        Update.id,
     )
 
 
-def all_updates(rec: Recommendation) -> list[Update]:
-    """Every update of one recommendation, drafts and rejected ones included, newest first."""
-    return list(
-        db.session.scalars(
-            sa.select(Update)
-            .where(Update.recommendation_id == rec.id)
-            .order_by(Update.created_at.desc(), Update.id.desc())
-        )
+def all_updates(rec: Recommendation) -> KeysetPage:
+    """A page of every update of one recommendation, drafts and rejected ones, newest first."""
+    return keyset(
+        sa.select(Update).where(Update.recommendation_id == rec.id), Update.created_at, Update.id
     )
 
 
@@ -148,12 +139,20 @@ def pending_count(rec: Recommendation) -> int:
     )
 
 
-def status_reason(rec: Recommendation, timeline: list[Update]) -> str | None:
+def status_reason(rec: Recommendation) -> str | None:
     """The public reason for a status that needs one: the note of the update that set it."""
     if not rec.status.needs_public_rationale:
         return None
-    setting = (u for u in timeline if u.changes.get("status", {}).get("new") == rec.status)
-    return next((u.public_note for u in setting), None)
+    return db.session.scalar(
+        sa.select(Update.public_note)
+        .where(
+            Update.recommendation_id == rec.id,
+            Update.state == UpdateState.APPROVED,
+            Update.changes[("status", "new")].as_string() == rec.status.value,
+        )
+        .order_by(Update.decided_at.desc(), Update.id.desc())
+        .limit(1)
+    )
 
 
 def find_by_code(code: str) -> Recommendation:

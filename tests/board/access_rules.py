@@ -4,7 +4,11 @@ The applicant side comes first: every public page is open to everyone, with or w
 The staff side appends its rows to BOARD_ACCESS below that block.
 """
 
+import re
+
+from sro_board.board.applications.email_change import request_email_change
 from sro_board.board.enums import Category
+from sro_board.core.extensions import db
 from tests.board.applying import PARENT, link_path, open_intake, outbox, submit
 from tests.security.access import EVERYONE, Access
 
@@ -31,6 +35,15 @@ def a_consent_link(users: dict) -> dict:
     submitted = submit(open_intake(), Category.STUDENT)
     guardian_email = submitted.application.guardian.guardian_email
     return {"path": link_path(outbox(guardian_email)[-1].body, "consent")}
+
+
+def an_email_change_link(users: dict) -> dict:
+    """The link that confirms a new contact email, read from the email sent to it."""
+    application = submit(open_intake()).application
+    request_email_change(application, "new.address@example.net")
+    db.session.commit()
+    body = outbox("new.address@example.net")[-1].body
+    return {"path": re.search(r"/advisory-board/confirm-email/\S+", body).group(0)}
 
 
 BOARD_ACCESS: dict[str, Access] = {
@@ -74,6 +87,7 @@ BOARD_ACCESS: dict[str, Access] = {
         data={"email": "someone@example.net"},
     ),
     "board.consent": Access("{path}", EVERYONE, setup=a_consent_link),
+    "board.confirm_email": Access("{path}", EVERYONE, setup=an_email_change_link),
     "board.consent POST": Access(
         "{path}",
         EVERYONE,
@@ -201,14 +215,28 @@ BOARD_ACCESS |= {
         setup=an_intake,
     ),
     "board.application_export": Access(
-        _APPLICATION + "/export/json", BOARD_ADMIN, method="POST", setup=an_intake
+        _APPLICATION + "/export/json",
+        BOARD_ADMIN,
+        method="POST",
+        data={"category": "applicant_request", "reason": "Asked by email."},
+        setup=an_intake,
+    ),
+    "board.application_export GET": Access(
+        _APPLICATION + "/export/json", BOARD_ADMIN, setup=an_intake
+    ),
+    "board.guardian_check": Access(
+        _APPLICATION + "/guardian-check",
+        BOARD_ADMIN,
+        method="POST",
+        data={"method": "phone_call", "confirmed_on": "2020-01-01"},
+        setup=an_intake,
     ),
     "board.application_delete": Access(_APPLICATION + "/delete", BOARD_ADMIN, setup=an_intake),
     "board.application_delete POST": Access(
         _APPLICATION + "/delete",
         BOARD_ADMIN,
         method="POST",
-        data={"reason": "Request received by email.", "confirm": "y"},
+        data={"category": "applicant_request", "reason": "Request received.", "confirm": "y"},
         setup=an_intake,
     ),
     "board.members": Access("/staff/board/members", BOARD_STAFF),

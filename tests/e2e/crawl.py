@@ -65,6 +65,8 @@ def sample_parameters(app) -> dict[str, dict[str, object]]:
 
 CRAWLER_STUDENT = "crawler.student@example.net"
 CRAWLER_GUARDIAN = "crawler.guardian@example.net"
+CRAWLER_NEW_EMAIL = "crawler.new@example.net"
+EMAIL_LINK = re.compile(r"/advisory-board/confirm-email/([A-Za-z0-9_-]{43})")
 CONSENT_LINK = re.compile(r"/consent/([A-Za-z0-9_-]{43})")
 
 
@@ -73,6 +75,7 @@ def board_parameters(app, mailbox) -> dict[str, dict[str, object]]:
     status link (from the service) and the guardian-consent link (from the email the app sent
     through the loopback SMTP server)."""
     from sro_board.auth.services import find_by_email
+    from sro_board.board.applications.email_change import request_email_change
     from sro_board.board.applications.services import ApplicationInput, submit_application
     from sro_board.board.enums import AgeRange, Category, SchoolBoard
     from sro_board.board.models import Application, Intake, RubricCriterion
@@ -113,15 +116,19 @@ def board_parameters(app, mailbox) -> dict[str, dict[str, object]]:
             ),
         )
         intake_id, status_token = intake.id, submitted.status_token
+        request_email_change(submitted.application, CRAWLER_NEW_EMAIL)
         db.session.commit()
         deliver_pending()
         db.session.remove()
     consent_token = CONSENT_LINK.search(mailbox.wait_for(CRAWLER_GUARDIAN).get_content()).group(1)
+    email_token = EMAIL_LINK.search(mailbox.wait_for(CRAWLER_NEW_EMAIL).get_content()).group(1)
     return {
         "*": {"intake_id": intake_id, "application_id": application_id},
         "board.criterion_edit": {"criterion_id": criterion_id},
         "board.status": {"token": status_token},
         "board.consent": {"token": consent_token},
+        "board.confirm_email": {"token": email_token},
+        "board.application_export": {"fmt": "json"},
     }
 
 

@@ -265,6 +265,9 @@ def statements_for(client, path: str) -> int:
         ("/staff/recommendations", "50 recommendations shown"),
         ("/staff/recommendations?target=later&sort=target_date", "28 recommendations shown"),
         ("/staff/updates", "Updates awaiting approval (50)"),
+        ("/recommendations/R-001", "Step 1 done."),
+        ("/staff/recommendations/R-001", "Finished?"),
+        ("/staff/?mine_page=2&stale_page=2", "Recommendations you lead (25)"),
     ],
 )
 def test_query_count_does_not_grow_with_the_data(client, users, path, shows):

@@ -16,6 +16,8 @@ from tests.board.factories import make_application, make_intake
 from tests.factories import login, make_rec, make_user
 from tests.security.shared_app import emptied_app, module_app  # noqa: F401 - fixtures
 
+EXPORT_REASON = {"category": "applicant_request", "reason": "Asked by email."}
+
 HOSTILE_CELLS = [
     '=HYPERLINK("https://evil.example","click")',
     "+1+cmd|' /C calc'!A0",
@@ -76,7 +78,9 @@ def test_the_public_is_sent_to_log_in_for_an_export(app, client):
     assert response.status_code == 302
     assert response.location.startswith("/login")
     application = make_application(make_intake())
-    response = client.post(f"/staff/board/applications/{application.id}/export/csv")
+    response = client.post(
+        f"/staff/board/applications/{application.id}/export/csv", data=EXPORT_REASON
+    )
     assert response.status_code == 302
     assert response.location.startswith("/login")
 
@@ -89,7 +93,9 @@ def test_an_applicants_export_is_for_the_admin_only(app, client, role, status, c
     application = make_application(make_intake())
     login(client, make_user([role]))
     with caplog.at_level(logging.INFO, logger="sro_board.security"):
-        response = client.post(f"/staff/board/applications/{application.id}/export/csv")
+        response = client.post(
+            f"/staff/board/applications/{application.id}/export/csv", data=EXPORT_REASON
+        )
     assert response.status_code == status
     exported = [r for r in caplog.records if getattr(r, "event", None) == "export.applicant"]
     assert len(exported) == (status == 200)

@@ -107,7 +107,7 @@ def escaped(payload: str) -> str:
 def test_an_applicants_words_are_stored_as_typed_and_shown_escaped(app, client):
     intake = open_intake()
     answers = {"name": ATTRIBUTE_BREAK, "motivation": XSS, "perspectives": SQL + " " + RTL}
-    assert apply(client, intake, PARENT, **answers).status_code == 302
+    assert apply(client, intake, PARENT, **answers).status_code == 201
     application = db.session.scalar(sa.select(Application))
     assert application.name == ATTRIBUTE_BREAK  # stored as typed, not mangled
     login(client, make_user(["admin"]))

@@ -19,6 +19,8 @@ from tests.factories import count_rows, login
 from tests.pages import text
 from tests.security.accounts import isolated_requests  # noqa: F401 - a fresh g per request
 
+EXPORT_REASON = {"category": "applicant_request", "reason": "Asked by email."}
+
 pytestmark = pytest.mark.usefixtures("app", "isolated_requests")
 
 
@@ -157,5 +159,7 @@ def test_staff_without_the_permission_walking_application_ids_get_403(client, us
     login(client, users[role])
     for application_id in [*ids, max(ids) + 1]:
         assert client.get(f"/staff/board/applications/{application_id}").status_code == 403
-        export = client.post(f"/staff/board/applications/{application_id}/export/json")
+        export = client.post(
+            f"/staff/board/applications/{application_id}/export/json", data=EXPORT_REASON
+        )
         assert export.status_code == 403

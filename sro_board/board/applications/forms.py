@@ -231,6 +231,10 @@ class ContactDetailsForm(FlaskForm):
     phone = TelField("Phone number (optional)", validators=[Optional(), Length(max=40), PHONE])
 
 
+class ConfirmEmailForm(FlaskForm):
+    """The button that confirms a new contact email (CSRF-protected, no fields)."""
+
+
 class WithdrawForm(FlaskForm):
     """The applicant withdraws, after ticking a confirmation."""
 

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ...audit.actors import SystemActor
 from ...audit.services import record
+from ...core.clock import now_utc
 from ...core.extensions import db
 from ...core.urls import public_url
 from ...security.tokens import new_token
@@ -137,6 +138,7 @@ def submit_application(intake: Intake, data: ApplicationInput) -> Submitted:
         intake_id=intake.id,
         reference=new_reference(),
         status_token_hash=token_hash,
+        status_link_sent_at=now_utc(),
         category=data.category,
         stage=Stage.SUBMITTED,
         **_personal_fields(data),

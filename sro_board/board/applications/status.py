@@ -3,10 +3,14 @@
 Like services.py: audited without personal data, stage moves through move_to, no commit.
 """
 
+from datetime import timedelta
+
 import sqlalchemy as sa
+from flask import current_app
 
 from ...audit.actors import SystemActor
 from ...audit.services import record
+from ...core.clock import now_utc
 from ...core.extensions import db
 from ...core.urls import public_url
 from ...security.tokens import new_token, token_hash_or_none
@@ -15,6 +19,7 @@ from ..errors import BoardError, DuplicateApplication
 from ..models import Application
 from ..stages import STAGE_TRANSITIONS, Stage
 from ..transitions import move_to
+from .email_change import EMAIL_PENDING, request_email_change
 from .services import DUPLICATE_CONTACT_MESSAGE, email_taken
 from .values import normalize_email
 
@@ -31,23 +36,32 @@ def find_by_status_token(token: str) -> Application | None:
     )
 
 
+def status_link_expired(application: Application) -> bool:
+    """True when the status link was sent more than STATUS_LINK_DAYS ago."""
+    sent = application.status_link_sent_at or application.created_at
+    return now_utc() > sent + timedelta(days=current_app.config["STATUS_LINK_DAYS"])
+
+
 def update_contact(application: Application, email: str, phone: str) -> list[str]:
-    """Change the email and phone; returns what changed. Both addresses hear of a new email."""
+    """Change the phone now; a new email waits for the link sent to it (EMAIL_PENDING).
+
+    Returns what changed. The old address is told that a change was asked for.
+    """
     if not is_active(application):
         raise BoardError("This application is closed, so its contact details cannot change.")
     old_email = application.email
     new_email, new_phone = normalize_email(email), phone.strip() or None
     changed = []
-    if new_email != old_email:
-        if email_taken(application.intake_id, new_email, exclude_id=application.id):
-            raise DuplicateApplication(DUPLICATE_CONTACT_MESSAGE)
-        application.email = new_email
-        changed.append("email")
+    asked = new_email not in (old_email, application.pending_email)
+    if asked and email_taken(application.intake_id, new_email, exclude_id=application.id):
+        raise DuplicateApplication(DUPLICATE_CONTACT_MESSAGE)
     if new_phone != application.phone:
         application.phone = new_phone
         changed.append("phone")
+    if asked:
+        request_email_change(application, new_email)
     if not changed:
-        return changed
+        return [EMAIL_PENDING] if asked else changed
     record(
         SystemActor.STATUS_LINK,
         "application.contact",
@@ -56,10 +70,9 @@ def update_contact(application: Application, email: str, phone: str) -> list[str
         f"{application.reference}: applicant changed {' and '.join(changed)}",
         after={"changed": changed},
     )
-    for recipient in dict.fromkeys([old_email, new_email]):
-        email_about(application, recipient, "contact_updated", changed=changed)
+    email_about(application, old_email, "contact_updated", changed=changed)
     db.session.flush()
-    return changed
+    return [*changed, EMAIL_PENDING] if asked else changed
 
 
 def is_active(application: Application) -> bool:
@@ -85,6 +98,7 @@ def send_new_status_links(email: str) -> int:
     ).all()
     for application in applications:
         token, application.status_token_hash = new_token()
+        application.status_link_sent_at = now_utc()
         record(
             SystemActor.NEW_STATUS_LINK_FORM,
             "application.status_link",

@@ -1,10 +1,11 @@
 """The advisory board's public pages for applying: join, the form, the confirmation.
 
-Nobody logs in here. The confirmation shows the private status link once; it is never cached
-and sends no referrer.
+Nobody logs in here. The confirmation is the answer to the form's POST: it shows the private
+status link once, is never cached and sends no referrer, and the link is kept nowhere else (not
+in the session cookie, not on the server).
 """
 
-from flask import redirect, render_template, session, url_for
+from flask import make_response, render_template
 
 from ...core.commit import commit_service
 from ...core.http import private
@@ -16,8 +17,6 @@ from ..stages import Stage
 from .forms import ApplicationForm
 from .limit import count_accepted, seconds_to_wait, wait_words
 from .services import submit_application
-
-RECEIPT = "board_receipt"  # session key: reference and status token, shown once
 
 
 @bp.get("/advisory-board")
@@ -57,7 +56,7 @@ def apply():
     if intake is None or (form.is_submitted() and form.intake.data != str(intake.id)):
         return _closed(409 if form.is_submitted() else 200)
     if form.is_submitted() and form.website.data:  # honeypot: a bot; pretend all went well
-        return redirect(url_for("board.applied"))
+        return _receipt(None)
     form.intake.data = str(intake.id)
     if form.validate_on_submit():
         if seconds := seconds_to_wait():
@@ -76,19 +75,27 @@ def apply():
             submitted = done.value
             application = submitted.application
             count_accepted()
-            session[RECEIPT] = {
+            receipt = {
                 "reference": application.reference,
                 "token": submitted.status_token,
                 "guardian": application.stage is Stage.AWAITING_GUARDIAN,
                 "ineligible": application.eligibility_reason,
             }
-            return redirect(url_for("board.applied"))
+            return _receipt(receipt)
     return _form_page(form, intake)
+
+
+def _receipt(receipt: dict | None):
+    """The confirmation with the status link, as the answer to the POST: never stored."""
+    page = render_template("board/applications/applied.html", receipt=receipt)
+    response = make_response(page, 201)  # 201 Created: the application, with its reference
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 @bp.get("/advisory-board/applied")
 @private
 def applied():
-    """Confirmation: the reference and the private status link, shown once."""
-    receipt = session.pop(RECEIPT, None)
-    return render_template("board/applications/applied.html", receipt=receipt)
+    """The confirmation without the link (it was in the answer to the form, and the email)."""
+    return render_template("board/applications/applied.html", receipt=None)

@@ -18,7 +18,9 @@ from ..errors import BoardError, DuplicateApplication
 from ..labels import AGE_RANGES, APPLICANT_STAGES
 from ..models import Application
 from ..stages import Stage
+from .email_change import EMAIL_PENDING, confirm_email_change, find_email_change
 from .forms import (
+    ConfirmEmailForm,
     ContactDetailsForm,
     GuardianConsentForm,
     GuardianResendForm,
@@ -34,7 +36,14 @@ from .guardian import (
     resend_guardian_request,
 )
 from .limit import apply_rate_limit
-from .status import find_by_status_token, is_active, send_new_status_links, update_contact, withdraw
+from .status import (
+    find_by_status_token,
+    is_active,
+    send_new_status_links,
+    status_link_expired,
+    update_contact,
+    withdraw,
+)
 
 CONSENT_OUTCOME = "board_consent"
 CHANGED_MEANWHILE = (
@@ -44,6 +53,26 @@ CHANGED_MEANWHILE = (
 
 def _invalid_link(kind: str):
     return render_template("board/applications/link_invalid.html", kind=kind), 404
+
+
+def _open(token: str) -> tuple[Application | None, object]:
+    """The application of a status link, or the page that says why the link does not work."""
+    application = find_by_status_token(token)
+    if application is None:
+        return None, _invalid_link("status")
+    if status_link_expired(application):
+        return None, (render_template("board/applications/link_expired.html"), 410)
+    return application, None
+
+
+def _contact_saved(changed: list[str]) -> str:
+    if EMAIL_PENDING in changed:
+        return (
+            "We emailed a link to the new address. Your email changes once you follow it; "
+            "until then we write to the old one."
+            + (" Your phone number was updated." if "phone" in changed else "")
+        )
+    return "Your contact details were updated." if changed else "Nothing changed."
 
 
 def _status_page(application: Application, token: str, **forms):
@@ -77,9 +106,9 @@ def _changed_meanwhile(token: str):
 @private
 def status(token: str):
     """The applicant's private page: stage, contact details, withdrawal."""
-    application = find_by_status_token(token)
+    application, refusal = _open(token)
     if application is None:
-        return _invalid_link("status")
+        return refusal
     return _status_page(application, token)
 
 
@@ -87,9 +116,9 @@ def status(token: str):
 @private
 def update_contact_details(token: str):
     """Change the email address or phone number."""
-    application = find_by_status_token(token)
+    application, refusal = _open(token)
     if application is None:
-        return _invalid_link("status")
+        return refusal
     form = ContactDetailsForm()
     if form.validate_on_submit():
         done = commit_service(
@@ -99,9 +128,7 @@ def update_contact_details(token: str):
                 DuplicateApplication: form.email.errors,
                 BoardError: form.form_errors,
             },
-            success=lambda changed: (
-                "Your contact details were updated." if changed else "Nothing changed."
-            ),
+            success=_contact_saved,
         )
         if isinstance(done.error, StaleDataError):
             return _changed_meanwhile(token)
@@ -114,9 +141,9 @@ def update_contact_details(token: str):
 @private
 def withdraw_application(token: str):
     """Withdraw the application, once the applicant has ticked the confirmation."""
-    application = find_by_status_token(token)
+    application, refusal = _open(token)
     if application is None:
-        return _invalid_link("status")
+        return refusal
     form = WithdrawForm()
     if form.validate_on_submit():
         done = commit_service(
@@ -136,9 +163,9 @@ def withdraw_application(token: str):
 @private
 def resend_guardian(token: str):
     """Send the parent's or guardian's consent link again, perhaps to a corrected address."""
-    application = find_by_status_token(token)
+    application, refusal = _open(token)
     if application is None:
-        return _invalid_link("status")
+        return refusal
     form = GuardianResendForm()
     if form.validate_on_submit():
         done = commit_service(
@@ -168,6 +195,26 @@ def lost_link():
         )
         return redirect(url_for("board.join"))
     return render_template("board/applications/lost_link.html", form=form)
+
+
+@bp.route("/advisory-board/confirm-email/<token>", methods=["GET", "POST"])
+@private
+def confirm_email(token: str):
+    """The new address confirms it belongs to the applicant (a button: scanners only GET)."""
+    application = find_email_change(token)
+    if application is None:
+        return _invalid_link("email")
+    form = ConfirmEmailForm()
+    if form.validate_on_submit():
+        done = commit_service(
+            lambda: confirm_email_change(application),
+            {StaleDataError: None, BoardError: form.form_errors},
+        )
+        if done:
+            return render_template("board/applications/email_confirmed.html", done=True)
+    return render_template(
+        "board/applications/email_confirmed.html", done=False, form=form, application=application
+    )
 
 
 @bp.route("/advisory-board/consent/<token>", methods=["GET", "POST"])

@@ -26,6 +26,8 @@ from ..models import (
     SelfIdentification,
     StageEvent,
 )
+from .models import SensitiveAction
+from .reasons import audit_fields, record_reason
 from .services import PERSONAL_FIELDS
 
 EXPORT_FORMATS = ("json", "csv")
@@ -35,7 +37,7 @@ APPLICATION_FIELDS = (
     "stage",
     "created_at",
     "decided_at",
-    *(f for f in PERSONAL_FIELDS if f != "status_token_hash"),
+    *(f for f in PERSONAL_FIELDS if not f.endswith("token_hash")),
     "consent_notice",
     "consent_roster",
     "consent_full_name",
@@ -143,10 +145,13 @@ def to_csv(data: dict[str, Any]) -> str:
     return out.getvalue()
 
 
-def export_applicant(actor: User, application: Application, fmt: str) -> str:
-    """An applicant's data in fmt ("json" or "csv"); the export is written to the audit log."""
+def export_applicant(
+    actor: User, application: Application, fmt: str, category: str, details: str
+) -> str:
+    """An applicant's data in fmt ("json" or "csv"), with its reason; audited by category."""
     if fmt not in EXPORT_FORMATS:
         raise BoardError("Export as JSON or CSV.")
+    reason = record_reason(actor, application, SensitiveAction.EXPORT, category, details)
     text = (to_json if fmt == "json" else to_csv)(applicant_data(application))
     security_event("export.applicant", format=fmt, application_id=application.id)
     record(
@@ -154,8 +159,9 @@ def export_applicant(actor: User, application: Application, fmt: str) -> str:
         "application.export",
         "application",
         application.reference,
-        f"{application.reference}: applicant's data exported ({fmt.upper()}) for a request",
-        after={"format": fmt},
+        f"{application.reference}: applicant's data exported ({fmt.upper()}): "
+        f"{reason.category.label.lower()}",
+        after={"format": fmt} | audit_fields(reason),
     )
     db.session.flush()
     return text

@@ -1,19 +1,55 @@
-"""The form for deleting an applicant's personal data at their request."""
+"""Forms for sensitive actions on an applicant's data: each asks why, in a category and words."""
 
+from flask import current_app
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, TextAreaField
+from wtforms import BooleanField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from ...core.forms import choices
+from ...security.inputs import strip_bidi
+from .models import CATEGORIES, SensitiveAction
+from .reasons import DETAILS_MAX
 
-class DeleteRequestForm(FlaskForm):
+
+def _clean(value):
+    value = strip_bidi(value)
+    return value.strip() if isinstance(value, str) else value
+
+
+class ReasonForm(FlaskForm):
+    """Why: a category from the list (kept in the audit log) and details (kept for a while)."""
+
+    category = SelectField("Why", choices=[], validators=[DataRequired(message="Choose why.")])
+    reason = TextAreaField(
+        "Details of the request or decision",
+        validators=[
+            DataRequired(message="Record the request."),
+            Length(max=DETAILS_MAX, message=f"Keep the details under {DETAILS_MAX} characters."),
+        ],
+        filters=[_clean],
+    )
+
+    def for_action(self, action: SensitiveAction) -> "ReasonForm":
+        """Offer the categories that fit the action."""
+        self.category.choices = choices(
+            [("", "Choose why")] + [(c.value, c.label) for c in CATEGORIES[action]]
+        )
+        days = current_app.config["REASON_RETENTION_DAYS"]
+        self.reason.description = (
+            "For example: “Request received by email on 3 March 2027.” Do not add anyone's "
+            f"name or contact details. The details are kept for {days} days, then emptied; "
+            "the audit log keeps only the category."
+        )
+        return self
+
+
+class ExportRequestForm(ReasonForm):
+    """Download a copy of an applicant's data (their right of access)."""
+
+
+class DeleteRequestForm(ReasonForm):
     """Delete an applicant's personal data at their request."""
 
-    reason = TextAreaField(
-        "Request details",
-        validators=[DataRequired(message="Record the request."), Length(max=1000)],
-        description="For example: “Request received by email on 3 March 2027.” "
-        "Do not add the person's name or contact details.",
-    )
     confirm = BooleanField(
         "I understand this cannot be undone",
         validators=[DataRequired(message="Confirm that the data is to be deleted.")],

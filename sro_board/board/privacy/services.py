@@ -18,6 +18,7 @@ from ...auth.models import User
 from ...core.clock import now_utc
 from ...core.extensions import db
 from ...mail.models import OutboxEmail
+from ..checks import GuardianCheck
 from ..errors import BoardError
 from ..models import (
     Application,
@@ -29,6 +30,8 @@ from ..models import (
 )
 from ..stages import PURGEABLE_STAGES, STAGE_TRANSITIONS, Stage
 from ..transitions import move_to
+from .models import SensitiveAction
+from .reasons import audit_fields, record_reason
 
 PERSONAL_FIELDS = (
     "name",
@@ -48,6 +51,10 @@ PERSONAL_FIELDS = (
     "status_token_hash",
     "interview_at",
     "interview_format",
+    "pending_email",
+    "pending_email_token_hash",
+    "pending_email_expires_at",
+    "status_link_sent_at",
 )
 FREE_TEXT_FIELDS = ("eligibility_reason", "override_reason")
 
@@ -107,7 +114,7 @@ def _counts(ids: list[int]) -> dict[str, int]:
 
 
 def purge_applications(
-    applications: list[Application], actor: User | None, reason: str, report: PurgeReport
+    applications: list[Application], actor: User | None, reason: dict, report: PurgeReport
 ) -> PurgeReport:
     """Empty the personal data of the given applications (or only count it on a dry run)."""
     ids = [a.id for a in applications]
@@ -123,6 +130,7 @@ def purge_applications(
     )
     for model, column, values in (
         (GuardianConsent, GuardianConsent.application_id, ids),
+        (GuardianCheck, GuardianCheck.application_id, ids),
         (SelfIdentification, SelfIdentification.application_id, ids),
         (ApplicationEmail, ApplicationEmail.application_id, ids),
         (OutboxEmail, OutboxEmail.id, email_ids),
@@ -152,7 +160,7 @@ def purge_applications(
             "application",
             application.reference,
             f"{application.reference}: personal data deleted",
-            after={"stage": application.stage.value, "reason": reason},
+            after={"stage": application.stage.value} | reason,
         )
     db.session.flush()
     db.session.expire_all()
@@ -165,22 +173,29 @@ def purge_expired(dry_run: bool = False, now: datetime | None = None) -> PurgeRe
     report = PurgeReport(cutoff=cutoff, dry_run=dry_run)
     days = current_app.config["RETENTION_DAYS"]
     return purge_applications(
-        due_for_purge(cutoff), None, f"retention period of {days} days ended", report
+        due_for_purge(cutoff), None, {"reason": f"retention period of {days} days ended"}, report
     )
 
 
-def delete_on_request(actor: User, application: Application, reason: str) -> PurgeReport:
-    """Delete an applicant's personal data at their request; an open application is withdrawn."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise BoardError("Record why the data is deleted (for example, the date of the request).")
+def delete_on_request(
+    actor: User, application: Application, category: str, details: str
+) -> PurgeReport:
+    """Delete an applicant's personal data at their request; an open application is withdrawn.
+
+    The details of the request go to a StaffReason (emptied after its retention period); the
+    history and the audit log get only its category.
+    """
     if application.purged_at is not None:
         raise BoardError("This application's personal data was already deleted.")
     if application.stage is Stage.ACCEPTED:
         raise BoardError(
             "This applicant is a board member; their membership record must be ended first."
         )
+    reason = record_reason(actor, application, SensitiveAction.DELETION, category, details)
+    words = f"on request ({reason.category.label.lower()})"
     if STAGE_TRANSITIONS[application.stage]:
-        move_to(application, Stage.WITHDRAWN, actor, f"Withdrawn on request: {reason}")
+        move_to(application, Stage.WITHDRAWN, actor, f"Withdrawn {words}.")
     report = PurgeReport(cutoff=now_utc(), dry_run=False)
-    return purge_applications([application], actor, f"on request: {reason}", report)
+    return purge_applications(
+        [application], actor, {"reason": words} | audit_fields(reason), report
+    )

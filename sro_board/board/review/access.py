@@ -2,20 +2,27 @@
 
 docs/permissions.md points here. A reviewer reviews an application only while it is in review
 and its personal data is kept, of an intake they are assigned to, and never one they declared
-a conflict of interest on. Only active staff with the reviewer role can be assigned to an intake.
-Views guard the reviewer's pages with Action.REVIEW_APPLICATIONS; these rules choose the rows.
+a conflict of interest on. Only active staff with the reviewer role can be assigned to an intake,
+and never an admin or chair: they see applicants' names, so their review would not be blind.
+The other way round, an admin or chair role is refused to a reviewer of an intake still in
+selection (role_refusal, registered with auth). Views guard the reviewer's pages with
+Action.REVIEW_APPLICATIONS; these rules choose the rows.
 """
 
 import sqlalchemy as sa
 
 from ...auth.models import User, UserRole
 from ...auth.roles import Role
+from ...core.clock import now_utc
 from ...core.extensions import db
 from ..models import Application, ConflictDeclaration, Intake, ReviewerAssignment
-from ..stages import Stage
+from ..stages import STAGE_TRANSITIONS, Stage
 
 # Reviewers see and score applications while they are in review.
 REVIEWABLE_STAGES = frozenset({Stage.IN_REVIEW})
+# Roles that see applicants' names: never a reviewer of an intake still in selection.
+SEEING_ROLES = frozenset({Role.ADMIN, Role.CHAIR})
+OPEN_STAGES = frozenset(stage for stage, onward in STAGE_TRANSITIONS.items() if onward)
 
 
 def reviewable_by(user: User) -> sa.ColumnElement[bool]:
@@ -49,6 +56,11 @@ def assignment_refusal(user: User, intake: Intake) -> str | None:
     """Why the user cannot be made a reviewer of the intake, or None when they can."""
     if not user.active or not user.has_role(Role.REVIEWER):
         return "Only active staff with the reviewer role can be assigned."
+    if user.has_role(*SEEING_ROLES):
+        return (
+            f"{user.name} is an admin or chair and sees applicants' names, so cannot review "
+            "blind. Choose another reviewer, or remove that role first."
+        )
     if db.session.get(ReviewerAssignment, (intake.id, user.id)):
         return f"{user.name} is already a reviewer of this intake."
     return None
@@ -70,6 +82,43 @@ def reviewer_candidates(intake: Intake) -> list[User]:
             .join(UserRole)
             .where(UserRole.role == Role.REVIEWER, User.active.is_(True))
             .where(User.id.not_in(assigned))
+            .where(~User.role_rows.any(UserRole.role.in_(SEEING_ROLES)))
             .order_by(User.name)
         ).unique()
     )
+
+
+def intakes_in_selection_reviewed_by(user: User) -> list[Intake]:
+    """The intakes the user reviews that are still open or have an application not decided."""
+    undecided = (
+        sa.exists()
+        .where(
+            Application.intake_id == Intake.id,
+            Application.stage.in_(OPEN_STAGES),
+            Application.purged_at.is_(None),
+        )
+        .correlate(Intake)
+    )
+    return list(
+        db.session.scalars(
+            sa.select(Intake)
+            .join(ReviewerAssignment, ReviewerAssignment.intake_id == Intake.id)
+            .where(ReviewerAssignment.user_id == user.id)
+            .where(sa.or_(Intake.closes_at > now_utc(), undecided))
+            .order_by(Intake.id)
+        )
+    )
+
+
+def role_refusal(user: User, added: frozenset[Role]) -> str | None:
+    """Refuse an admin or chair role to a reviewer of an intake still in selection."""
+    if not added & SEEING_ROLES or user.id is None:
+        return None
+    if intakes := intakes_in_selection_reviewed_by(user):
+        titles = ", ".join(f"“{intake.title}”" for intake in intakes)
+        return (
+            f"{user.name} reviews {titles}, still in selection; an admin or chair sees "
+            "applicants' names. Remove them from its reviewers first, or wait until every "
+            "application there is decided."
+        )
+    return None

@@ -1,6 +1,7 @@
 """The reviews as the admin and chair read them: each reviewer's scores and weighted means."""
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -10,9 +11,14 @@ from ...core.extensions import db
 from ..models import Application, ConflictDeclaration, RubricCriterion, Score
 
 
-def reviewer_means(intake_id: int) -> dict[int, list[float]]:
-    """Each reviewer's weighted mean score per application of the intake (one query)."""
-    rows = db.session.execute(
+def reviewer_means(
+    intake_id: int, application_ids: Collection[int] | None = None
+) -> dict[int, list[float]]:
+    """Each reviewer's weighted mean score per application of the intake (one query).
+
+    Given application_ids (a page of them), only those applications' scores are read.
+    """
+    query = (
         sa.select(
             Score.application_id,
             sa.func.sum(Score.score * RubricCriterion.weight),
@@ -21,7 +27,10 @@ def reviewer_means(intake_id: int) -> dict[int, list[float]]:
         .join(RubricCriterion, RubricCriterion.id == Score.criterion_id)
         .where(RubricCriterion.intake_id == intake_id)
         .group_by(Score.application_id, Score.reviewer_id)
-    ).all()
+    )
+    if application_ids is not None:
+        query = query.where(Score.application_id.in_(list(application_ids)))
+    rows = db.session.execute(query).all()
     means: dict[int, list[float]] = defaultdict(list)
     for application_id, weighted, weights in rows:
         means[application_id].append(float(weighted) / float(weights))

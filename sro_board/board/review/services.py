@@ -82,6 +82,19 @@ class QueueRow:
 
 def reviewer_queue(reviewer: User) -> list[QueueRow]:
     """Applications in review the reviewer may see, with their progress (one query)."""
+    return [QueueRow(*row[:6]) for row in db.session.execute(queue_query(reviewer))]
+
+
+def queue_sizes(reviewer: User) -> tuple[int, int]:
+    """How many applications of the reviewer's queue are still to do, and how many are done."""
+    query = queue_query(reviewer).order_by(None).subquery()
+    done = sa.func.coalesce(sa.func.sum(sa.case((query.c.complete, 1), else_=0)), 0)
+    total, complete = db.session.execute(sa.select(sa.func.count(), done)).one()
+    return total - complete, complete
+
+
+def queue_query(reviewer: User, complete: bool | None = None) -> sa.Select:
+    """The reviewer's queue as a select of QueueRow values; optionally only (in)complete ones."""
     scored = (
         sa.select(sa.func.count())
         .select_from(Score)
@@ -94,14 +107,18 @@ def reviewer_queue(reviewer: User) -> list[QueueRow]:
         .where(RubricCriterion.intake_id == Application.intake_id)
         .scalar_subquery()
     )
-    rows = db.session.execute(
+    declared = ConflictDeclaration.reviewer_id.is_not(None)
+    # The same rule as QueueRow.complete, in SQL.
+    is_complete = sa.and_(declared, criteria > 0, scored >= criteria)
+    query = (
         sa.select(
             Application.id,
             Intake.title,
             Application.category,
-            ConflictDeclaration.reviewer_id.is_not(None),
+            declared,
             scored,
             criteria,
+            is_complete.label("complete"),
         )
         .join(Intake, Intake.id == Application.intake_id)
         .outerjoin(
@@ -113,8 +130,12 @@ def reviewer_queue(reviewer: User) -> list[QueueRow]:
         )
         .where(reviewable_by(reviewer))
         .order_by(Intake.opens_at.desc(), Application.id)
-    ).all()
-    return [QueueRow(*row) for row in rows]
+    )
+    if complete is True:
+        query = query.where(is_complete)
+    elif complete is False:
+        query = query.where(sa.not_(is_complete))
+    return query
 
 
 def declare_conflict(

@@ -1,12 +1,15 @@
 """Selection forms: a stage move with its reason, the search of applications by name."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateTimeLocalField, SelectField, StringField, TextAreaField
+from wtforms import DateField, DateTimeLocalField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from ...core.forms import choices, plausible_year
+from ..checks import GuardianCheckMethod
 from ..labels import stage_label
+from ..privacy.models import CATEGORIES, SensitiveAction
 from ..stages import Stage
+from .guardian_checks import NOTE_MAX
 from .services import INTERVIEW_FORMATS
 
 # What the admin reads after moving an application: a written sentence per stage.
@@ -44,6 +47,16 @@ class MoveForm(FlaskForm):
         validators=[DataRequired(message="Give a reason for the move."), Length(max=2000)],
         description="Kept in the application's history. Do not add personal details. "
         "For a move to ineligible, the applicant reads it as the reason.",
+    )
+    category = SelectField(
+        "Why the eligibility rules are overridden",
+        choices=choices(
+            [("", "Choose why")]
+            + [(c.value, c.label) for c in CATEGORIES[SensitiveAction.OVERRIDE]]
+        ),
+        validators=[Optional()],
+        description="Only when an ineligible application goes on. The audit log keeps this "
+        "category; the reason above stays in the application's history.",
     )
     interview_at = DateTimeLocalField(
         "Interview date and time",
@@ -97,4 +110,25 @@ class NameSearchForm(FlaskForm):
         ],
         filters=[_strip],
         description="Every word must appear in the name, in any order.",
+    )
+
+
+class GuardianCheckForm(FlaskForm):
+    """How staff confirmed a minor's parent or guardian, before an offer."""
+
+    method = SelectField(
+        "How the guardian was confirmed",
+        choices=choices([("", "Choose how")] + [(m.value, m.label) for m in GuardianCheckMethod]),
+        validators=[DataRequired(message="Choose how the guardian was confirmed.")],
+    )
+    confirmed_on = DateField(
+        "Date of the confirmation",
+        validators=[DataRequired(message="Enter the date of the confirmation."), plausible_year],
+    )
+    note = TextAreaField(
+        "Note (optional)",
+        validators=[Optional(), Length(max=NOTE_MAX)],
+        filters=[_strip],
+        description="For example: “Called the number on the school's records.” No names, "
+        "phone numbers or addresses.",
     )

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from ...audit.services import record
 from ...auth.models import User
 from ...core.clock import now_utc
 from ...core.extensions import db
@@ -9,11 +10,15 @@ from ..applications.guardian import ask_guardian
 from ..enums import Category
 from ..errors import BoardError
 from ..models import Application, StageEvent
+from ..privacy.models import SensitiveAction
+from ..privacy.reasons import audit_fields, record_reason
 from ..stages import Stage, stage_move_allowed
 from ..transitions import move_to
+from .guardian_checks import check_offer
 from .members import make_member
 
 INTERVIEW_FORMATS = ("In person", "Video call", "Phone call")
+OVERRIDE_STAGES = frozenset({Stage.ELIGIBLE, Stage.AWAITING_GUARDIAN})
 
 
 def move_application(
@@ -23,13 +28,19 @@ def move_application(
     reason: str,
     interview_at: datetime | None = None,
     interview_format: str | None = None,
+    category: str | None = None,
 ) -> StageEvent:
-    """An admin's stage move: checks the admin's own rules, then calls move_to."""
+    """An admin's stage move: checks the admin's own rules, then calls move_to.
+
+    Overriding the eligibility rules (ineligible to eligible, or to awaiting a guardian) also
+    needs a reason category; it is recorded as a StaffReason and audited by its category.
+    """
     reason = (reason or "").strip()
     if not reason:
         raise BoardError("Give a reason for the move; it is kept in the application's history.")
     if application.purged_at is not None:
         raise BoardError("This application's personal data was deleted; it cannot move.")
+
     if new_stage is Stage.ELIGIBLE and _awaits_guardian(application):
         message = (
             "A student under 18 becomes eligible only once their guardian has confirmed consent."
@@ -38,7 +49,9 @@ def move_application(
             message += ' To ask them, choose "Awaiting guardian consent".'
         raise BoardError(message)
     if new_stage is Stage.AWAITING_GUARDIAN:
-        return _override_for_a_minor(actor, application, reason)
+        return _override_for_a_minor(actor, application, reason, category)
+    if new_stage is Stage.OFFERED:
+        check_offer(application)
     if new_stage is Stage.INTERVIEW:
         if interview_at is None or not interview_format:
             raise BoardError("An interview needs a date and time and a format.")
@@ -49,6 +62,8 @@ def move_application(
     old = application.stage
     if not stage_move_allowed(old, new_stage):
         move_to(application, new_stage, actor, reason)  # raises BoardError with the message
+    if is_override(application, new_stage):
+        _record_override(actor, application, new_stage, category, reason)
     # Set before move_to, so that the applicant's email carries them.
     if new_stage is Stage.INTERVIEW:
         application.interview_at = interview_at
@@ -62,6 +77,11 @@ def move_application(
         make_member(actor, application)
     db.session.flush()
     return event
+
+
+def is_override(application: Application, new_stage: Stage) -> bool:
+    """True when the move overrides the eligibility rules (an ineligible application goes on)."""
+    return application.stage is Stage.INELIGIBLE and new_stage in OVERRIDE_STAGES
 
 
 def _minor(application: Application) -> bool:
@@ -85,13 +105,34 @@ def may_ask_guardian(application: Application) -> bool:
     )
 
 
-def _override_for_a_minor(actor: User, application: Application, reason: str) -> StageEvent:
+def _record_override(
+    actor: User, application: Application, new_stage: Stage, category: str | None, reason: str
+) -> None:
+    """Keep the override's reason (StaffReason) and audit it by its category only."""
+    staff_reason = record_reason(
+        actor, application, SensitiveAction.OVERRIDE, category or "", reason
+    )
+    record(
+        actor,
+        "application.override",
+        "application",
+        application.reference,
+        f"{application.reference}: eligibility rules overridden: "
+        f"{staff_reason.category.label.lower()}",
+        after={"stage": new_stage.value} | audit_fields(staff_reason),
+    )
+
+
+def _override_for_a_minor(
+    actor: User, application: Application, reason: str, category: str | None
+) -> StageEvent:
     """An admin overrides a minor's ineligibility: their guardian is asked for consent first."""
     if not _minor(application):
         raise BoardError("Only a student under 18 waits for a parent's or guardian's consent.")
     if not stage_move_allowed(application.stage, Stage.AWAITING_GUARDIAN):
         move_to(application, Stage.AWAITING_GUARDIAN, actor, reason)  # raises with the message
     ask_guardian(application, actor, reason)
+    _record_override(actor, application, Stage.AWAITING_GUARDIAN, category, reason)
     application.override_reason = reason
     db.session.flush()
     return application.events[-1]

@@ -5,29 +5,20 @@ included) is shown as "fewer than 5"; when exactly one count of a question is hi
 next smallest is hidden too, so it cannot be worked out from the group's total.
 """
 
-import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
 from ...core.extensions import db
+from ...core.pagination import Page
 from ..enums import SELF_ID_QUESTIONS, Category, SelfIdAnswer
 from ..labels import SELF_ID_WORDING
 from ..models import Application, Intake, SelfIdentification, StageEvent
-from ..review.results import reviewer_means
 from ..stages import Stage
+from .ranking import CANDIDATE_STAGES, Candidate, ranked_pages
 
 SUPPRESS_BELOW = 5
-# Applications the admin chooses from (in review) or has chosen (shortlisted and beyond).
-CANDIDATE_STAGES = (
-    Stage.IN_REVIEW,
-    Stage.SHORTLISTED,
-    Stage.INTERVIEW,
-    Stage.WAITLISTED,
-    Stage.OFFERED,
-    Stage.ACCEPTED,
-)
 SELECTED_STAGES = frozenset({Stage.OFFERED, Stage.ACCEPTED})
 # Question -> its short label in the aggregate tables.
 SELF_ID_LABELS = {question: SELF_ID_WORDING[question][0] for question in SELF_ID_QUESTIONS}
@@ -74,42 +65,6 @@ class SeatLine:
 
 
 @dataclass
-class Candidate:
-    """One application in the ranking, with its reviewers' weighted means."""
-
-    application_id: int
-    reference: str
-    name: str | None
-    stage: Stage
-    means: list[float]
-
-    @property
-    def reviews(self) -> int:
-        """How many reviewers scored it."""
-        return len(self.means)
-
-    @property
-    def mean(self) -> float | None:
-        """Mean of the reviewers' weighted means."""
-        return statistics.fmean(self.means) if self.means else None
-
-    @property
-    def spread(self) -> float | None:
-        """Standard deviation across reviewers (None with fewer than two)."""
-        return statistics.pstdev(self.means) if len(self.means) > 1 else None
-
-    @property
-    def low(self) -> float | None:
-        """Lowest reviewer mean."""
-        return min(self.means) if self.means else None
-
-    @property
-    def high(self) -> float | None:
-        """Highest reviewer mean."""
-        return max(self.means) if self.means else None
-
-
-@dataclass
 class GroupTable:
     """Aggregate self-identification of one group (applicants, shortlist, selection)."""
 
@@ -124,14 +79,19 @@ class Selection:
 
     intake: Intake
     seats: list[SeatLine]
-    ranked: dict[Category, list[Candidate]]
+    ranked: dict[Category, list[Candidate]]  # one page of each category's ranking
+    pages: dict[Category, Page]
     stage_counts: dict[Category, Counter]
     groups: list[GroupTable]
     purged: int
 
 
-def build_selection(intake: Intake) -> Selection:
-    """Gather the selection view of an intake in a fixed number of queries."""
+def build_selection(intake: Intake, from_request: bool = False) -> Selection:
+    """Gather the selection view of an intake in a fixed number of queries.
+
+    Each category's ranking is paged: from_request reads the page numbers from the query
+    string (`<category>_page`); otherwise every ranking is at its first page.
+    """
     stage_counts: dict[Category, Counter] = {c: Counter() for c in Category}
     for category, stage, count in db.session.execute(
         sa.select(Application.category, Application.stage, sa.func.count())
@@ -154,56 +114,54 @@ def build_selection(intake: Intake) -> Selection:
         .select_from(Application)
         .where(Application.intake_id == intake.id, Application.purged_at.is_not(None))
     )
+    totals = {c: sum(stage_counts[c][s] for s in CANDIDATE_STAGES) for c in Category}
+    pages = ranked_pages(intake, totals, from_request)
+    ranked = {c: page.items for c, page in pages.items()}
     return Selection(
-        intake, seats, _ranked(intake), stage_counts, _self_id_groups(intake), purged or 0
+        intake, seats, ranked, pages, stage_counts, _self_id_groups(intake), purged or 0
     )
 
 
-def _ranked(intake: Intake) -> dict[Category, list[Candidate]]:
-    means = reviewer_means(intake.id)
-    rows = db.session.execute(
-        sa.select(
-            Application.id,
-            Application.reference,
-            Application.name,
-            Application.stage,
-            Application.category,
-        ).where(Application.intake_id == intake.id, Application.stage.in_(CANDIDATE_STAGES))
-    ).all()
-    ranked: dict[Category, list[Candidate]] = {c: [] for c in Category}
-    for app_id, reference, name, stage, category in rows:
-        ranked[category].append(Candidate(app_id, reference, name, stage, means.get(app_id, [])))
-    for candidates in ranked.values():
-        candidates.sort(key=lambda c: (c.mean is None, -(c.mean or 0), -c.reviews, c.reference))
-    return ranked
-
-
 def _self_id_groups(intake: Intake) -> list[GroupTable]:
+    """Each group's size by SQL; the answers (encrypted at rest) decrypted and counted in
+    Python, only for the applications that gave any."""
     ever_shortlisted = (
         sa.exists()
         .where(StageEvent.application_id == Application.id)
         .where(StageEvent.to_stage == Stage.SHORTLISTED)
     )
+    groups = {
+        "Applicants": sa.true(),
+        "Shortlist (ever shortlisted)": ever_shortlisted,
+        "Selection (offered or accepted)": Application.stage.in_(SELECTED_STAGES),
+    }
+    kept = sa.and_(Application.intake_id == intake.id, Application.purged_at.is_(None))
+    totals = db.session.execute(
+        sa.select(*(sa.func.count(sa.case((member, 1))) for member in groups.values())).where(kept)
+    ).one()
     answers = [getattr(SelfIdentification, name) for name in SELF_ID_QUESTIONS]
     rows = db.session.execute(
         sa.select(Application.stage, ever_shortlisted, *answers)
-        .outerjoin(SelfIdentification, SelfIdentification.application_id == Application.id)
-        .where(Application.intake_id == intake.id, Application.purged_at.is_(None))
+        .join(SelfIdentification, SelfIdentification.application_id == Application.id)
+        .where(kept)
     ).all()
-    groups = {
+    members = {
         "Applicants": rows,
         "Shortlist (ever shortlisted)": [r for r in rows if r[1]],
         "Selection (offered or accepted)": [r for r in rows if r[0] in SELECTED_STAGES],
     }
-    return [_table(label, members) for label, members in groups.items()]
+    return [
+        _table(label, total, members[label]) for label, total in zip(groups, totals, strict=True)
+    ]
 
 
-def _table(label: str, rows: list) -> GroupTable:
-    total = len(rows)
+def _table(label: str, total: int, answered: list) -> GroupTable:
+    """A group of `total` people; `answered` holds the rows of those who gave any answer."""
     table = GroupTable(label, suppress([total], total)[0])
     for index, question in enumerate(SELF_ID_QUESTIONS):
         counts = [0] * len(ANSWER_COLUMNS)
-        for row in rows:
+        for row in answered:
             counts[_ANSWER_INDEX[row[2 + index]]] += 1
+        counts[_ANSWER_INDEX[None]] += total - len(answered)  # no self-identification at all
         table.rows[question] = suppress(counts, total)
     return table

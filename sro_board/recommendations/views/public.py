@@ -3,7 +3,7 @@
 from flask import render_template, request
 
 from ...core.clock import today_local
-from ...core.extensions import db
+from ...core.pagination import paginate
 from ..blueprint import bp
 from ..definitions import definitions_by_axis
 from ..fields import FIELD_LABELS, STAFF_ONLY_FIELDS
@@ -17,9 +17,14 @@ def render_list(template: str):
     form = FilterForm(request.args)
     if request.args:
         form.validate()
-    recs = db.session.scalars(filter_recommendations(form)).all()
+    page = paginate(filter_recommendations(form))
     return render_template(
-        template, form=form, recs=recs, today=today_local(), schedule_state=schedule_state
+        template,
+        form=form,
+        page=page,
+        recs=page.items,
+        today=today_local(),
+        schedule_state=schedule_state,
     )
 
 
@@ -38,7 +43,7 @@ def public_detail(code: str):
         "recommendations/public/detail.html",
         rec=rec,
         timeline=timeline,
-        status_reason=status_reason(rec, timeline),
+        status_reason=status_reason(rec),
         schedule=schedule_state(rec.status, rec.target_date, rec.progress, today_local()),
         field_labels=FIELD_LABELS,
         hidden_fields=STAFF_ONLY_FIELDS,

@@ -11,6 +11,7 @@ from ...auth.permissions import APPROVERS, Action
 from ...core.clock import now_utc, today_local
 from ...core.commit import commit_service
 from ...core.extensions import db
+from ...core.pagination import paginate
 from ..blueprint import bp
 from ..csv.export import export_csv
 from ..definitions import find_definition, update_definition
@@ -19,11 +20,13 @@ from ..errors import EditConflict, TrackerError
 from ..fields import FIELD_LABELS
 from ..forms import DecisionForm, DefinitionForm, EditRecommendationForm, NewRecommendationForm
 from ..models import Recommendation
-from ..queries import all_updates, dashboard_lists, find_by_code, pending_count
+from ..queries import all_updates, dashboard_queries, find_by_code, pending_count
 from ..rules import approval_blockers, save_outcome
 from ..schedule import schedule_state
 from ..services import create_recommendation, propose_update
 from .public import render_list
+
+DASHBOARD_ROWS = 10  # per section: four sections of a full page would be too long to scan
 
 
 @bp.get("/staff/")
@@ -32,14 +35,15 @@ def dashboard():
     """The working group's start page."""
     today = today_local()
     stale_days = current_app.config["STALE_AFTER_DAYS"]
-    lists = dashboard_lists(current_user, today, now_utc() - timedelta(days=stale_days))
+    queries = dashboard_queries(current_user, today, now_utc() - timedelta(days=stale_days))
+    lists = {
+        name: paginate(query, f"{name}_page", per_page=DASHBOARD_ROWS)
+        for name, query in queries.items()
+    }
     return render_template(
         "recommendations/staff/dashboard.html",
-        mine=lists.mine,
-        overdue=lists.overdue,
-        stale=lists.stale,
-        pending=lists.pending,
-        blockers=approval_blockers(lists.pending, current_user),
+        **lists,
+        blockers=approval_blockers(lists["pending"].items, current_user),
         today=today,
         stale_days=stale_days,
         schedule_state=schedule_state,
@@ -94,7 +98,7 @@ def staff_detail(code: str):
         updates=updates,
         field_labels=FIELD_LABELS,
         decision_form=DecisionForm(),
-        blockers=approval_blockers(updates, current_user),
+        blockers=approval_blockers(updates.items, current_user),
         schedule=schedule_state(rec.status, rec.target_date, rec.progress, today_local()),
     )
 

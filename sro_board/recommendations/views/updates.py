@@ -8,6 +8,7 @@ from ...auth.decorators import permission_required
 from ...auth.permissions import Action
 from ...core.commit import commit_service
 from ...core.extensions import db
+from ...core.pagination import paginate
 from ..blueprint import bp
 from ..errors import EditConflict, TrackerError
 from ..fields import FIELD_LABELS
@@ -22,13 +23,14 @@ from ..services import approve_update, reject_update
 @permission_required(Action.APPROVE_UPDATES)
 def pending_updates():
     """Updates waiting for a decision; no approve button where the reader may not approve."""
-    updates = db.session.scalars(pending_updates_for(current_user)).all()
+    page = paginate(pending_updates_for(current_user))
     return render_template(
         "recommendations/updates/pending.html",
-        updates=updates,
+        page=page,
+        updates=page.items,
         field_labels=FIELD_LABELS,
         decision_form=DecisionForm(),
-        blockers=approval_blockers(updates, current_user),
+        blockers=approval_blockers(page.items, current_user),
     )
 
 

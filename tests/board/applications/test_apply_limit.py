@@ -34,7 +34,7 @@ def test_a_classroom_of_30_on_one_address_can_all_apply_with_the_default_limit(c
             "guardian_email": f"guardian{n}@example.net",
         }
         assert send(client, intake, student, name="").status_code == 200  # a typo first
-        assert send(client, intake, student).status_code == 302, f"student {n} was refused"
+        assert send(client, intake, student).status_code == 201, f"student {n} was refused"
     assert count_rows(Application) == 30
 
 
@@ -43,10 +43,10 @@ def test_forms_with_mistakes_never_count_toward_the_limit(app, client):
     intake = open_intake()
     for _ in range(6):
         assert send(client, intake, PARENT, email="priya@").status_code == 200
-    assert send(client, intake, PARENT).status_code == 302
+    assert send(client, intake, PARENT).status_code == 201
     # A refused duplicate is not an accepted application either.
     assert send(client, intake, TEACHER, email=PARENT["email"]).status_code == 200
-    assert send(client, intake, TEACHER).status_code == 302
+    assert send(client, intake, TEACHER).status_code == 201
     assert count_rows(Application) == 2
 
 
@@ -84,7 +84,7 @@ def test_over_the_limit_the_form_keeps_what_was_typed_and_states_the_real_wait(a
         data={"intake": str(intake.id)} | STUDENT_15,
         environ_overrides={"REMOTE_ADDR": "192.0.2.9"},
     )
-    assert other.status_code == 302
+    assert other.status_code == 201
 
 
 def test_the_limit_is_not_kept_with_personal_data(app, client):
@@ -104,7 +104,7 @@ def test_the_honeypot_still_pretends_success_at_the_limit(app, client):
     intake = open_intake()
     send(client, intake, PARENT)
     response = send(client, intake, TEACHER, website="http://spam.example")
-    assert response.status_code == 302
+    assert response.status_code == 201
     assert count_rows(Application) == 1
 
 

@@ -34,7 +34,7 @@ STUDENT = STUDENT_15["email"]
 @pytest.fixture
 def consent_path(client, mailbox) -> str:
     """A 15-year-old applies; the path of the link their guardian received."""
-    assert apply(client, open_intake(), STUDENT_15).status_code == 302
+    assert apply(client, open_intake(), STUDENT_15).status_code == 201
     return link_path(mailbox.body(GUARDIAN), "consent")
 
 
@@ -46,7 +46,7 @@ def the_application() -> Application:
 
 def test_a_fifteen_year_old_applies_and_the_guardian_confirms(client, mailbox):
     intake = open_intake()
-    assert apply(client, intake, STUDENT_15).status_code == 302
+    assert apply(client, intake, STUDENT_15).status_code == 201
     application = the_application()
     assert application.stage is Stage.AWAITING_GUARDIAN
 

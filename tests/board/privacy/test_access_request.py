@@ -44,7 +44,10 @@ def _audit(action):
 
 def test_json_export_holds_everything_and_is_audited(client, users, applicant):
     login(client, users["admin"])
-    response = client.post(f"/staff/board/applications/{applicant.id}/export/json")
+    response = client.post(
+        f"/staff/board/applications/{applicant.id}/export/json",
+        data={"category": "applicant_request", "reason": "Asked by email."},
+    )
     assert response.status_code == 200
     assert response.mimetype == "application/json"
     assert "attachment" in response.headers["Content-Disposition"]
@@ -76,7 +79,10 @@ def test_json_export_holds_everything_and_is_audited(client, users, applicant):
 
 def test_csv_export_has_one_value_per_line(client, users, applicant):
     login(client, users["admin"])
-    response = client.post(f"/staff/board/applications/{applicant.id}/export/csv")
+    response = client.post(
+        f"/staff/board/applications/{applicant.id}/export/csv",
+        data={"category": "applicant_request", "reason": "Asked by email."},
+    )
     assert response.mimetype == "text/csv"
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
     assert rows[0] == ["section", "item", "field", "value"]
@@ -96,7 +102,10 @@ def test_export_needs_a_known_format(client, users, applicant):
 def test_only_the_admin_exports(client, users, applicant):
     for role in ("chair", "reviewer", "member"):
         login(client, users[role])
-        response = client.post(f"/staff/board/applications/{applicant.id}/export/json")
+        response = client.post(
+            f"/staff/board/applications/{applicant.id}/export/json",
+            data={"category": "applicant_request", "reason": "Asked by email."},
+        )
         assert response.status_code == 403
         client.post("/logout")
     assert not _audit("application.export")
@@ -107,7 +116,11 @@ def test_delete_on_request_withdraws_and_purges_with_a_reason(client, users, app
     assert client.get(f"/staff/board/applications/{applicant.id}/delete").status_code == 200
     response = client.post(
         f"/staff/board/applications/{applicant.id}/delete",
-        data={"reason": "Request received by email on 3 March.", "confirm": "y"},
+        data={
+            "category": "applicant_request",
+            "reason": "Request received by email on 3 March.",
+            "confirm": "y",
+        },
     )
     assert response.status_code == 302
     db.session.expire_all()
@@ -120,7 +133,8 @@ def test_delete_on_request_withdraws_and_purges_with_a_reason(client, users, app
     assert count_rows(GuardianConsent) == 0
     (entry,) = _audit("application.purge")
     assert entry.actor_id == users["admin"].id
-    assert entry.after["reason"] == "on request: Request received by email on 3 March."
+    assert entry.after["reason"] == "on request (the applicant asked)"
+    assert "3 March" not in str(entry.after)
     page = client.get(response.location).get_data(as_text=True)
     assert "personal data of this application was deleted" in page
 
@@ -128,8 +142,11 @@ def test_delete_on_request_withdraws_and_purges_with_a_reason(client, users, app
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"reason": "", "confirm": "y"}, "Record the request"),
-        ({"reason": "Asked by phone."}, "Confirm that the data is to be deleted"),
+        ({"category": "applicant_request", "reason": "", "confirm": "y"}, "Record the request"),
+        (
+            {"category": "applicant_request", "reason": "Asked by phone."},
+            "Confirm that the data is to be deleted",
+        ),
     ],
 )
 def test_delete_needs_a_reason_and_a_confirmation(client, users, applicant, data, message):
@@ -147,7 +164,7 @@ def test_a_member_is_not_deleted_this_way(client, users):
     login(client, users["admin"])
     response = client.post(
         f"/staff/board/applications/{application.id}/delete",
-        data={"reason": "Asked.", "confirm": "y"},
+        data={"category": "applicant_request", "reason": "Asked.", "confirm": "y"},
     )
     assert response.status_code == 400
     assert "board member" in response.get_data(as_text=True)
@@ -158,8 +175,10 @@ def test_a_member_is_not_deleted_this_way(client, users):
 def test_deleting_twice_is_refused(client, users, applicant):
     login(client, users["admin"])
     url = f"/staff/board/applications/{applicant.id}/delete"
-    client.post(url, data={"reason": "Asked.", "confirm": "y"})
-    response = client.post(url, data={"reason": "Asked again.", "confirm": "y"})
+    client.post(url, data={"category": "applicant_request", "reason": "Asked.", "confirm": "y"})
+    response = client.post(
+        url, data={"category": "applicant_request", "reason": "Asked again.", "confirm": "y"}
+    )
     assert response.status_code == 400
     assert "already deleted" in response.get_data(as_text=True)
     assert len(_audit("application.purge")) == 1

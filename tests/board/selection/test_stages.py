@@ -49,7 +49,7 @@ def test_every_allowed_move_is_made_and_recorded(app, users, move):
     ).one()
     assert entry.actor_id == admin.id
     assert entry.entity_id == application.reference
-    assert entry.after == {"stage": new.value, "reason": "Reason for the test"}
+    assert entry.after == {"stage": new.value, "reason_recorded": True}
     emails = count_rows(OutboxEmail)
     assert emails == (1 if new in APPLICANT_EMAILS else 0)
 
@@ -158,7 +158,11 @@ def test_eligibility_override_records_its_reason(client, users):
     )
     login(client, users["admin"])
     response = _post_move(
-        client, application, stage="eligible", reason="Starts grade 7 in September."
+        client,
+        application,
+        stage="eligible",
+        reason="Starts grade 7 in September.",
+        category="rules_misapplied",
     )
     assert response.status_code == 302
     application = db.session.get(Application, application.id)

@@ -1,0 +1,122 @@
+"""The statements a list page runs do not grow with the data: the same at 1x and at 10x."""
+
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from sro_board.audit.models import AuditEntry
+from sro_board.board.enums import Category, SelfIdAnswer
+from sro_board.board.models import Intake
+from sro_board.contact.models import ContactMessage, Topic
+from sro_board.core.clock import now_utc
+from sro_board.core.extensions import db
+from sro_board.core.pagination import position
+from sro_board.mail.models import OutboxEmail
+from sro_board.recommendations.enums import UpdateState
+from sro_board.recommendations.models import Update
+from tests.board.factories import (
+    add_criteria,
+    assign,
+    count_queries,
+    make_application,
+    make_intake,
+    make_self_id,
+    score,
+)
+from tests.factories import login, make_rec
+from tests.recommendations.factories import draft
+
+PATHS = [
+    ("chair", "/recommendations/R-01"),
+    ("chair", "/recommendations/R-01?older={older}"),
+    ("chair", "/staff/recommendations/R-01"),
+    ("chair", "/staff/audit"),
+    ("chair", "/staff/audit?entity_type=widget"),
+    ("chair", "/staff/inbox"),
+    ("chair", "/staff/updates"),
+    ("admin", "/staff/email"),
+    ("admin", "/staff/board/intakes/{intake}/applications"),
+    ("admin", "/staff/board/intakes/{intake}/applications?page=2&stage=in_review"),
+    ("admin", "/staff/board/intakes/{intake}/selection"),
+    ("admin", "/staff/board/intakes/{intake}/selection?student_page=2"),
+    ("reviewer", "/staff/reviews"),
+]
+
+
+def grow(count: int, users) -> None:
+    """count more of everything the list pages show."""
+    rec = db.session.scalar(sa.select(Update.recommendation_id).limit(1))
+    intake = db.session.scalar(sa.select(Intake))
+    criteria = intake.criteria
+    start = now_utc() - timedelta(days=1)
+    for n in range(count):
+        when = start + timedelta(seconds=n)
+        db.session.add_all(
+            [
+                Update(
+                    recommendation_id=rec,
+                    state=UpdateState.APPROVED,
+                    changes={"progress": {"old": 0, "new": n % 100}},
+                    public_note=f"Step {n}",
+                    based_on_version=1,
+                    resulting_version=2,
+                    decided_at=when,
+                    decided_by_id=users["chair"].id,
+                ),
+                AuditEntry(
+                    actor_label="system (command line)",
+                    action="test.made",
+                    entity_type="widget",
+                    entity_id=str(n),
+                    summary=f"Entry {n}",
+                ),
+                ContactMessage(topic=Topic.COMMENT, message=f"Message {n}"),
+                OutboxEmail(recipient="someone@example.org", subject=f"Email {n}", body="Hi."),
+            ]
+        )
+        category = list(Category)[n % len(Category)]
+        application = make_application(intake, category=category)
+        make_self_id(application, racialized=SelfIdAnswer.YES)
+        if n % 2:
+            score(application, users["reviewer"], criteria, [1 + n % 5, 2])
+        if n % 5 == 0:
+            draft(make_rec(f"R-{application.id + 100}"), users["member"], progress=5)
+    db.session.commit()
+
+
+def statements_for(client, path: str) -> int:
+    """How many statements one GET of path runs, from an emptied session."""
+    with count_queries() as statements:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(statements)
+
+
+@pytest.mark.parametrize(("role", "path"), PATHS)
+def test_list_pages_run_as_many_statements_at_10x_the_data(app, client, users, role, path):
+    app.config["PAGE_SIZE"] = 10
+    rec = make_rec("R-01")
+    intake = make_intake()
+    add_criteria(intake, 2, 1)
+    assign(intake, users["reviewer"])
+    db.session.add(
+        Update(
+            recommendation_id=rec.id,
+            state=UpdateState.APPROVED,
+            changes={},
+            public_note="First",
+            based_on_version=1,
+            decided_at=now_utc() - timedelta(days=2),
+        )
+    )
+    db.session.commit()
+    grow(5, users)
+    login(client, users[role])
+    step = db.session.scalar(sa.select(Update).where(Update.public_note == "Step 4"))
+    target = path.format(intake=intake.id, older=position(step.decided_at, step.id))
+    client.get(target)  # the app's first request fills caches
+    small = statements_for(client, target)
+    grow(45, users)
+    large = statements_for(client, target)
+    assert large == small, f"{target}: {small} statements at 1x, {large} at 10x"
