@@ -13,11 +13,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.app-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e '.[run]'
 	@touch $@
 
 $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,run]'
 	@touch $@ $(VENV)/.app-installed
 
 run: $(VENV)/.app-installed
@@ -26,9 +26,10 @@ run: $(VENV)/.app-installed
 	@echo
 	@echo "sro-board is running at http://127.0.0.1:$(PORT)/"
 	@$(BIN)/flask sample logins
+	@echo "Email is printed in this terminal by the mail worker (MAIL_BACKEND=console)."
 	@echo "Stop it with Ctrl+C."
 	@echo
-	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+	$(BIN)/honcho start -f Procfile -p $(PORT)
 
 # The suite on both cores (pytest-xdist), then the browser suite on its own (it skips, saying
 # how to install Chromium and Playwright, where they are missing). ARGS='-k csv' narrows a run.

@@ -66,6 +66,15 @@ class Config:
     # hide_parameters: a failed statement's error (and any SQL log) never shows submitted values.
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # Cached public pages (sro_board/core/pagecache.py): Redis when a URL is given (shared by the
+    # workers), otherwise an in-process cache (one process, as `make run`).
+    CACHE_REDIS_URL = os.environ.get("CACHE_REDIS_URL") or os.environ.get("REDIS_URL")
+    CACHE_TYPE = os.environ.get("CACHE_TYPE") or (
+        "RedisCache" if CACHE_REDIS_URL else "SimpleCache"
+    )
+    CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "sro-board:")
+    PUBLIC_CACHE_SECONDS = _env_int("PUBLIC_CACHE_SECONDS", 60)
+    CACHE_NO_NULL_WARNING = True  # NullCache (tests, production without Redis) is deliberate
     RATELIMIT_HEADERS_ENABLED = True
     # Flask-Limiter would put its own Retry-After on every limited response (200s included) and
     # over the account back-off's own value on a 429; its hint goes in an X- header instead.
@@ -105,8 +114,22 @@ class Config:
     # Strict-Transport-Security max-age in seconds; 0 sends no HSTS header (plain-HTTP dev).
     HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 0)
 
-    # Email: "outbox" keeps messages for the admin outbox page; "smtp" sends them.
-    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "outbox")
+    # Email (sro_board/mail): each email is an encrypted row, delivered by `flask mail worker`.
+    # console prints each email in the terminal of `make run` (development); smtp sends it;
+    # memory keeps it in a list in the process (tests).
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "console")
+    # The job queue (Huey): sqlite:///FILE (the default, no server), redis://HOST:PORT/DB, or
+    # immediate (the task runs in-process when the transaction commits; request-path tests).
+    TASK_QUEUE_URL = os.environ.get(
+        "TASK_QUEUE_URL", f"sqlite:///{BASE_DIR / 'instance' / 'task_queue.db'}"
+    )
+    TASK_QUEUE_NAME = os.environ.get("TASK_QUEUE_NAME", "sro-board")
+    MAIL_SMTP_TIMEOUT = _env_int("MAIL_SMTP_TIMEOUT", 10)  # seconds for each SMTP operation
+    MAIL_MAX_ATTEMPTS = _env_int("MAIL_MAX_ATTEMPTS", 6)  # then the email is dead
+    MAIL_RETRY_SECONDS = _env_int("MAIL_RETRY_SECONDS", 60)  # first back-off, then doubling
+    MAIL_CLAIM_TIMEOUT_SECONDS = _env_int("MAIL_CLAIM_TIMEOUT_SECONDS", 600)
+    # Sent and dead emails (their delivery records) are deleted this long after they finished.
+    MAIL_RETENTION_DAYS = _env_int("MAIL_RETENTION_DAYS", 30)
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "127.0.0.1")
     MAIL_PORT = _env_int("MAIL_PORT", 25)
     MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "0") == "1"
@@ -147,6 +170,13 @@ class TestConfig(Config):
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
+    # Request-path tests: sent messages are kept in memory, delivered when the transaction
+    # commits; the delivery tests run real workers on Redis or SQLite (tests/mail).
+    MAIL_BACKEND = "memory"
+    TASK_QUEUE_URL = "immediate"
+    # No cached pages, except in the tests that switch the cache on (tests/public).
+    CACHE_TYPE = "NullCache"
+    CACHE_REDIS_URL = None
 
 
 class ProductionConfig(Config):
@@ -161,6 +191,20 @@ class ProductionConfig(Config):
     SESSION_COOKIE_PATH = "/"
     SESSION_COOKIE_DOMAIN = None
     HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 31536000)
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "smtp")
+    # Redis, which production already runs for the rate limits (README, Production deployment).
+    TASK_QUEUE_URL = os.environ.get("TASK_QUEUE_URL") or os.environ.get(
+        "REDIS_URL", "redis://127.0.0.1:6379/0"
+    )
+    # The page cache shares the rate limits' Redis unless given its own. Several workers each
+    # with their own in-process cache would not see each other's changes: without Redis,
+    # production caches no page.
+    CACHE_REDIS_URL = Config.CACHE_REDIS_URL or (
+        Config.RATELIMIT_STORAGE_URI
+        if Config.RATELIMIT_STORAGE_URI.startswith(("redis://", "rediss://"))
+        else None
+    )
+    CACHE_TYPE = os.environ.get("CACHE_TYPE") or ("RedisCache" if CACHE_REDIS_URL else "NullCache")
 
     @classmethod
     def check(cls) -> None:
@@ -189,6 +233,22 @@ class ProductionConfig(Config):
                 "(redis://host:6379/0); in-memory limits are per worker and reset on restart"
             )
         cls.check_encryption_keys(env.get("ENCRYPTION_KEYS", ""))
+        cls.check_mail()
+
+    @staticmethod
+    def check_mail() -> None:
+        """Refuse a mail backend that prints or keeps email, or sending in the request."""
+        backend = os.environ.get("MAIL_BACKEND", "smtp")
+        if backend != "smtp":
+            raise RuntimeError(
+                f"ProductionConfig: MAIL_BACKEND={backend} would print or keep emails and their "
+                "links; use smtp"
+            )
+        if os.environ.get("TASK_QUEUE_URL", "") == "immediate":
+            raise RuntimeError(
+                "ProductionConfig: TASK_QUEUE_URL=immediate sends email during the request; "
+                "use redis://…"
+            )
 
     @staticmethod
     def check_encryption_keys(value: str) -> None:

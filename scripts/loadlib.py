@@ -60,7 +60,8 @@ def prepare_database(kind: str, name: str) -> str:
         psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         psql(f"CREATE DATABASE {name}")
         url = f"{PG_BASE}/{name}"
-    env = os.environ | {"FLASK_APP": "sro_board", "DATABASE_URL": url}
+    queue = f"sqlite:///{tempfile.mkstemp(prefix='sro-queue-', suffix='.db')[1]}"
+    env = os.environ | {"FLASK_APP": "sro_board", "DATABASE_URL": url, "TASK_QUEUE_URL": queue}
     for command in (["db", "upgrade"], ["sample", "load"]):
         subprocess.run(
             [str(BIN / "flask"), *command], env=env, check=True, capture_output=True, cwd=ROOT
@@ -109,6 +110,9 @@ def start_server(database_url: str, workers: int, redis_db: int) -> Server:
         "TRUSTED_PROXIES": "1",
         "SESSION_COOKIE_SECURE": "0",
         "LOG_LEVEL": "WARNING",
+        # Email is queued for a worker that this test does not run: an SQLite queue file of its
+        # own, so production's Redis default is never touched.
+        "TASK_QUEUE_URL": f"sqlite:///{tempfile.mkstemp(prefix='sro-queue-', suffix='.db')[1]}",
         # Production refuses in-memory limits, http links and a mail backend that sends nothing
         # (config.py); mail goes to a closed local port, so delivery fails fast and is retried.
         "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:6379/{redis_db}",

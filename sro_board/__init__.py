@@ -10,6 +10,8 @@ from config import CONFIGS, ProductionConfig
 from . import admin, auth, board, contact, core, mail, ops, public, recommendations, security
 from . import models as _models  # noqa: F401 - every table in db.metadata (Alembic, create_all)
 from .cli import register as register_cli
+from .core import pagecache
+from .core.pageserve import CachedPages
 
 # Feature packages: each mounts its blueprint, template globals and commands (init_app).
 FEATURES = (public, auth, recommendations, board, contact, admin, ops)
@@ -31,6 +33,11 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     for feature in FEATURES:
         feature.init_app(app)
     register_cli(app)
+    # Last: its answer comes before every other hook, its validators after every other one;
+    # and before Flask itself, pages this worker holds (logged as the request log does).
+    pagecache.register(app)
+    if pagecache.enabled(app):
+        app.wsgi_app = CachedPages(app, app.wsgi_app, ops.cached_answer_logger(app))
     return app
 
 

@@ -19,3 +19,7 @@ class AuditFilterForm(FlaskForm):
     action = StringField("Action contains", validators=[Optional(), Length(max=60)])
     date_from = DateField("From", validators=[Optional(), plausible_year])
     date_to = DateField("To", validators=[Optional(), plausible_year])
+
+
+class RetryEmailForm(FlaskForm):
+    """The button that queues a dead email again (CSRF-protected)."""

@@ -1,9 +1,10 @@
-"""Administration pages: the audit log (admins and the chair) and the email outbox (admins)."""
+"""Administration pages: the audit log (admins and the chair) and email delivery (admins)."""
 
 from datetime import UTC, datetime, time, timedelta
 
 import sqlalchemy as sa
-from flask import current_app, render_template, request
+from flask import abort, current_app, redirect, render_template, request, url_for
+from flask_login import current_user
 
 from ..audit.actors import SystemActor
 from ..audit.models import AuditEntry
@@ -11,13 +12,15 @@ from ..auth.decorators import permission_required
 from ..auth.models import User
 from ..auth.permissions import Action
 from ..core.clock import local_zone
+from ..core.commit import commit_service, flash_error
 from ..core.extensions import db
 from ..core.forms import choices
 from ..core.pagination import keyset, paginate
 from ..mail.about import about
-from ..mail.models import OutboxEmail
+from ..mail.models import EmailState, OutboxEmail
 from .blueprint import bp
-from .forms import AuditFilterForm
+from .forms import AuditFilterForm, RetryEmailForm
+from .services import AdminError, retry_email
 
 COMMAND_LINE = "system"  # the filter's value for command-line entries (kept from earlier links)
 
@@ -75,13 +78,37 @@ def audit_log():
 @bp.get("/staff/email")
 @permission_required(Action.READ_OUTBOX)
 def outbox():
-    """Every email the app sent or queued, newest first."""
-    page = paginate(
-        sa.select(OutboxEmail).order_by(OutboxEmail.created_at.desc(), OutboxEmail.id.desc())
-    )
+    """Each email's delivery status, newest first; never its address, text or links."""
+    state = request.args.get("state", "")
+    query = sa.select(OutboxEmail).order_by(OutboxEmail.created_at.desc(), OutboxEmail.id.desc())
+    if state:
+        if state not in {s.value for s in EmailState}:
+            abort(404)
+        query = query.where(OutboxEmail.state == EmailState(state))
+    page = paginate(query)
+    by_state = sa.select(OutboxEmail.state, sa.func.count()).group_by(OutboxEmail.state)
+    counts = dict(db.session.execute(by_state).all())
     return render_template(
         "admin/outbox.html",
         page=page,
+        state=state,
+        states=list(EmailState),
+        counts=counts,
         about=about(e.id for e in page.items),
         backend=current_app.config["MAIL_BACKEND"],
+        form=RetryEmailForm(),
     )
+
+
+@bp.post("/staff/email/<int:email_id>/retry")
+@permission_required(Action.RETRY_EMAIL)
+def retry(email_id: int):
+    """Queue a dead email again (audited); the page says what happened."""
+    email = db.get_or_404(OutboxEmail, email_id)
+    if RetryEmailForm().validate_on_submit():
+        commit_service(
+            lambda: retry_email(current_user, email),
+            {AdminError: flash_error},
+            success=f"Email {email_id} is queued again.",
+        )
+    return redirect(url_for("admin.outbox", state="dead"))

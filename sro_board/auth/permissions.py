@@ -31,6 +31,7 @@ class Action(enum.StrEnum):
     EXPORT_APPLICATIONS = "export_applications"
     DELETE_APPLICATIONS = "delete_applications"
     READ_OUTBOX = "read_outbox"
+    RETRY_EMAIL = "retry_email"
     REVIEW_APPLICATIONS = "review_applications"
 
     @property
@@ -64,6 +65,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.EXPORT_APPLICATIONS: frozenset({ADMIN}),
     Action.DELETE_APPLICATIONS: frozenset({ADMIN}),
     Action.READ_OUTBOX: frozenset({ADMIN}),
+    Action.RETRY_EMAIL: frozenset({ADMIN}),
     Action.REVIEW_APPLICATIONS: frozenset({REVIEWER}),
 }
 
@@ -87,7 +89,8 @@ DESCRIPTIONS: dict[Action, str] = {
     Action.DECIDE_APPLICATIONS: "Move an application to another stage (shortlist, offer, ...).",
     Action.EXPORT_APPLICATIONS: "Export one applicant's data (access requests).",
     Action.DELETE_APPLICATIONS: "Delete an application on request.",
-    Action.READ_OUTBOX: "Read the email outbox.",
+    Action.READ_OUTBOX: "See each email's delivery status (never its address, text or links).",
+    Action.RETRY_EMAIL: "Retry an email that was given up on (a dead letter).",
     Action.REVIEW_APPLICATIONS: "Blind review of assigned applications: declare conflicts, "
     "score. Record-level: only intakes one is assigned to, never an application one declared "
     "a conflict on.",

@@ -17,7 +17,6 @@ from ..core.clock import now_utc
 from ..core.commit import commit_service
 from ..core.extensions import db, limiter
 from ..core.http import private
-from ..mail.delivery import deliver_after_response
 from ..security.events import security_event
 from .authflow import StepResult, code_step, logged_in, password_step
 from .blueprint import bp
@@ -180,8 +179,6 @@ def forgot_password():
     if form.validate_on_submit():
         request_password_reset(form.email.data)
         db.session.commit()
-        # Sent after the response, so known and unknown addresses answer in the same time.
-        deliver_after_response()
         flash(
             "If that address belongs to a staff account, we have emailed it a link to set a new "
             f"password. The link works once, for {current_app.config['PASSWORD_RESET_MINUTES']}"

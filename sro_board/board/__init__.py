@@ -7,6 +7,7 @@ applications/ (apply, status link, guardian consent), intakes/, review/, selecti
 from flask import Flask
 
 from ..auth.role_checks import register_role_check
+from ..core import generation
 from ..mail.about import register_finder
 from .applications import views as applications_views
 from .applications import views_links
@@ -14,6 +15,7 @@ from .blueprint import bp
 from .cli import board_cli
 from .emails import applications_of
 from .intakes import views as intakes_views
+from .models import BoardMember, Intake, IntakeSeat
 from .privacy import views as privacy_views
 from .review import views as review_views
 from .review.access import role_refusal
@@ -35,6 +37,8 @@ ROUTES = (
 def init_app(app: Flask) -> None:
     """Mount the board's pages; the outbox links emails to applications; `flask board`."""
     app.register_blueprint(bp)
+    # The public pages read the intakes, their seats and the roster: their changes are public.
+    generation.watch(Intake, IntakeSeat, BoardMember)
     register_finder(app, applications_of)
     register_role_check(app, role_refusal)
     app.cli.add_command(board_cli)

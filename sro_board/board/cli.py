@@ -49,12 +49,18 @@ def purge_command(dry_run: bool) -> None:
         f"Retention period: {days} days; applications not selected, withdrawn, expired, "
         f"ineligible or declined before {report.cutoff:%Y-%m-%d %H:%M} UTC are due."
     )
+    mail_days = current_app.config["MAIL_RETENTION_DAYS"]
+    verb = "Would delete" if dry_run else "Deleted"
+    click.echo(
+        f"{verb} {report.email_records} record(s) of emails sent or given up on more than "
+        f"{mail_days} days ago."
+    )
     if not report.count:
-        click.echo("Nothing to purge.")
         if dry_run:
             db.session.rollback()
         else:
             db.session.commit()
+        click.echo("No application to purge.")
         return
     if dry_run:
         db.session.rollback()

@@ -7,8 +7,9 @@ import os
 
 from flask import Flask
 
-from . import errors, filters
-from .extensions import csrf, db, limiter, login_manager, migrate
+from . import errors, filters, generation
+from .extensions import cache, csrf, db, limiter, login_manager, migrate
+from .settings import SiteFlag
 from .sqlite import enable_sqlite_pragmas
 
 
@@ -25,6 +26,8 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
+    cache.init_app(app)
+    generation.watch(SiteFlag)  # site settings show on every page (the sample-data banner)
     with app.app_context():
         enable_sqlite_pragmas(db.engine)
     errors.register(app)

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -35,4 +36,5 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
+cache = Cache()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])

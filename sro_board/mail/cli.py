@@ -1,21 +1,38 @@
-"""`flask mail send`: retry queued email that could not be delivered."""
+"""`flask mail worker` runs the delivery worker; `flask mail send` delivers what is due now."""
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from .delivery import deliver_pending, undelivered
+from .delivery import deliver_due, sweep, waiting
+from .queue import task_queue
 
 mail_cli = AppGroup("mail", help="Email delivery.")
 
 
+@mail_cli.command("worker")
+@click.option("--threads", default=2, show_default=True, help="Emails sent at the same time.")
+@click.option("--poll", default=1.0, show_default=True, help="Longest wait between polls (s).")
+def worker_command(threads: int, poll: float) -> None:
+    """Deliver queued email until stopped (SIGTERM lets the sends in hand finish)."""
+    queue = task_queue()
+    found = sweep()  # whatever waited while no worker ran
+    click.echo(
+        f"Mail worker: {threads} thread(s), queue {current_app.config['TASK_QUEUE_NAME']}, "
+        f"backend {current_app.config['MAIL_BACKEND']}; {found} email(s) waiting.",
+        err=True,
+    )
+    # SIGTERM (systemd's stop, honcho's Ctrl+C) lets the sends in hand finish; SIGINT stops now.
+    consumer = queue.huey.create_consumer(
+        workers=threads, worker_type="thread", periodic=True, max_delay=poll, graceful_signal="TERM"
+    )
+    consumer.run()
+
+
 @mail_cli.command("send")
 def send_command() -> None:
-    """Send queued email that has not been delivered yet (SMTP backend)."""
-    if current_app.config["MAIL_BACKEND"] != "smtp":
-        click.echo("MAIL_BACKEND is not smtp: email stays in the outbox; nothing sent.")
-        return
-    sent = deliver_pending()
+    """Deliver every queued email that is due, in this process (no worker needed)."""
+    sent = deliver_due()
     click.echo(f"Sent {sent} email(s).")
-    if waiting := undelivered():
-        raise click.ClickException(f"{waiting} email(s) could not be delivered; see the log.")
+    if left := waiting():
+        raise click.ClickException(f"{left} email(s) still wait for delivery; see the log.")

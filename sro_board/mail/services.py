@@ -1,17 +1,65 @@
-"""Queueing email in the same transaction as the change that causes it."""
+"""Queueing email in the same transaction as the change that causes it; retry; retention."""
 
-from flask import g, render_template
+from datetime import datetime
 
+import sqlalchemy as sa
+from flask import render_template
+
+from ..core.clock import now_utc
 from ..core.extensions import db
-from .models import OutboxEmail
+from ..security.crypto import keyed_hash
+from .models import EmailState, OutboxEmail
+from .queue import enqueue_after_commit
+
+
+def recipient_hash(address: str) -> str:
+    """The keyed hash stored in place of an address (lower-cased, trimmed)."""
+    return keyed_hash(address.strip().lower())
 
 
 def queue_email(recipient: str, template: str, **context) -> OutboxEmail:
-    """Render templates/email/<template>.txt (first line 'Subject: ...') and queue it."""
+    """Render email/<template>.txt ('Subject: ...' first) into a row; enqueued at the commit."""
     text = render_template(f"email/{template}.txt", **context)
     first, _, body = text.partition("\n")
-    subject = first.removeprefix("Subject:").strip()
-    email = OutboxEmail(recipient=recipient, subject=subject, body=body.lstrip("\n"))
+    email = OutboxEmail(
+        template=template,
+        recipient_hash=recipient_hash(recipient),
+        recipient=recipient,
+        subject=first.removeprefix("Subject:").strip(),
+        body=body.lstrip("\n"),
+        next_attempt_at=now_utc(),
+    )
     db.session.add(email)
-    g.mail_queued = True
     return email
+
+
+def requeue(email: OutboxEmail) -> None:
+    """Put a dead email back in the queue for a fresh round of attempts (the caller audits)."""
+    if email.state is not EmailState.DEAD:
+        raise ValueError("only an email that was given up on can be retried")
+    email.state = EmailState.QUEUED
+    email.attempts = 0
+    email.next_attempt_at = now_utc()
+    email.finished_at = None
+    email.claimed_at = None
+    db.session.flush()
+    enqueue_after_commit(email.id)
+
+
+def _finished_before(before: datetime) -> tuple:
+    return (
+        OutboxEmail.state.in_([EmailState.SENT, EmailState.DEAD]),
+        OutboxEmail.finished_at < before,
+    )
+
+
+def purge_finished(before: datetime, dry_run: bool = False) -> int:
+    """Delete (or count) sent and dead emails finished before a moment; returns how many."""
+    if dry_run:
+        query = sa.select(sa.func.count()).select_from(OutboxEmail)
+        return db.session.scalar(query.where(*_finished_before(before))) or 0
+    result = db.session.execute(
+        sa.delete(OutboxEmail).where(*_finished_before(before)),
+        execution_options={"synchronize_session": False},
+    )
+    return result.rowcount or 0

@@ -5,8 +5,9 @@ from flask import Flask
 from . import requestlog
 from .cli import backup_command, restore_command
 from .health import bp
+from .requestlog import cached_answer_logger
 
-__all__ = ["bp", "init_app", "register_request_log"]
+__all__ = ["bp", "cached_answer_logger", "init_app", "register_request_log"]
 
 
 def register_request_log(app: Flask) -> None:

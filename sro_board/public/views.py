@@ -2,6 +2,7 @@
 
 from flask import Blueprint, render_template
 
+from ..core.pagecache import public_page
 from ..recommendations.enums import REPORT_INFO
 from ..recommendations.queries import latest_public_updates, summary
 
@@ -11,12 +12,14 @@ TOTAL_PARTICIPANTS = 2898
 
 
 @bp.get("/")
+@public_page()
 def home():
     """Overall progress as a picture and in words, and the latest public updates."""
     return render_template("public/home.html", summary=summary(), latest=latest_public_updates())
 
 
 @bp.get("/about")
+@public_page()
 def about():
     """The review: its phases, reports and participants."""
     return render_template(

@@ -2,10 +2,19 @@
 
 from flask import Flask
 
+from ..core import generation
 from .blueprint import bp
 from .cli import recommendations_cli
 from .enums import SourceReport, Theme
 from .labels import label
+from .models import (
+    Evidence,
+    Milestone,
+    Recommendation,
+    RecommendationReport,
+    StatusDefinition,
+    Update,
+)
 from .schedule import target_shift
 from .views import public, staff, updates  # noqa: F401 - routes
 
@@ -15,6 +24,9 @@ __all__ = ["bp", "init_app"]
 def init_app(app: Flask) -> None:
     """Mount the tracker; templates get its labels; add `flask recommendations`."""
     app.register_blueprint(bp)
+    # Every table the public pages read: a change to any of them is a public change.
+    generation.watch(Recommendation, RecommendationReport, Milestone, Evidence, Update)
+    generation.watch(StatusDefinition)
     app.jinja_env.filters["report_label"] = lambda v: SourceReport(v).label
     app.jinja_env.filters["target_shift"] = lambda rec: target_shift(
         rec.baseline_target_date, rec.target_date

@@ -7,6 +7,8 @@ SQL (filter in Python after reading, or add a keyed blind-index column).
 """
 
 import enum
+import hashlib
+import hmac
 from collections.abc import Iterator
 
 import sqlalchemy as sa
@@ -53,6 +55,13 @@ def decrypt(token: str) -> str:
         return fernet().decrypt(token.encode("ascii")).decode("utf-8")
     except InvalidToken:
         raise InvalidToken("a value could not be decrypted with ENCRYPTION_KEYS") from None
+
+
+def keyed_hash(text: str) -> str:
+    """HMAC-SHA256 hex of text under a key derived from SECRET_KEY: findable, not readable."""
+    secret = current_app.config["SECRET_KEY"].encode("utf-8")
+    key = hashlib.sha256(b"sro-board keyed hash\0" + secret).digest()
+    return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 class _NoSqlComparison(sa.types.TypeDecorator.Comparator):

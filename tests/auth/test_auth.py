@@ -7,7 +7,7 @@ from sro_board.audit.models import AuditEntry
 from sro_board.auth.models import User
 from sro_board.auth.roles import Role
 from sro_board.core.extensions import db
-from sro_board.mail.models import OutboxEmail
+from tests.board.applying import outbox
 from tests.factories import (
     PASSWORD,
     audit_actions,
@@ -202,7 +202,7 @@ def test_admin_invites_an_account(client, users):
     assert user.roles == {Role.MEMBER}
     assert not user.has_password  # the invitee chooses it
     assert audit_actions()[-2:] == ["user.created", "user.invited"]
-    email = db.session.scalars(sa.select(OutboxEmail)).one()
+    (email,) = outbox()
     assert email.recipient == "jordan.lee@example.org"
     assert "/invitation/" in email.body
     assert "Jordan Lee" in text(client.get("/staff/users"))

@@ -13,12 +13,13 @@ from urllib.parse import urlsplit
 import pytest
 import sqlalchemy as sa
 from aiosmtpd.controller import Controller
+from flask import current_app
 
 from sro_board.board.applications.services import ApplicationInput, Submitted, submit_application
 from sro_board.board.enums import AgeRange, Category, GradeBand, SchoolBoard
 from sro_board.board.models import Application, Intake
 from sro_board.core.extensions import db
-from sro_board.mail.models import OutboxEmail
+from sro_board.mail.backends import SENT, Message
 from tests.board.factories import make_intake, now
 from tests.factories import fresh_app
 
@@ -131,12 +132,14 @@ def applications() -> list[Application]:
     return list(db.session.scalars(sa.select(Application).order_by(Application.id)))
 
 
-def outbox(recipient: str | None = None) -> list[OutboxEmail]:
-    """Emails in the outbox (to one recipient if given), oldest first."""
-    query = sa.select(OutboxEmail).order_by(OutboxEmail.id)
-    if recipient:
-        query = query.where(OutboxEmail.recipient == recipient)
-    return list(db.session.scalars(query))
+def outbox(recipient: str | None = None) -> list[Message]:
+    """Emails handed to the delivery backend (to one recipient if given), oldest first.
+
+    Read at the delivery boundary (MAIL_BACKEND=memory), never from the database, which keeps
+    no readable copy.
+    """
+    sent = current_app.extensions[SENT]
+    return [m for m in sent if recipient is None or m.recipient == recipient]
 
 
 LINK = re.compile(r"https?://\S+?/advisory-board/(status|consent)/([A-Za-z0-9_-]{43})")

@@ -72,7 +72,13 @@ def grow(count: int, users) -> None:
                     summary=f"Entry {n}",
                 ),
                 ContactMessage(topic=Topic.COMMENT, message=f"Message {n}"),
-                OutboxEmail(recipient="someone@example.org", subject=f"Email {n}", body="Hi."),
+                OutboxEmail(
+                    template="account_changed",
+                    recipient_hash="0" * 64,
+                    recipient="someone@example.org",
+                    subject=f"Email {n}",
+                    body="Hi.",
+                ),
             ]
         )
         category = list(Category)[n % len(Category)]

@@ -10,6 +10,8 @@ from sro_board.auth.roles import Role
 from sro_board.auth.services import create_user
 from sro_board.contact.services import submit_message
 from sro_board.core.extensions import db
+from sro_board.mail.models import EmailState
+from sro_board.mail.services import queue_email
 from tests.factories import make_rec, make_user
 from tests.recommendations.factories import draft
 from tests.security.access import ANONYMOUS, EVERYONE, Access
@@ -61,6 +63,14 @@ def a_contact_message(users: dict) -> dict:
     msg = submit_message("question", "When is the next report?", "", "")
     db.session.commit()
     return {"message_id": msg.id}
+
+
+def a_dead_email(users: dict) -> dict:
+    """An email the worker gave up on."""
+    email = queue_email("someone@example.net", "account_changed", name="Someone", change="x")
+    email.state = EmailState.DEAD
+    db.session.commit()
+    return {"email_id": email.id}
 
 
 def _edit_form() -> dict:
@@ -245,6 +255,9 @@ TRACKER_ACCESS: dict[str, Access] = {
     ),
     "admin.audit_log": Access("/staff/audit", APPROVERS),
     "admin.outbox": Access("/staff/email", ADMIN),
+    "admin.retry": Access(
+        "/staff/email/{email_id}/retry", ADMIN, method="POST", setup=a_dead_email
+    ),
 }
 
 

@@ -91,7 +91,10 @@ def test_the_sample_commands_are_refused_under_the_production_config(
 ):
     url = f"sqlite:///{tmp_path / 'prod.db'}"
     monkeypatch.setenv("DATABASE_URL", url)
-    app = create_app("production")
+    # config.py read DATABASE_URL when it was imported: name the scratch database here too, so
+    # a checkout whose instance/ database holds the demo data (after `make run`) is never used.
+    app = create_app("production", SQLALCHEMY_DATABASE_URI=url)
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == url
     with app.app_context():
         db.create_all()
         result = app.test_cli_runner().invoke(args=command)

@@ -13,6 +13,7 @@ from ...audit.services import record
 from ...core.clock import now_utc
 from ...core.extensions import db
 from ...core.urls import public_url
+from ...mail.services import queue_email
 from ...security.tokens import new_token, token_hash_or_none
 from ..emails import email_about
 from ..errors import BoardError, DuplicateApplication
@@ -86,7 +87,7 @@ def withdraw(application: Application) -> None:
 
 
 def send_new_status_links(email: str) -> int:
-    """Email a fresh status link for each application made with this address; old links stop."""
+    """Email a new status link (old ones stop) per application with this address, or say none."""
     applications = db.session.scalars(
         sa.select(Application)
         .where(
@@ -95,7 +96,20 @@ def send_new_status_links(email: str) -> int:
             Application.status_token_hash.is_not(None),
         )
         .order_by(Application.id)
+        .options(sa.orm.lazyload(Application.intake))  # not needed: no intake, no seats loaded
     ).all()
+    if not applications:
+        # The same work as for a known address (an audit entry, one queued email), so the
+        # answer takes the same time and says nothing about who applied.
+        new_token()
+        record(
+            SystemActor.NEW_STATUS_LINK_FORM,
+            "application.status_link_unknown",
+            "application",
+            "-",
+            "New status link asked for an address with no application",
+        )
+        queue_email(email, "status_link_unknown")
     for application in applications:
         token, application.status_token_hash = new_token()
         application.status_link_sent_at = now_utc()

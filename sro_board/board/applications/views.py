@@ -9,6 +9,7 @@ from flask import make_response, render_template
 
 from ...core.commit import commit_service
 from ...core.http import private
+from ...core.pagecache import public_page
 from ..blueprint import bp
 from ..eligibility import STUDENT_RULE
 from ..errors import BoardError, DuplicateApplication, IntakeClosed
@@ -20,6 +21,7 @@ from .services import submit_application
 
 
 @bp.get("/advisory-board")
+@public_page()
 def join():
     """The join page: the open intake, its seats and deadline, who may apply, what members do."""
     intake = open_intake()
@@ -49,6 +51,7 @@ def _wait(form: ApplicationForm, intake, seconds: int):
 
 
 @bp.route("/advisory-board/apply", methods=["GET", "POST"])
+@public_page(csrf=True)
 def apply():
     """The application form (no account); refused with a clear page while no intake is open."""
     intake = open_intake()

@@ -107,8 +107,16 @@ def applicant_data(application: Application) -> dict[str, Any]:
         .where(ApplicationEmail.application_id == application.id)
         .order_by(OutboxEmail.id)
     )
+    # A sent email keeps no address, subject or body; one still waiting shows its own.
     data["emails"] = [
-        {"created_at": _plain(e.created_at), "recipient": e.recipient, "subject": e.subject}
+        {
+            "created_at": _plain(e.created_at),
+            "template": e.template,
+            "state": e.state.value,
+            "finished_at": _plain(e.finished_at),
+            "recipient": e.recipient,
+            "subject": e.subject,
+        }
         for e in emails
     ]
     member = db.session.scalar(

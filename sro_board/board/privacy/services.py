@@ -18,6 +18,7 @@ from ...auth.models import User
 from ...core.clock import now_utc
 from ...core.extensions import db
 from ...mail.models import OutboxEmail
+from ...mail.services import purge_finished
 from ..checks import GuardianCheck
 from ..errors import BoardError
 from ..models import (
@@ -70,6 +71,8 @@ class PurgeReport:
     self_ids: int = 0
     emails: int = 0
     comments: int = 0
+    # Delivery records of sent and dead emails older than MAIL_RETENTION_DAYS (any email).
+    email_records: int = 0
 
     @property
     def count(self) -> int:
@@ -172,6 +175,8 @@ def purge_expired(dry_run: bool = False, now: datetime | None = None) -> PurgeRe
     cutoff = retention_cutoff(now)
     report = PurgeReport(cutoff=cutoff, dry_run=dry_run)
     days = current_app.config["RETENTION_DAYS"]
+    mail_days = current_app.config["MAIL_RETENTION_DAYS"]
+    report.email_records = purge_finished((now or now_utc()) - timedelta(days=mail_days), dry_run)
     return purge_applications(
         due_for_purge(cutoff), None, {"reason": f"retention period of {days} days ended"}, report
     )

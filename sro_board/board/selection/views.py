@@ -11,6 +11,7 @@ from ...auth.permissions import Action
 from ...core.clock import today_local
 from ...core.commit import commit_service
 from ...core.extensions import db
+from ...core.pagecache import public_page
 from ...core.pagination import paginate
 from ..blueprint import bp
 from ..enums import Category
@@ -203,6 +204,7 @@ def members():
 
 
 @bp.get("/advisory-board/members")
+@public_page()
 def roster():
     """The public roster: current members who agreed to be listed, by category."""
     return render_template(

@@ -3,6 +3,7 @@
 from flask import render_template, request
 
 from ...core.clock import today_local
+from ...core.pagecache import public_page
 from ...core.pagination import paginate
 from ..blueprint import bp
 from ..definitions import definitions_by_axis
@@ -29,12 +30,14 @@ def render_list(template: str):
 
 
 @bp.get("/recommendations")
+@public_page()
 def public_list():
     """All recommendations with filters and search."""
     return render_list("recommendations/public/list.html")
 
 
 @bp.get("/recommendations/<code>")
+@public_page()
 def public_detail(code: str):
     """One recommendation: current values, baseline, evidence, milestones, public timeline."""
     rec = find_by_code(code)
@@ -51,6 +54,7 @@ def public_detail(code: str):
 
 
 @bp.get("/status-definitions")
+@public_page()
 def definitions():
     """The published meaning and entry criteria of every status."""
     return render_template("recommendations/public/definitions.html", by_axis=definitions_by_axis())

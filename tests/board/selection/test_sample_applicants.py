@@ -48,7 +48,7 @@ def test_the_sample_has_an_open_intake_and_applications_in_every_applicant_stage
     self_ids = count_rows(SelfIdentification)
     assert total * 0.3 <= self_ids <= total * 0.7
     # Every applicant got their confirmation email.
-    received = {m.id for m in outbox() if "received" in m.subject}
+    received = {m.email_id for m in outbox() if "received" in m.subject}
     links = db.session.execute(
         sa.select(ApplicationEmail.email_id, ApplicationEmail.application_id)
     )

@@ -14,6 +14,7 @@ from sro_board.board.stages import APPLICANT_EMAILS, FINAL_STAGES, STAGE_TRANSIT
 from sro_board.board.transitions import move_to
 from sro_board.core.extensions import db
 from sro_board.mail.models import OutboxEmail
+from tests.board.applying import outbox
 from tests.board.factories import make_application, make_guardian, make_intake, now
 from tests.factories import count_rows, login
 
@@ -125,7 +126,7 @@ def test_interview_records_date_time_and_format(client, users):
     assert application.stage is Stage.INTERVIEW
     assert application.interview_format == "Video call"
     assert application.interview_at is not None
-    email = db.session.scalars(sa.select(OutboxEmail)).one()
+    (email,) = outbox()
     assert "Video call" in email.body
 
 

@@ -1,0 +1,30 @@
+"""Administration changes over the lower layers: retrying a dead email, audited."""
+
+from ..audit.services import record
+from ..auth.models import User
+from ..mail.models import OutboxEmail
+from ..mail.services import requeue
+
+
+class AdminError(ValueError):
+    """A refused administration change, with a message for the admin."""
+
+
+def retry_email(actor: User, email: OutboxEmail) -> None:
+    """Queue a dead email again for a fresh round of attempts."""
+    attempts = email.attempts
+    try:
+        requeue(email)
+    except ValueError:
+        raise AdminError(
+            f"Email {email.id} is {email.state.value}; only a dead one can be retried."
+        ) from None
+    record(
+        actor,
+        "email.retry",
+        "email",
+        email.id,
+        f"Email {email.id} ({email.template}) queued again after {attempts} failed attempt(s)",
+        before={"state": "dead", "attempts": attempts},
+        after={"state": email.state.value},
+    )
