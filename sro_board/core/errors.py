@@ -56,7 +56,7 @@ def discard_session() -> None:
     try:
         db.session.rollback()
     except SQLAlchemyError:
-        db.session.invalidate()
+        db.session().invalidate()  # the scoped session's Session: the proxy has no invalidate()
 
 
 def register(app: Flask) -> None:
@@ -69,7 +69,7 @@ def register(app: Flask) -> None:
         try:
             db.session.remove()
         except SQLAlchemyError:
-            db.session.invalidate()
+            db.session().invalidate()  # the scoped session's Session: the proxy has no invalidate()
             db.session.remove()
 
     @app.errorhandler(HTTPException)

@@ -11,6 +11,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
+    Field,
     FieldList,
     Form,
     FormField,
@@ -43,6 +44,11 @@ from .models import Recommendation
 from .queries import lead_candidates
 
 BLANK_ROWS = 2
+
+
+def stripped(field: Field) -> str:
+    """The field's text without surrounding space; "" when the field was not posted at all."""
+    return (field.data or "").strip()
 
 
 def theme_choices() -> list[tuple[str, str]]:
@@ -153,11 +159,11 @@ class RecommendationFields(FlaskForm):
     def values(self) -> dict[str, Any]:
         """The descriptive fields as tracked values."""
         return {
-            "title": self.title.data.strip(),
-            "description": self.description.data.strip(),
+            "title": stripped(self.title),
+            "description": stripped(self.description),
             "theme": self.theme.data,
             "reports": sorted(self.reports.data),
-            "lead_unit": self.lead_unit.data.strip(),
+            "lead_unit": stripped(self.lead_unit),
             "lead_user": self.lead_user.data or None,
             "target_date": self.target_date.data.isoformat(),
         }
@@ -237,24 +243,24 @@ class EditRecommendationForm(RecommendationFields):
         """Every tracked value the submitted form asks for (blank and removed rows left out)."""
         return super().values() | {
             "feasibility": self.feasibility.data,
-            "feasibility_rationale": self.feasibility_rationale.data.strip(),
+            "feasibility_rationale": stripped(self.feasibility_rationale),
             "status": self.status.data,
             "progress": self.progress.data,
             "progress_from_milestones": self.progress_from_milestones.data,
             "milestones": sorted(
                 (
                     {
-                        "title": row.title.data.strip(),
+                        "title": stripped(row.title),
                         "due_date": row.due_date.data.isoformat(),
                         "done": row.done.data,
                     }
                     for row in self.milestones
-                    if row.title.data and row.title.data.strip() and not row.remove.data
+                    if row.title.data and stripped(row.title) and not row.remove.data
                 ),
                 key=lambda m: m["due_date"],
             ),
             "evidence": [
-                {"title": row.title.data.strip(), "url": row.url.data.strip()}
+                {"title": stripped(row.title), "url": stripped(row.url)}
                 for row in self.evidence
                 if row.url.data and not row.remove.data
             ],

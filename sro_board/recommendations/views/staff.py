@@ -18,7 +18,13 @@ from ..definitions import find_definition, update_definition
 from ..enums import ImplementationStatus, SaveOutcome
 from ..errors import EditConflict, TrackerError
 from ..fields import FIELD_LABELS
-from ..forms import DecisionForm, DefinitionForm, EditRecommendationForm, NewRecommendationForm
+from ..forms import (
+    DecisionForm,
+    DefinitionForm,
+    EditRecommendationForm,
+    NewRecommendationForm,
+    stripped,
+)
 from ..models import Recommendation
 from ..queries import all_updates, dashboard_queries, find_by_code, pending_count
 from ..rules import approval_blockers, save_outcome
@@ -176,9 +182,9 @@ def edit_definition(axis: str, key: str):
         update_definition(
             current_user,
             definition,
-            form.name.data.strip(),
-            form.meaning.data.strip(),
-            form.entry_criteria.data.strip(),
+            stripped(form.name),
+            stripped(form.meaning),
+            stripped(form.entry_criteria),
         )
         db.session.commit()
         flash("Definition saved and published.", "success")
