@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := sro_board
 
-.PHONY: run test lint format clean loadtest faulttest
+.PHONY: run test lint format clean loadtest faulttest bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "sro-board needs Python 3.11 or newer (set PYTHON=python3.11)")'
@@ -59,6 +59,13 @@ loadtest: $(VENV)/.load-installed
 faulttest: $(VENV)/.load-installed
 	$(BIN)/python scripts/faulttest.py --db sqlite
 	$(BIN)/python scripts/faulttest.py --db postgres
+
+# The benchmark (scripts/bench.py): scale data in scratch databases (SQLite, then PostgreSQL
+# database BENCH_PG_DATABASE, by default sro_bench), the app and a Flask hello world under gunicorn -w 2,
+# wrk runs interleaved. BENCH_ARGS='--baseline main --json out.json' adds the old code and a file.
+bench: $(VENV)/.load-installed
+	@command -v wrk >/dev/null || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
+	$(BIN)/python scripts/bench.py --db both $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache

@@ -153,7 +153,7 @@ def load_board_sample(admin: User) -> BoardSample:
     now = now_utc()
     opened = now - timedelta(days=21)
     with clock_set_to(opened - timedelta(days=3)):
-        intake = create_intake(admin, _intake_values(opened, now + timedelta(days=9)))
+        intake = create_intake(admin, intake_values(opened, now + timedelta(days=9)))
     n = 0
     for category, how_many, values, then in PLAN:
         for _ in range(how_many):
@@ -188,7 +188,8 @@ def _one(rng, n, intake, category, values, then, when) -> None:
             withdraw(application)
 
 
-def _intake_values(opens_at: datetime, closes_at: datetime) -> IntakeValues:
+def intake_values(opens_at: datetime, closes_at: datetime) -> IntakeValues:
+    """The sample intake's title, seats and collection notice for a window."""
     return IntakeValues(
         title="Advisory board: first intake (2027-2029)",
         opens_at=opens_at,

@@ -1,4 +1,6 @@
-"""`flask sample load|logins|totp`: load the demo data once, print the demo logins and codes."""
+"""`flask sample load|logins|totp|scale`: the demo data, its logins and codes, and scale data."""
+
+import time
 
 import click
 from flask import current_app
@@ -7,6 +9,7 @@ from flask.cli import AppGroup
 from ..auth.mfa import current_code
 from ..auth.services import find_by_email
 from ..core.extensions import db
+from .bulk import bulk_load_settings
 from .loader import (
     DEMO_ACCOUNTS,
     DEMO_PASSWORD,
@@ -14,8 +17,10 @@ from .loader import (
     already_loaded,
     load_sample_data,
 )
+from .scale import ScaleCounts, scale_up
 
 sample_cli = AppGroup("sample", help="Demo sample data (refused under the production config).")
+COUNT = click.IntRange(min=0)
 
 
 def refuse_in_production() -> None:
@@ -72,3 +77,28 @@ def totp_command(email: str) -> None:
             "chair@example.org) with their published secrets."
         )
     click.echo(current_code(secret))
+
+
+@sample_cli.command("scale", context_settings={"show_default": True})
+@click.option("--recommendations", type=COUNT, default=1000, help="Total recommendations.")
+@click.option("--updates", type=COUNT, default=100_000, help="Total approved updates.")
+@click.option("--applications", type=COUNT, default=50_000, help="Total applications.")
+@click.option("--intakes", type=COUNT, default=5, help="Total intakes (the sample's stays open).")
+@click.option("--reviews", type=COUNT, help="Total reviews (default: one per two applications).")
+@click.option("--audit", type=COUNT, help="Total audit entries (default: one per thing added).")
+@click.option("--seed", default=12, show_default=True, help="Random seed (repeatable data).")
+def scale_command(**options) -> None:
+    """Grow the sample database to a real service's scale (development and test only)."""
+    refuse_in_production()
+    seed = options.pop("seed")
+    started, cpu_started = time.perf_counter(), time.process_time()
+    if not already_loaded():
+        click.echo("Loading sample data first...")
+        load_sample_data()
+        db.session.commit()
+    with bulk_load_settings():
+        counts = scale_up(ScaleCounts(**options), seed=seed)
+        db.session.commit()
+    added = ", ".join(f"{n} {what}" for what, n in counts.items())
+    cpu = time.process_time() - cpu_started
+    click.echo(f"Added {added} in {time.perf_counter() - started:.1f} s ({cpu:.1f} s of CPU).")

@@ -1,0 +1,107 @@
+"""Bulk loading for the scale data: buffered Core inserts, exact quotas, fast SQLite settings.
+
+Rows go in through each model's own Table (`insert(table)` with lists of dicts, executemany),
+so every column a row leaves out gets the table's default (Python-side or server-side) and
+every value goes through its column type: encrypted columns are encrypted by the app's own
+Fernet helper, dates are stored as UTC, enums by value.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import sqlalchemy as sa
+
+from ..core.extensions import db
+
+BATCH_ROWS = 5000
+# SQLite: no fsync and a large page cache while loading; normal settings are restored after.
+SQLITE_BULK_PRAGMAS = {"synchronous": "OFF", "cache_size": "-200000", "temp_store": "MEMORY"}
+
+
+class BulkWriter:
+    """Buffers rows per table; flushes every table, parents first, when one buffer is full."""
+
+    def __init__(self, batch_rows: int = BATCH_ROWS):
+        self.batch_rows = batch_rows
+        self.buffers: dict[sa.Table, list[dict]] = defaultdict(list)
+        self.counts: dict[str, int] = defaultdict(int)
+        self.order = {table: n for n, table in enumerate(db.metadata.sorted_tables)}
+
+    def add(self, table: sa.Table, row: dict) -> None:
+        """Queue one row (every row of a table must give the same keys)."""
+        buffer = self.buffers[table]
+        buffer.append(row)
+        if len(buffer) >= self.batch_rows:
+            self.flush()
+
+    def flush(self) -> None:
+        """Insert every queued row, tables in foreign-key order."""
+        connection = db.session.connection()
+        for table in sorted(self.buffers, key=self.order.__getitem__):
+            rows = self.buffers[table]
+            if rows:
+                connection.execute(sa.insert(table), rows)
+                self.counts[table.name] += len(rows)
+                rows.clear()
+
+
+class Quota:
+    """Says yes exactly `wanted` times (at most `offered`) over `offered` calls, spread evenly."""
+
+    def __init__(self, wanted: int, offered: int):
+        self.wanted = max(0, min(wanted, offered))
+        self.offered = offered
+        self.seen = 0
+
+    def take(self) -> bool:
+        """True when this offer is one of the wanted ones."""
+        if self.seen >= self.offered:
+            return False
+        before = self.seen * self.wanted // self.offered
+        self.seen += 1
+        return self.seen * self.wanted // self.offered > before
+
+
+def next_id(table: sa.Table) -> int:
+    """The first free integer id of a table (ids are given explicitly to link rows in bulk)."""
+    return (db.session.scalar(sa.select(sa.func.max(table.c.id))) or 0) + 1
+
+
+def count(table: sa.Table) -> int:
+    """Rows in a table."""
+    return db.session.scalar(sa.select(sa.func.count()).select_from(table)) or 0
+
+
+def reset_sequences(tables: list[sa.Table]) -> None:
+    """PostgreSQL: move each id sequence past the ids given explicitly (SQLite needs nothing)."""
+    if db.engine.dialect.name != "postgresql":
+        return
+    for table in tables:
+        first_free = sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0) + 1).scalar_subquery()
+        sequence = sa.func.pg_get_serial_sequence(f'"{table.name}"', "id")
+        db.session.execute(sa.select(sa.func.setval(sequence, first_free, False)))
+
+
+@contextmanager
+def bulk_load_settings() -> Iterator[None]:
+    """On SQLite, fast bulk-load pragmas around a load and its commit, restored afterwards.
+
+    Enter with no transaction open (SQLite refuses to change `synchronous` inside one).
+    """
+    if db.engine.dialect.name != "sqlite":
+        yield
+        return
+    connection = db.session.connection()
+    saved = {
+        name: connection.exec_driver_sql(f"PRAGMA {name}").scalar() for name in SQLITE_BULK_PRAGMAS
+    }
+    for name, value in SQLITE_BULK_PRAGMAS.items():
+        connection.exec_driver_sql(f"PRAGMA {name}={value}")
+    try:
+        yield
+    finally:
+        db.session.rollback()  # nothing left open (the caller committed what it wanted)
+        connection = db.session.connection()
+        for name, value in saved.items():
+            connection.exec_driver_sql(f"PRAGMA {name}={value}")
