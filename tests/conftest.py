@@ -11,6 +11,7 @@ from sro_board import create_app
 from sro_board.auth import passwords
 from sro_board.auth.roles import Role
 from sro_board.core.extensions import db, limiter
+from sro_board.mail.backends import SENT
 from tests.database import (
     build_schema,
     empty_tables,
@@ -44,7 +45,7 @@ def app(worker_app, request):
     """The worker's app in a fresh app context; what the test changed is undone at its end.
 
     The database by rolling back (or emptying the tables, for `real_commits`), the settings by
-    restoring them, the rate limits by a reset.
+    restoring them, the rate limits by a reset, the email sent (memory backend) by emptying.
     """
     config = dict(worker_app.config)
     try:
@@ -52,6 +53,7 @@ def app(worker_app, request):
             if using_postgres() and not schema_is_whole():  # another app dropped the tables
                 build_schema()
             limiter.reset()
+            worker_app.extensions.get(SENT, []).clear()  # the memory backend's sent email
             if request.node.get_closest_marker("real_commits"):
                 try:
                     yield worker_app

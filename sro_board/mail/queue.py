@@ -13,8 +13,8 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import Flask, current_app, has_app_context
-from flask_sqlalchemy.session import Session
 from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey, crontab
+from sqlalchemy.orm import Session  # every session, the app's and any other bound to its engine
 
 from ..core.extensions import db
 from .models import OutboxEmail

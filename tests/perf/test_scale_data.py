@@ -3,6 +3,7 @@
 import secrets
 from datetime import timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from sro_board import create_app
@@ -23,6 +24,9 @@ from sro_board.recommendations.fields import FIELD_LABELS
 from sro_board.recommendations.models import Recommendation, Update
 from sro_board.recommendations.services import create_recommendation
 from sro_board.sample.loader import DEMO_PASSWORD, DEMO_TOTP_SECRETS
+
+# The loader sets SQLite's bulk-load pragmas, which a test's enclosing transaction forbids.
+pytestmark = pytest.mark.real_commits
 
 
 def total(model, *where) -> int:
