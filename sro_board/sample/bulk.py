@@ -105,3 +105,13 @@ def bulk_load_settings() -> Iterator[None]:
         connection = db.session.connection()
         for name, value in saved.items():
             connection.exec_driver_sql(f"PRAGMA {name}={value}")
+
+
+def refresh_planner_statistics() -> None:
+    """ANALYZE after a bulk load, as autovacuum would do later.
+
+    Without statistics PostgreSQL plans the selection ranking over 50,000 applications as if
+    the tables were empty: 25 s instead of 0.05 s.
+    """
+    db.session.connection().exec_driver_sql("ANALYZE")
+    db.session.commit()

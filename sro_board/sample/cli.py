@@ -9,7 +9,7 @@ from flask.cli import AppGroup
 from ..auth.mfa import current_code
 from ..auth.services import find_by_email
 from ..core.extensions import db
-from .bulk import bulk_load_settings
+from .bulk import bulk_load_settings, refresh_planner_statistics
 from .loader import (
     DEMO_ACCOUNTS,
     DEMO_PASSWORD,
@@ -99,6 +99,7 @@ def scale_command(**options) -> None:
     with bulk_load_settings():
         counts = scale_up(ScaleCounts(**options), seed=seed)
         db.session.commit()
+    refresh_planner_statistics()
     added = ", ".join(f"{n} {what}" for what, n in counts.items())
     cpu = time.process_time() - cpu_started
     click.echo(f"Added {added} in {time.perf_counter() - started:.1f} s ({cpu:.1f} s of CPU).")
