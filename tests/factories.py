@@ -98,9 +98,27 @@ def using_postgres() -> bool:
     return os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql")
 
 
+def fresh_database_url() -> str:
+    """On PostgreSQL, a database of its own beside the worker's (created once), so a fresh app
+    never drops the tables under a test's rolled-back transaction (that would wait forever)."""
+    url = sa.engine.make_url(os.environ["TEST_DATABASE_URL"])
+    name = f"{url.database}_fresh"
+    admin = sa.create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        exists = connection.scalar(
+            sa.text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+        )
+        if not exists:
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    admin.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
 @contextmanager
 def fresh_app(**overrides) -> Iterator:
-    """An app with other settings on a fresh database, like the app fixture (use one or other)."""
+    """An app with other settings on a fresh database (on PostgreSQL, one beside the worker's)."""
+    if using_postgres():
+        overrides.setdefault("SQLALCHEMY_DATABASE_URI", fresh_database_url())
     app = create_app("testing", **overrides)
     with app.app_context():
         db.drop_all()
