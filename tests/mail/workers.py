@@ -11,12 +11,22 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import redis
+import time_machine
 
 FLASK = str(Path(sys.executable).with_name("flask"))
+# `flask` started at this process's clock (which `pytest --clock` moves): a worker on the
+# machine's real clock would find every email the test queued "not yet due".
+AT_OUR_CLOCK = (
+    "import sys, time, time_machine; from datetime import UTC, datetime; "
+    "moment = datetime.fromtimestamp(time.time() + float(sys.argv[1]), UTC); "
+    "time_machine.travel(moment, tick=True).start(); "
+    "from flask.cli import main; sys.argv = ['flask', *sys.argv[2:]]; main()"
+)
 ROOT = Path(__file__).resolve().parents[2]
 # The Redis database given to these tests (TEST_REDIS_URL to change it).
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/11")
@@ -37,6 +47,13 @@ def queue_name() -> str:
     return f"sro-test-{uuid.uuid4().hex[:12]}"
 
 
+def clock_offset() -> float:
+    """Seconds between this process's clock (moved by `pytest --clock`) and the machine's."""
+    if not time_machine.escape_hatch.is_travelling():
+        return 0.0
+    return datetime.now(UTC).timestamp() - time_machine.escape_hatch.time.time()
+
+
 @contextmanager
 def workers(count: int, settings: dict, log_dir: Path) -> Iterator[list[Path]]:
     """Run `count` worker processes with these settings; yields their log files."""
@@ -44,6 +61,11 @@ def workers(count: int, settings: dict, log_dir: Path) -> Iterator[list[Path]]:
     env |= {"FLASK_APP": "sro_board", "SRO_BOARD_CONFIG": "development"}
     env |= {"SECRET_KEY": SECRET_KEY, "LOG_LEVEL": "INFO"}
     env |= {key: str(value) for key, value in settings.items()}
+    worker = ["mail", "worker", "--threads", "2", "--poll", "0.1"]
+    offset = clock_offset()
+    command = (
+        [sys.executable, "-c", AT_OUR_CLOCK, str(offset), *worker] if offset else [FLASK, *worker]
+    )
     processes, logs = [], []
     try:
         for n in range(count):
@@ -51,7 +73,7 @@ def workers(count: int, settings: dict, log_dir: Path) -> Iterator[list[Path]]:
             with log.open("wb") as out:
                 processes.append(
                     subprocess.Popen(  # noqa: S603 - the venv's own flask
-                        [FLASK, "mail", "worker", "--threads", "2", "--poll", "0.1"],
+                        command,
                         cwd=ROOT,
                         env=env,
                         stdout=out,
