@@ -5,6 +5,8 @@ A module or test marked `real_commits` commits for real (threads, a second conne
 has its tables emptied afterwards instead.
 """
 
+import logging
+
 import pytest
 
 from sro_board import create_app
@@ -84,3 +86,16 @@ def runner(app):
 def users(app):
     """One user per role, keyed by role name."""
     return {role.value: make_user([role.value]) for role in Role}
+
+
+@pytest.fixture
+def keep_logging():
+    """Alembic's env.py runs logging.fileConfig, which disables every existing logger: undo it."""
+    manager = logging.Logger.manager
+    loggers = [logging.getLogger()] + [
+        lg for lg in manager.loggerDict.values() if isinstance(lg, logging.Logger)
+    ]
+    saved = [(lg, lg.disabled, lg.level, list(lg.handlers), lg.propagate) for lg in loggers]
+    yield
+    for lg, disabled, level, handlers, propagate in saved:
+        lg.disabled, lg.level, lg.handlers, lg.propagate = disabled, level, handlers, propagate

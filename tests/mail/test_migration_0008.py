@@ -1,6 +1,5 @@
 """0008_mail_queue: waiting emails are encrypted and queued, sent ones emptied; links kept."""
 
-import logging
 import os
 
 import pytest
@@ -15,17 +14,7 @@ TOKEN = "A" * 43
 BODY = f"Your link: http://127.0.0.1:5000/advisory-board/status/{TOKEN}"
 
 
-@pytest.fixture(autouse=True)
-def keep_logging():
-    """Alembic's env.py runs logging.fileConfig, which disables every existing logger: undo it."""
-    manager = logging.Logger.manager
-    loggers = [logging.getLogger()] + [
-        lg for lg in manager.loggerDict.values() if isinstance(lg, logging.Logger)
-    ]
-    saved = [(lg, lg.disabled, lg.level, list(lg.handlers), lg.propagate) for lg in loggers]
-    yield
-    for lg, disabled, level, handlers, propagate in saved:
-        lg.disabled, lg.level, lg.handlers, lg.propagate = disabled, level, handlers, propagate
+pytestmark = pytest.mark.usefixtures("keep_logging")
 
 
 def drop_everything() -> None:

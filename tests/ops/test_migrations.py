@@ -1,6 +1,5 @@
 """`flask db upgrade` builds the whole schema from empty, and the models match the migrations."""
 
-import logging
 import os
 
 import pytest
@@ -13,18 +12,7 @@ from sro_board.core.extensions import db
 from sro_board.recommendations.models import StatusDefinition
 from tests.factories import using_postgres
 
-
-@pytest.fixture(autouse=True)
-def keep_logging():
-    """Alembic's env.py runs logging.fileConfig, which disables every existing logger: undo it."""
-    manager = logging.Logger.manager
-    loggers = [logging.getLogger()] + [
-        lg for lg in manager.loggerDict.values() if isinstance(lg, logging.Logger)
-    ]
-    saved = [(lg, lg.disabled, lg.level, list(lg.handlers), lg.propagate) for lg in loggers]
-    yield
-    for lg, disabled, level, handlers, propagate in saved:
-        lg.disabled, lg.level, lg.handlers, lg.propagate = disabled, level, handlers, propagate
+pytestmark = pytest.mark.usefixtures("keep_logging")
 
 
 def drop_everything(engine: sa.Engine) -> None:
