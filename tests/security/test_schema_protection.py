@@ -20,9 +20,12 @@ from sro_board.board.models import GuardianConsent, SelfIdentification
 from sro_board.core.extensions import db
 from sro_board.security.crypto import encrypted_columns
 from tests.factories import using_postgres
-from tests.ops.test_migrations import drop_everything, keep_logging  # noqa: F401 - autouse
+from tests.ops.test_migrations import drop_everything
 
-pytestmark = pytest.mark.filterwarnings("ignore:'get_engine' is deprecated:DeprecationWarning")
+pytestmark = [
+    pytest.mark.usefixtures("keep_logging"),
+    pytest.mark.filterwarnings("ignore:'get_engine' is deprecated:DeprecationWarning"),
+]
 VERSIONS = Path(__file__).resolve().parents[2] / "migrations" / "versions"
 
 
