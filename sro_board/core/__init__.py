@@ -7,7 +7,7 @@ import os
 
 from flask import Flask
 
-from . import errors, filters, generation
+from . import errors, filters, generation, i18n
 from .extensions import cache, csrf, db, limiter, login_manager, migrate
 from .settings import SiteFlag
 from .sqlite import enable_sqlite_pragmas
@@ -27,6 +27,7 @@ def init_app(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     cache.init_app(app)
+    i18n.init_app(app)
     generation.watch(SiteFlag)  # site settings show on every page (the sample-data banner)
     with app.app_context():
         enable_sqlite_pragmas(db.engine)

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from flask_babel import Babel
 from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -37,4 +38,5 @@ migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 cache = Cache()
+babel = Babel()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
