@@ -26,7 +26,14 @@ def french_app(tmp_path):
     with PART.open("rb") as po, (messages / "messages.mo").open("wb") as mo:
         write_mo(mo, read_po(po, locale="fr"))
     with fresh_app(BABEL_TRANSLATION_DIRECTORIES=str(tmp_path)) as app:
-        yield app
+        # Flask-Babel keeps loaded catalogs by locale on its one domain, shared by every app
+        # of the process: load this one afresh, and leave none of it to the next tests.
+        cache = app.extensions["babel"].instance.domain_instance.cache
+        cache.clear()
+        try:
+            yield app
+        finally:
+            cache.clear()
 
 
 def test_every_entry_of_the_part_is_translated_and_none_is_fuzzy():
