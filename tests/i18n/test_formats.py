@@ -7,6 +7,7 @@ from flask import render_template_string
 from flask_babel import force_locale
 
 from sro_board.core.filters import format_date, format_datetime
+from sro_board.core.urls import public_url
 from tests.public.helpers import add_recommendation
 
 WHEN = datetime(2026, 11, 30, 21, 5, tzinfo=UTC)  # 14:05 in Edmonton (MST, UTC-7)
@@ -71,3 +72,12 @@ def test_french_pages_show_french_dates(client):
 def _environ(path: str) -> dict:
     """The environ the address middleware sets for path (test_request_context skips it)."""
     return {"sro_board.language": "fr" if path.startswith("/fr/") else "en"}
+
+
+def test_email_links_follow_the_email_s_language(app):
+    with app.app_context():
+        assert public_url("public.about") == "http://127.0.0.1:5000/about"
+        with force_locale("fr"):
+            assert public_url("public.about") == "http://127.0.0.1:5000/fr/about"
+            assert public_url("public.about", _language="en") == "http://127.0.0.1:5000/about"
+        assert public_url("public.about", _language="fr") == "http://127.0.0.1:5000/fr/about"
