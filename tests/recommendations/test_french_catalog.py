@@ -15,7 +15,6 @@ from tests.pages import text
 from tests.recommendations.factories import publish
 
 PART = Path(__file__).resolve().parents[2] / "i18n-parts" / "i13-rec.po"
-FRENCH = {"sro_board.language": "fr"}
 
 
 @pytest.fixture
@@ -52,7 +51,7 @@ def test_a_recommendation_page_in_french(french_app):
     publish(rec, progress=45, public_note="Plan agreed.")
     db.session.commit()
     client = french_app.test_client()
-    page = text(client.get("/recommendations/R-01", environ_base=FRENCH))
+    page = text(client.get("/fr/recommendations/R-01"))
     assert "<dt>Avancement</dt>" in page
     assert "<dt>Responsable</dt>" in page
     assert "45\u00a0% terminé pour R-01" in page  # the locale's percentage
@@ -73,7 +72,7 @@ def test_the_edit_form_in_french(french_app):
     chair = make_user(["chair"])
     client = french_app.test_client()
     login(client, chair)
-    page = text(client.get("/staff/recommendations/R-01/edit", environ_base=FRENCH))
+    page = text(client.get("/fr/staff/recommendations/R-01/edit"))
     assert '<label for="title">Titre (anglais)</label>' in page
     assert '<label for="title_fr">Titre (français)</label>' in page
     assert "Note publique (français)" in page
