@@ -243,3 +243,31 @@ def test_a_definition_is_edited_in_both_languages_and_audited(client, users):
     entry = entries("definition.updated")[-1]
     assert (entry.before["name_fr"], entry.after["name_fr"]) == ("En cours", "En marche")
     assert "En marche" in french(client, "/status-definitions")
+
+
+def test_the_new_recommendation_form_takes_the_french_beside_the_english(client, users):
+    login(client, users["chair"])
+    form = load_form(client, "/staff/recommendations/new")
+    assert {"title_fr", "description_fr"} <= set(form)
+    response = client.post(
+        "/staff/recommendations/new",
+        data={
+            "code": "R-02",
+            "title": "Review the complaint process",
+            "title_fr": "Revoir le processus de plainte",
+            "description": "Make complaints easier to raise.",
+            "description_fr": "Faciliter le dépôt des plaintes.",
+            "theme": "advisory_accountability",
+            "reports": ["final"],
+            "lead_unit": "Professional Standards",
+            "lead_user": "",
+            "target_date": "2027-03-31",
+        },
+    )
+    assert response.status_code == 302, text(response)
+    rec = rec_by_code("R-02")
+    assert (rec.title_fr, rec.description_fr) == (
+        "Revoir le processus de plainte",
+        "Faciliter le dépôt des plaintes.",
+    )
+    assert entries("recommendation.created")[-1].after["title_fr"] == rec.title_fr
