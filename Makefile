@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := sro_board
 
-.PHONY: run test lint format clean loadtest faulttest bench
+.PHONY: run test lint format clean loadtest faulttest bench messages translations merge-parts
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "sro-board needs Python 3.11 or newer (set PYTHON=python3.11)")'
@@ -66,6 +66,54 @@ faulttest: $(VENV)/.load-installed
 bench: $(VENV)/.load-installed
 	@command -v wrk >/dev/null || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
 	$(BIN)/python scripts/bench.py --db both $(BENCH_ARGS)
+
+# Translations (README "Languages"). `make messages` extracts every marked string (babel.cfg)
+# into messages.pot and merges it into the French catalog (new strings untranslated, none
+# fuzzy, obsolete ones dropped); translate them in fr/LC_MESSAGES/messages.po, then
+# `make translations` compiles messages.mo. The .mo is committed, not built at install: a fresh
+# clone then works with `make run`, `make test`, .ci/run and a plain `pip install .` (setuptools
+# ships it as package data, no build step to run); tests/i18n checks it equals a fresh compile
+# of the .po, so a forgotten `make translations` fails the suite. --ignore-dirs is given because
+# Babel's default also skips directories starting with "_" (templates/_macros).
+TRANSLATIONS := sro_board/translations
+BABEL_KEYWORDS := -k _l -k lazy_gettext -k lazy_ngettext:1,2
+messages: $(VENV)/.app-installed
+	$(BIN)/pybabel -q extract -F babel.cfg $(BABEL_KEYWORDS) --ignore-dirs='.* __pycache__ node_modules' \
+		--sort-by-file --project sro-board --version $$($(BIN)/python -c 'import importlib.metadata as m; print(m.version("sro-board"))') \
+		--copyright-holder "sro-board contributors" -o $(TRANSLATIONS)/messages.pot .
+	$(BIN)/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -l fr \
+		--no-fuzzy-matching --ignore-obsolete
+	$(MAKE) translations
+
+translations: $(VENV)/.app-installed
+	$(BIN)/pybabel compile -d $(TRANSLATIONS) -l fr --statistics
+
+# French written beside a branch's work (i18n-parts/*.po, standard PO) goes into the catalog:
+# each msgid the code marks now and the catalog has not translated yet takes the part's msgstr
+# (never a fuzzy one). Then the catalog is compiled; what is still missing shows in tests/i18n.
+define MERGE_PARTS
+import glob
+from babel.messages.pofile import read_po, write_po
+path = "$(TRANSLATIONS)/fr/LC_MESSAGES/messages.po"
+with open(path, "rb") as po:
+    catalog = read_po(po, locale="fr")
+merged = 0
+for part in sorted(glob.glob("i18n-parts/*.po")):
+    with open(part, "rb") as po:
+        for message in read_po(po, locale="fr"):
+            ours = catalog.get(message.id) if message.id else None
+            strings = ours.string if ours and isinstance(ours.string, tuple) else (ours and (ours.string,))
+            if ours and not message.fuzzy and message.string and not all(strings):
+                ours.string = message.string
+                merged += 1
+with open(path, "wb") as po:
+    write_po(po, catalog, width=76, sort_by_file=True)
+print(f"{merged} translations merged from i18n-parts/")
+endef
+export MERGE_PARTS
+merge-parts: messages
+	$(BIN)/python -c "$$MERGE_PARTS"
+	$(MAKE) translations
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache
