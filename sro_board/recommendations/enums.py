@@ -248,6 +248,18 @@ class UpdateState(enum.StrEnum):
     APPROVED = "approved"
     REJECTED = "rejected"
 
+    @property
+    def label(self) -> str:
+        """Human-readable name."""
+        return UPDATE_STATE_LABELS[self]
+
+
+UPDATE_STATE_LABELS = {
+    UpdateState.PENDING: _l("Pending"),
+    UpdateState.APPROVED: _l("Approved"),
+    UpdateState.REJECTED: _l("Rejected"),
+}
+
 
 class DefinitionAxis(enum.StrEnum):
     """Which vocabulary a published status definition belongs to."""
