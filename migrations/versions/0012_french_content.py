@@ -37,12 +37,13 @@ COLUMNS = {
 
 
 def upgrade():
+    # A plain string default: SQLite adds the column in place (ALTER TABLE ADD COLUMN). A SQL
+    # expression would make batch mode copy the table, and dropping the old copy of
+    # recommendation would cascade-delete its milestones, evidence and updates.
     for table, columns in COLUMNS.items():
         with op.batch_alter_table(table, schema=None) as batch_op:
             for name, type_ in columns:
-                batch_op.add_column(
-                    sa.Column(name, type_, nullable=False, server_default=sa.text("''"))
-                )
+                batch_op.add_column(sa.Column(name, type_, nullable=False, server_default=""))
     _translate_default_definitions()
 
 
@@ -67,7 +68,11 @@ def _translate_default_definitions() -> None:
 
 
 def downgrade():
+    # ALTER TABLE DROP COLUMN in place (SQLite 3.35 or later), not batch mode's table copy,
+    # which would cascade-delete the rows of the child tables on SQLite (see upgrade).
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite" and bind.dialect.dbapi.sqlite_version_info < (3, 35):
+        raise RuntimeError("Downgrading 0012_french_content needs SQLite 3.35 or later.")
     for table, columns in COLUMNS.items():
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            for name, _type in reversed(columns):
-                batch_op.drop_column(name)
+        for name, _type in reversed(columns):
+            op.drop_column(table, name)

@@ -144,7 +144,11 @@ def propose_update(
         ]
         raise EditConflict(conflicts, since, current | yours)
     changes = diff(current, _derive_progress(current | proposed))
-    if not changes and not any(n.strip() for n in (public_note, public_note_fr, internal_note)):
+    if public_note_fr.strip() and not public_note.strip():
+        raise TrackerError(
+            _("Write the public note in English too; the French translates it."), "public_note"
+        )
+    if not changes and not public_note.strip() and not internal_note.strip():
         raise TrackerError(_("Nothing changed: edit a field or write a note."))
     result = _resulting(current, changes)
     check_rules(current, result)
