@@ -126,7 +126,7 @@ class LanguageByAddress:
     def _switch(self, environ: dict, start_response: Callable, code: str) -> list[bytes]:
         """GET /language/<code>?next=<path>: remember the choice and show the page in it."""
         if code not in LANGUAGES or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
-            body = "Not found. Page introuvable.".encode()
+            body = b"Not found. Page introuvable."
             headers = [("Content-Type", "text/plain; charset=utf-8")]
             start_response("404 Not Found", [*headers, ("Content-Length", str(len(body)))])
             return [body]

@@ -15,6 +15,12 @@ DEFAULT_LANGUAGE = "en"
 ENVIRON_KEY = "sro_board.language"
 
 
+def N_(message: str) -> str:
+    """Mark a constant for extraction only: it stays English here and is translated with
+    gettext(constant) where it is shown (Babel's default keywords include N_)."""
+    return message
+
+
 def request_language() -> str:
     """The language of this request's address ("en" or "fr"); English outside a request."""
     if not has_request_context():
@@ -43,6 +49,9 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", app.config.get("TIMEZONE", "UTC"))
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", "translations")
     babel.init_app(app, locale_selector=request_language)
+    # {% trans %} blocks are trimmed (line breaks and indentation collapse to one space), as
+    # babel.cfg extracts them: the msgid is the sentence, however the template wraps it.
+    app.jinja_env.policies["ext.i18n.trimmed"] = True
     # Flask-Babel keeps the locale in `g`, which outlives a request when an app context was
     # already pushed (tests, the CLI): each request starts and ends with its own.
     app.before_request_funcs.setdefault(None, []).insert(0, _forget_locale)
