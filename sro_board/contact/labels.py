@@ -24,3 +24,14 @@ STATE_WORDS = {
 }
 # The language a message was written in, named for the staff who answer it.
 LANGUAGE_LABELS = {"en": _l("English"), "fr": _l("French")}
+# The inbox's list of one state, and its empty state: whole phrases (French adjectives agree).
+LIST_TITLES = {
+    MessageState.OPEN: _l("open messages"),
+    MessageState.ANSWERED: _l("answered messages"),
+    MessageState.CLOSED: _l("closed messages"),
+}
+NONE_IN_STATE = {
+    MessageState.OPEN: _l("No open messages."),
+    MessageState.ANSWERED: _l("No answered messages."),
+    MessageState.CLOSED: _l("No closed messages."),
+}

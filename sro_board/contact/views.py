@@ -12,7 +12,14 @@ from ..core.extensions import db, limiter
 from ..core.i18n import current_language
 from ..core.pagination import paginate
 from .forms import ContactForm, StateForm
-from .labels import LANGUAGE_LABELS, STATE_LABELS, STATE_WORDS, TOPIC_LABELS
+from .labels import (
+    LANGUAGE_LABELS,
+    LIST_TITLES,
+    NONE_IN_STATE,
+    STATE_LABELS,
+    STATE_WORDS,
+    TOPIC_LABELS,
+)
 from .models import ContactMessage, MessageState
 from .replies import reply_link
 from .services import InboxError, change_state, submit_message
@@ -65,6 +72,8 @@ def inbox():
         state=state,
         states=list(MessageState),
         state_labels=STATE_LABELS,
+        title=LIST_TITLES[MessageState(state)],
+        none_here=NONE_IN_STATE[MessageState(state)],
         topics=TOPIC_LABELS,
     )
 
