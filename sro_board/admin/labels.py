@@ -52,7 +52,7 @@ EMAIL_STATE_LABELS = {
 # Inside a sentence.
 STATE_WORDS = {
     EmailState.QUEUED: _l("queued"),
-    EmailState.SENDING: _l("being sent"),
+    EmailState.SENDING: _l("sending"),
     EmailState.SENT: _l("sent"),
     EmailState.DEAD: _l("dead"),
 }

@@ -21,7 +21,7 @@ from ..mail.about import about
 from ..mail.models import EmailState, OutboxEmail
 from .blueprint import bp
 from .forms import AuditFilterForm, RetryEmailForm
-from .labels import EMAIL_STATE_LABELS, entity_label, template_label
+from .labels import EMAIL_STATE_LABELS, STATE_WORDS, entity_label, template_label
 from .services import AdminError, retry_email
 
 COMMAND_LINE = "system"  # the filter's value for command-line entries (kept from earlier links)
@@ -100,6 +100,7 @@ def outbox():
         backend=current_app.config["MAIL_BACKEND"],
         form=RetryEmailForm(),
         state_labels=EMAIL_STATE_LABELS,
+        state_words=STATE_WORDS,
         template_label=template_label,
     )
 
