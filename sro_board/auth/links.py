@@ -81,15 +81,6 @@ def find_link(token: str, purpose: TokenPurpose) -> AccountToken | None:
     return row if row.expires_at > now_utc() else None
 
 
-def link_in(language: str, endpoint: str, **values) -> str:
-    """An absolute link to a page in the language ("en" or "fr"): French pages live under /fr."""
-    url = public_url(endpoint, **values)
-    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
-    if language != "fr" or not url.startswith(base + "/") or url.startswith(base + "/fr/"):
-        return url
-    return f"{base}/fr{url.removeprefix(base)}"
-
-
 def _send_invitation(actor: User, user: User) -> None:
     token = issue_link(user, TokenPurpose.INVITATION)
     language = user.email_language()
@@ -99,7 +90,7 @@ def _send_invitation(actor: User, user: User) -> None:
         language=language,
         name=user.name,
         inviter=actor.name,
-        link=link_in(language, "auth.accept_invitation", token=token),
+        link=public_url("auth.accept_invitation", _language=language, token=token),
         hours=current_app.config["INVITATION_HOURS"],
     )
 
@@ -138,7 +129,7 @@ def request_password_reset(email: str) -> None:
         "password_reset",
         language=language,
         name=user.name,
-        link=link_in(language, "auth.reset_password", token=token),
+        link=public_url("auth.reset_password", _language=language, token=token),
         minutes=current_app.config["PASSWORD_RESET_MINUTES"],
     )
     security_event("password_reset.requested", user_id=user.id)

@@ -18,13 +18,8 @@ def rotate_keys_command() -> None:
     with db.engine.begin() as connection:
         for column in encrypted_columns(db.metadata):
             count = rotate_column(connection, column)
-            click.echo(
-                _(
-                    "%(column)s: %(count)d re-encrypted",
-                    column=f"{column.table.name}.{column.name}",
-                    count=count,
-                )
-            )
+            name = f"{column.table.name}.{column.name}"
+            click.echo(_("%(column)s: %(count)d re-encrypted", column=name, count=count))
             total += count
     security_event("keys.rotated", values=total)
     click.echo(
