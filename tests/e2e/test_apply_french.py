@@ -74,10 +74,13 @@ def test_a_teacher_applies_in_french(page: Page, smtp_server):
     heading = translated("Apply to join the advisory board")
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)
 
-    # A mistake first: WTForms' own message comes back in French.
+    # Sent empty first: the form comes back, still French, saying what is missing in French.
     page.get_by_role("button", name=translated("Send my application")).click()
     expect_french(page)
-    expect(page.locator("main")).to_contain_text("Ce champ est requis.")
+    expect(page.get_by_label(translated("Your full name"), exact=True)).to_have_attribute(
+        "aria-invalid", "true"
+    )
+    expect(page.locator("main")).to_contain_text(translated("Enter your name."))
 
     fill_as_teacher(page)
     page.get_by_role("button", name=translated("Send my application")).click()
