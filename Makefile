@@ -34,7 +34,7 @@ run: $(VENV)/.app-installed
 # The suite on both cores (pytest-xdist), then the browser suite on its own (it skips, saying
 # how to install Chromium and Playwright, where they are missing). ARGS='-k csv' narrows a run.
 test: $(VENV)/.dev-installed
-	$(BIN)/pytest -n auto --dist loadfile --ignore=tests/e2e $(ARGS)
+	$(BIN)/pytest -n auto --dist loadgroup --ignore=tests/e2e $(ARGS)
 	$(BIN)/pytest -m e2e tests/e2e $(ARGS)
 
 lint: $(VENV)/.dev-installed

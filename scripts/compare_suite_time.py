@@ -3,8 +3,9 @@
     python scripts/compare_suite_time.py OLD_DIR NEW_DIR [--rounds 2] [-- extra pytest args]
 
 Each directory is a checkout (a git worktree) with its own .venv holding the dev extras. Each
-run is `make test`'s SQLite half: `pytest -n 2 --dist loadfile --ignore=tests/e2e`. Interleaving
-spreads the machine's other load over both; the medians are compared at the end.
+run is that checkout's `make test` SQLite half: `pytest -n 2 --dist <its Makefile's mode>
+--ignore=tests/e2e`. Interleaving spreads the machine's other load over both; the medians are
+compared at the end.
 """
 
 import argparse
@@ -15,7 +16,16 @@ import sys
 import time
 from pathlib import Path
 
-SUITE = ["-q", "-n", "2", "--dist", "loadfile", "--ignore=tests/e2e", "-p", "no:cacheprovider"]
+SUITE = ["-q", "-n", "2", "--ignore=tests/e2e", "-p", "no:cacheprovider"]
+DIST = re.compile(r"^\t.*pytest .*--dist (\w+)", re.MULTILINE)
+
+
+def dist_mode(checkout: Path) -> str:
+    """The --dist mode of the checkout's `make test` (loadfile before issue 10)."""
+    found = DIST.search((checkout / "Makefile").read_text())
+    return found.group(1) if found else "loadfile"
+
+
 SUMMARY = re.compile(r"^=*\s*(\d+ (?:passed|failed).*?) in [\d.]+s", re.MULTILINE)
 
 
@@ -23,7 +33,7 @@ def run(checkout: Path, extra: list[str]) -> tuple[float, str, int]:
     """Run the suite in checkout; (wall seconds, pytest's summary line, exit code)."""
     start = time.monotonic()
     done = subprocess.run(  # noqa: S603 - our own checkout's pytest
-        [str(checkout / ".venv" / "bin" / "pytest"), *SUITE, *extra],
+        [str(checkout / ".venv" / "bin" / "pytest"), *SUITE, "--dist", dist_mode(checkout), *extra],
         cwd=checkout,
         capture_output=True,
         text=True,

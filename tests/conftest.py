@@ -18,6 +18,7 @@ from tests.database import (
     build_schema,
     empty_tables,
     rolled_back,
+    rolled_back_within,
     schema_is_whole,
 )
 from tests.factories import CHEAP_HASHER, make_user, using_postgres
@@ -48,8 +49,14 @@ def app(worker_app, request):
 
     The database by rolling back (or emptying the tables, for `real_commits`), the settings by
     restoring them, the rate limits by a reset, the email sent (memory backend) by emptying.
+    A module may load data once for all its tests: its module-scoped `shared_data` fixture
+    yields the connection of a rolled_back() transaction, and each test runs in a savepoint of it.
     """
     config = dict(worker_app.config)
+    # A module's data loaded once (its own app context, pushed before this test's). Every test
+    # of such a module runs inside it: on SQLite in memory all connections are one.
+    sharing = hasattr(request.module, "shared_data")
+    shared = request.getfixturevalue("shared_data") if sharing else None
     try:
         with worker_app.app_context():
             if using_postgres() and not schema_is_whole():  # another app dropped the tables
@@ -61,6 +68,9 @@ def app(worker_app, request):
                     yield worker_app
                 finally:
                     empty_tables()
+            elif shared is not None:
+                with rolled_back_within(shared):
+                    yield worker_app
             else:
                 with rolled_back():
                     yield worker_app

@@ -52,7 +52,7 @@ def empty_tables() -> None:
 
 
 @contextmanager
-def rolled_back() -> Iterator[None]:
+def rolled_back() -> Iterator[sa.Connection]:
     """db.session bound to one connection whose transaction is rolled back at the end.
 
     Every session of the app (the test's, each request's, each command's) joins it with a
@@ -83,7 +83,7 @@ def rolled_back() -> Iterator[None]:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(db, "session", session)  # not monkeypatch: a test may undo that
             patch.setattr(engine, "begin", begin_in_a_savepoint)
-            yield
+            yield connection
     finally:
         session.remove()
         committed = sqlite and not driver.in_transaction  # through another connection
@@ -94,3 +94,15 @@ def rolled_back() -> Iterator[None]:
         if committed:
             empty_tables()
             raise AssertionError("the test committed outside its transaction: mark it real_commits")
+
+
+@contextmanager
+def rolled_back_within(connection: sa.Connection) -> Iterator[None]:
+    """Inside a module's rolled_back() (data loaded once for the module): one test's changes in
+    a savepoint of that transaction, rolled back at the test's end."""
+    savepoint = connection.begin_nested()
+    try:
+        yield
+    finally:
+        db.session.remove()
+        savepoint.rollback()

@@ -1,9 +1,12 @@
 """Administration changes over the lower layers: retrying a dead email, audited."""
 
+from flask_babel import gettext as _
+
 from ..audit.services import record
 from ..auth.models import User
 from ..mail.models import OutboxEmail
 from ..mail.services import requeue
+from .labels import STATE_WORDS
 
 
 class AdminError(ValueError):
@@ -17,7 +20,11 @@ def retry_email(actor: User, email: OutboxEmail) -> None:
         requeue(email)
     except ValueError:
         raise AdminError(
-            f"Email {email.id} is {email.state.value}; only a dead one can be retried."
+            _(
+                "Email %(id)d is %(state)s; only a dead one can be retried.",
+                id=email.id,
+                state=STATE_WORDS[email.state],
+            )
         ) from None
     record(
         actor,

@@ -4,6 +4,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import sqlalchemy as sa
 from flask import abort, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..audit.actors import SystemActor
@@ -20,6 +21,7 @@ from ..mail.about import about
 from ..mail.models import EmailState, OutboxEmail
 from .blueprint import bp
 from .forms import AuditFilterForm, RetryEmailForm
+from .labels import EMAIL_STATE_LABELS, STATE_WORDS, entity_label, template_label
 from .services import AdminError, retry_email
 
 COMMAND_LINE = "system"  # the filter's value for command-line entries (kept from earlier links)
@@ -32,13 +34,13 @@ def audit_log():
     form = AuditFilterForm(request.args)
     users = db.session.execute(sa.select(User.id, User.email).order_by(User.email)).all()
     form.actor.choices = choices(
-        [("", "Anyone"), (COMMAND_LINE, "System (command line)")]
+        [("", _("Anyone")), (COMMAND_LINE, _("System (command line)"))]
         + [(a.value, a.label.capitalize()) for a in SystemActor if a is not a.COMMAND_LINE]
         + [(str(uid), email) for uid, email in users]
     )
     types = db.session.scalars(sa.select(AuditEntry.entity_type).distinct()).all()
     form.entity_type.choices = choices(
-        [("", "Any")] + [(t, t.replace("_", " ")) for t in sorted(types)]
+        [("", _("Any"))] + [(t, entity_label(t).capitalize()) for t in sorted(types)]
     )
     if request.args:
         form.validate()
@@ -72,7 +74,7 @@ def audit_log():
         end = end.astimezone(UTC)
         query = query.where(AuditEntry.created_at < end)
     page = keyset(query, AuditEntry.created_at, AuditEntry.id)
-    return render_template("admin/audit_log.html", form=form, page=page)
+    return render_template("admin/audit_log.html", form=form, page=page, entity_label=entity_label)
 
 
 @bp.get("/staff/email")
@@ -97,6 +99,9 @@ def outbox():
         about=about(e.id for e in page.items),
         backend=current_app.config["MAIL_BACKEND"],
         form=RetryEmailForm(),
+        state_labels=EMAIL_STATE_LABELS,
+        state_words=STATE_WORDS,
+        template_label=template_label,
     )
 
 
@@ -109,6 +114,6 @@ def retry(email_id: int):
         commit_service(
             lambda: retry_email(current_user, email),
             {AdminError: flash_error},
-            success=f"Email {email_id} is queued again.",
+            success=_("Email %(id)d is queued again.", id=email_id),
         )
     return redirect(url_for("admin.outbox", state="dead"))

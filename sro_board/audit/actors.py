@@ -3,6 +3,9 @@
 import enum
 from typing import Protocol
 
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+
 
 class SystemActor(enum.StrEnum):
     """The non-staff actors that change things, each named in plain words."""
@@ -16,17 +19,23 @@ class SystemActor(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        """The words the audit log and the application history show."""
-        return LABELS[self]
+        """The words the audit log and the application history show, in the page's language."""
+        return str(LABELS[self])
+
+    @property
+    def stored_label(self) -> str:
+        """The English words stored with an entry (the record does not change with the reader)."""
+        with force_locale("en"):
+            return str(LABELS[self])
 
 
 LABELS = {
-    SystemActor.COMMAND_LINE: "system (command line)",
-    SystemActor.APPLICATION_FORM: "applicant (application form)",
-    SystemActor.STATUS_LINK: "applicant (status link)",
-    SystemActor.NEW_STATUS_LINK_FORM: "anyone (new status link form)",
-    SystemActor.CONSENT_LINK: "guardian (consent link)",
-    SystemActor.ELIGIBILITY_RULES: "eligibility rules",
+    SystemActor.COMMAND_LINE: _l("system (command line)"),
+    SystemActor.APPLICATION_FORM: _l("applicant (application form)"),
+    SystemActor.STATUS_LINK: _l("applicant (status link)"),
+    SystemActor.NEW_STATUS_LINK_FORM: _l("anyone (new status link form)"),
+    SystemActor.CONSENT_LINK: _l("guardian (consent link)"),
+    SystemActor.ELIGIBILITY_RULES: _l("eligibility rules"),
 }
 
 

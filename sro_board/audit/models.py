@@ -36,6 +36,14 @@ class AuditEntry(db.Model):
 
     actor: Mapped["User | None"] = relationship("User", lazy="joined")
 
+    @property
+    def who(self) -> str:
+        """Who acted, for people: the staff member's email, or the named actor in their language."""
+        if self.actor_id is not None:
+            return self.actor_label
+        # Entries older than the system_actor column came from the command line.
+        return (self.system_actor or SystemActor.COMMAND_LINE).label
+
     __table_args__ = (
         sa.CheckConstraint("actor_id IS NULL OR system_actor IS NULL", name="one_actor"),
         # The log's pages, unfiltered and filtered by record type or by who acted.

@@ -24,7 +24,7 @@ def record(
     user, system = split_actor(actor)
     entry = AuditEntry(
         actor_id=user.id if user else None,
-        actor_label=user.email if user else system.label,
+        actor_label=user.email if user else system.stored_label,
         system_actor=system,
         action=action,
         entity_type=entity_type,

@@ -2,7 +2,13 @@
 
 from flask import Flask
 
-from . import views, views_account, views_sessions, views_users  # noqa: F401 - routes on bp
+from . import (  # noqa: F401 - routes on bp
+    views,
+    views_account,
+    views_language,
+    views_sessions,
+    views_users,
+)
 from .blueprint import bp
 from .cli import users_cli
 from .permissions import Action, can

@@ -4,6 +4,7 @@ import click
 import sqlalchemy as sa
 from flask import current_app
 from flask.cli import AppGroup
+from flask_babel import gettext as _
 
 from ..core.extensions import db
 from ..security.cli import security_cli
@@ -41,16 +42,18 @@ def create(email: str, name: str, roles: tuple[str, ...], password: str) -> None
     except AccountError as error:
         raise click.ClickException(str(error)) from error
     db.session.commit()
-    click.echo(f"Created {user.email} ({', '.join(sorted(roles))}).")
+    click.echo(
+        _("Created %(email)s (%(roles)s).", email=user.email, roles=", ".join(sorted(roles)))
+    )
     if user.mfa_required:
-        click.echo("At the first login they set up two-step login (required for the role).")
+        click.echo(_("At the first login they set up two-step login (required for the role)."))
 
 
 @users_cli.command("list")
 def list_users() -> None:
     """List staff accounts with their roles."""
     for user in db.session.scalars(sa.select(User).order_by(User.email)):
-        state = "active" if user.active else "deactivated"
+        state = _("active") if user.active else _("deactivated")
         click.echo(f"{user.email}\t{user.name}\t{','.join(sorted(user.roles))}\t{state}")
 
 
@@ -61,8 +64,10 @@ def permissions_doc(check: bool) -> None:
     text = render(current_app)
     if check:
         if not DOC_PATH.exists() or DOC_PATH.read_text(encoding="utf-8") != text:
-            raise click.ClickException("docs/permissions.md is out of date: run the command.")
-        click.echo("docs/permissions.md is up to date.")
+            raise click.ClickException(
+                _("%(file)s is out of date: run the command.", file="docs/permissions.md")
+            )
+        click.echo(_("%(file)s is up to date.", file="docs/permissions.md"))
         return
     DOC_PATH.write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {DOC_PATH.name}.")
+    click.echo(_("Wrote %(file)s.", file=DOC_PATH.name))

@@ -8,10 +8,12 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import gettext as _
 
 from ..audit.services import record
 from ..core.clock import now_utc
 from ..core.extensions import db
+from ..core.i18n import current_language
 from ..core.urls import public_url
 from ..mail.services import queue_email
 from ..security.events import security_event
@@ -81,19 +83,23 @@ def find_link(token: str, purpose: TokenPurpose) -> AccountToken | None:
 
 def _send_invitation(actor: User, user: User) -> None:
     token = issue_link(user, TokenPurpose.INVITATION)
+    language = user.email_language()
     queue_email(
         user.email,
         "invitation",
+        language=language,
         name=user.name,
         inviter=actor.name,
-        link=public_url("auth.accept_invitation", token=token),
+        link=public_url("auth.accept_invitation", _language=language, token=token),
         hours=current_app.config["INVITATION_HOURS"],
     )
 
 
-def invite_user(actor: User, *, email: str, name: str, roles: set[Role]) -> User:
-    """Create an account without a password and email its owner a link to set one."""
-    user = create_user(actor, email=email, name=name, roles=roles, password=None)
+def invite_user(
+    actor: User, *, email: str, name: str, roles: set[Role], language: str = "en"
+) -> User:
+    """Create an account without a password and email its owner, in their language, a link."""
+    user = create_user(actor, email=email, name=name, roles=roles, password=None, language=language)
     _send_invitation(actor, user)
     record(actor, "user.invited", "user", user.id, f"Invited {user.name}")
     return user
@@ -102,23 +108,28 @@ def invite_user(actor: User, *, email: str, name: str, roles: set[Role]) -> User
 def resend_invitation(actor: User, user: User) -> None:
     """A fresh invitation link for someone who has not set a password yet."""
     if user.has_password:
-        raise ValueError("This person has already accepted their invitation.")
+        raise ValueError(_("This person has already accepted their invitation."))
     _send_invitation(actor, user)
     record(actor, "user.invited", "user", user.id, f"Sent {user.name} a new invitation")
 
 
 def request_password_reset(email: str) -> None:
-    """Email a reset link if an active account with a password has this address; else nothing."""
+    """Email a reset link if an active account with a password has this address; else nothing.
+
+    The email is in the user's language, or in the page's when they have not chosen one.
+    """
     user = find_by_email(email)
     if user is None or not user.active or not user.has_password:
         new_token()  # a little of the same work, nothing stored
         return
     token = issue_link(user, TokenPurpose.PASSWORD_RESET)
+    language = user.email_language(current_language())
     queue_email(
         user.email,
         "password_reset",
+        language=language,
         name=user.name,
-        link=public_url("auth.reset_password", token=token),
+        link=public_url("auth.reset_password", _language=language, token=token),
         minutes=current_app.config["PASSWORD_RESET_MINUTES"],
     )
     security_event("password_reset.requested", user_id=user.id)
@@ -137,7 +148,7 @@ def set_password_from_link(link: AccountToken, password: str) -> User:
         record(user, "user.invitation_accepted", "user", user.id, "Set own password")
     else:
         record(user, "user.password_reset", "user", user.id, "Reset own password by email")
-        notify(user, "Your password was reset using a link sent to this address.")
+        notify(user, "password_reset")
     security_event(f"{link.purpose.value}.used", user_id=user.id)
     db.session.flush()
     return user

@@ -10,6 +10,8 @@ user can see their sessions and end one of them: a cookie whose record ended is 
 """
 
 from flask import current_app, flash, g, session
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import login_user
 
 from ..core.clock import now_utc
@@ -18,7 +20,8 @@ from .models import User
 from .session_records import current_record, end_records, open_record, revive_current, touch
 
 login_manager.login_view = "auth.login"
-login_manager.login_message = "Please log in to see that page."
+login_manager.login_message = _l("Please log in to see that page.")
+login_manager.localize_callback = str  # the lazy message, in the language of the request
 login_manager.session_protection = "strong"
 
 # Written at most once a minute, so most requests do not send a new cookie.
@@ -32,7 +35,7 @@ def _now() -> float:
 @login_manager.user_loader
 def load_user(session_id: str) -> User | None:
     """The active user whose current session version this is, while the session is alive."""
-    user_id, _, version = session_id.partition(":")
+    user_id, _sep, version = session_id.partition(":")
     if not (user_id.isdigit() and version.isdigit()):
         return None
     user = db.session.get(User, int(user_id))
@@ -58,15 +61,23 @@ def _session_alive() -> bool:
         session.clear()
         return False
     if now - auth_at > config["SESSION_MAX_HOURS"] * 3600:
-        reason = f"{config['SESSION_MAX_HOURS']} hours after you logged in"
+        message = _(
+            "For your security you were logged out %(hours)d hours after you logged in. "
+            "Please log in again.",
+            hours=config["SESSION_MAX_HOURS"],
+        )
     elif now - seen_at > config["SESSION_IDLE_MINUTES"] * 60:
-        reason = f"after {config['SESSION_IDLE_MINUTES']} minutes without activity"
+        message = _(
+            "For your security you were logged out after %(minutes)d minutes without activity. "
+            "Please log in again.",
+            minutes=config["SESSION_IDLE_MINUTES"],
+        )
     else:
         if now - seen_at >= SEEN_RESOLUTION:
             session["seen_at"] = now
         return True
     session.clear()
-    flash(f"For your security you were logged out {reason}. Please log in again.", "info")
+    flash(message, "info")
     return False
 
 

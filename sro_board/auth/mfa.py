@@ -13,7 +13,8 @@ from datetime import datetime
 import pyotp
 import segno
 import sqlalchemy as sa
-from markupsafe import Markup
+from flask_babel import gettext
+from markupsafe import Markup, escape
 
 from ..core.clock import now_utc
 from ..core.extensions import db
@@ -59,7 +60,8 @@ def provisioning_uri(user: User, secret: str) -> str:
 def qr_svg(uri: str) -> Markup:
     """The URI as an inline SVG QR code, drawn on the server (no script, no image request)."""
     svg = segno.make(uri, error="m").svg_inline(scale=4, svgclass="qr-code", omitsize=False)
-    svg = svg.replace("<svg ", '<svg role="img" aria-label="QR code to scan" ', 1)
+    label = escape(gettext("QR code to scan"))
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
     # segno writes only path data for the modules and our fixed attributes: the URI is encoded
     # in the drawing, never copied into the markup.
     return Markup(svg)  # noqa: S704  # nosec B704

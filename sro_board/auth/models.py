@@ -29,6 +29,9 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
     # Part of every session's id: raising it ends all of the user's sessions (see login.py).
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # The language of the user's email, "en" or "fr"; None until chosen (the email then
+    # follows the page it was asked from, English by default: see email_language).
+    language: Mapped[str | None] = mapped_column(sa.String(2))
     # Fernet-encrypted with ENCRYPTION_KEYS (a database copy alone cannot make codes).
     totp_secret: Mapped[str | None] = mapped_column(EncryptedText)
     totp_enabled_at: Mapped[datetime | None]
@@ -64,6 +67,10 @@ class User(UserMixin, db.Model):
         keep = [row for row in self.role_rows if row.role in roles]
         missing = roles - {row.role for row in keep}
         self.role_rows = keep + [UserRole(role=role) for role in sorted(missing)]
+
+    def email_language(self, fallback: str | None = None) -> str:
+        """The language to write to this user in: their choice, else the fallback, else English."""
+        return self.language or fallback or "en"
 
     @property
     def has_password(self) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask_babel import gettext as _
 from werkzeug.security import check_password_hash
 
 MIN_PASSWORD = 15
@@ -95,16 +96,16 @@ def _alnum(text: str) -> str:
 def password_problem(password: str, *, email: str = "", name: str = "") -> str | None:
     """Why a new password is refused, or None when it is acceptable."""
     if len(password) < MIN_PASSWORD:
-        return f"The password must have at least {MIN_PASSWORD} characters."
+        return _("The password must have at least %(min)d characters.", min=MIN_PASSWORD)
     if len(password) > MAX_PASSWORD:
-        return f"The password must have at most {MAX_PASSWORD} characters."
+        return _("The password must have at most %(max)d characters.", max=MAX_PASSWORD)
     if password.lower() in common_passwords() or password.strip().lower() in common_passwords():
-        return "That password is on a list of common passwords. Choose another."
+        return _("That password is on a list of common passwords. Choose another.")
     letters = _letters(password)
     if letters and _ONLY_CONTEXT.fullmatch(letters):
-        return "The password is made only of words easy to guess here, like this service's name."
+        return _("The password is made only of words easy to guess here, like this service's name.")
     compact = _alnum(password)
     personal = [_alnum(email.partition("@")[0]), _alnum(name)]
     if any(len(part) >= 4 and part in compact for part in personal):
-        return "The password must not contain your name or email address."
+        return _("The password must not contain your name or email address.")
     return None

@@ -70,7 +70,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
 }
 
 DESCRIPTIONS: dict[Action, str] = {
-    Action.USE_OWN_ACCOUNT: "Log out, change one's own password, set up or reset one's own MFA.",
+    Action.USE_OWN_ACCOUNT: "Log out, change one's own password, set up or reset one's own MFA, "
+    "choose the language of one's account email.",
     Action.MANAGE_USERS: "List staff, invite staff, change roles, deactivate, end sessions, "
     "reset someone's MFA.",
     Action.VIEW_TRACKER: "The working group's dashboard, list and staff view of a recommendation.",

@@ -2,6 +2,8 @@
 
 import enum
 
+from flask_babel import lazy_gettext as _l
+
 
 class Role(enum.StrEnum):
     """A staff role; a user may hold several."""
@@ -14,16 +16,16 @@ class Role(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        """Human-readable name."""
-        return ROLE_LABELS[self]
+        """Human-readable name (in the language of the page)."""
+        return str(ROLE_LABELS[self])
 
 
 ROLE_LABELS = {
-    Role.ADMIN: "Administrator",
-    Role.CHAIR: "Working-group chair",
-    Role.MEMBER: "Working-group member",
-    Role.REVIEWER: "Board-selection reviewer",
-    Role.BOARD_MEMBER: "Advisory-board member",
+    Role.ADMIN: _l("Administrator"),
+    Role.CHAIR: _l("Working-group chair"),
+    Role.MEMBER: _l("Working-group member"),
+    Role.REVIEWER: _l("Board-selection reviewer"),
+    Role.BOARD_MEMBER: _l("Advisory-board member"),
 }
 
 # Roles whose holders must use a second factor (TOTP) to log in; optional for the others.

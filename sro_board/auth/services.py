@@ -2,6 +2,7 @@
 
 import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
+from flask_babel import gettext as _
 
 from ..audit.services import record
 from ..core.extensions import db
@@ -17,6 +18,13 @@ _DUMMY = User(password_hash="")
 
 class AccountError(ValueError):
     """A refused account change; the message is shown to the user."""
+
+
+class WrongCurrentPassword(AccountError):
+    """The current password given with a password change is not right."""
+
+
+LANGUAGES = ("en", "fr")  # the languages a staff member's email can be written in
 
 
 def normalise_email(email: str) -> str:
@@ -57,21 +65,29 @@ def check_new_password(password: str, user: User | None = None, **who: str) -> N
 
 
 def create_user(
-    actor: User | None, *, email: str, name: str, roles: set[Role], password: str | None
+    actor: User | None,
+    *,
+    email: str,
+    name: str,
+    roles: set[Role],
+    password: str | None,
+    language: str | None = None,
 ) -> User:
     """Add a staff account; without a password it waits for its invitation to be accepted."""
     email = normalise_email(email)
     try:
         validate_email(email, check_deliverability=False)
     except EmailNotValidError as error:
-        raise AccountError("Enter a valid email address, like name@example.org.") from error
+        raise AccountError(_("Enter a valid email address, like name@example.org.")) from error
     if find_by_email(email):
-        raise AccountError("An account with that email already exists.")
+        raise AccountError(_("An account with that email already exists."))
     if not roles:
-        raise AccountError("Choose at least one role.")
+        raise AccountError(_("Choose at least one role."))
+    if language is not None and language not in LANGUAGES:
+        raise AccountError(_("Choose English or French."))
     if password is not None:
         check_new_password(password, email=email, name=name)
-    user = User(email=email, name=name.strip(), password_hash="")
+    user = User(email=email, name=name.strip(), password_hash="", language=language)
     user.set_roles(roles)
     if password is not None:
         user.set_password(password)
@@ -83,32 +99,47 @@ def create_user(
         "user",
         user.id,
         f"Created account for {user.name}",
-        after={"roles": sorted(roles), "active": True},
+        after={"roles": sorted(roles), "active": True, "language": language},
     )
     return user
 
 
 def update_user(
-    actor: User, user: User, *, name: str, email: str, roles: set[Role], active: bool
+    actor: User,
+    user: User,
+    *,
+    name: str,
+    email: str,
+    roles: set[Role],
+    active: bool,
+    language: str | None = None,
 ) -> None:
-    """Change a user's name, email, roles or active flag; sessions end on the latter three."""
+    """Change a user's name, email, roles, active flag or email language (None: unchanged).
+
+    The user's sessions end when the email, the roles or the active flag change.
+    """
     email = normalise_email(email)
     other = find_by_email(email)
     if other and other.id != user.id:
-        raise AccountError("Another account already uses that email.")
+        raise AccountError(_("Another account already uses that email."))
     if not roles:
-        raise AccountError("Choose at least one role.")
+        raise AccountError(_("Choose at least one role."))
     if user.id == actor.id and (not active or Role.ADMIN not in roles):
-        raise AccountError("You cannot deactivate yourself or remove your own admin role.")
+        raise AccountError(_("You cannot deactivate yourself or remove your own admin role."))
+    if language is not None and language not in LANGUAGES:
+        raise AccountError(_("Choose English or French."))
     if refusal := role_refusal(user, frozenset(roles - user.roles)):
         raise AccountError(refusal)
     before = {"name": user.name, "roles": sorted(user.roles), "active": user.active}
+    after = {"name": name.strip(), "roles": sorted(roles), "active": active}
+    if language is not None and language != user.language:
+        before["language"], after["language"] = user.language, language
+        user.language = language
     access_changed = (email, roles, active) != (user.email, user.roles, user.active)
     user.name, user.email, user.active = name.strip(), email, active
     user.set_roles(roles)
     if access_changed:
         end_sessions(user)
-    after = {"name": user.name, "roles": sorted(roles), "active": active}
     record(
         actor,
         "user.updated",
@@ -124,7 +155,7 @@ def update_user(
 def change_password(user: User, current: str, new: str) -> None:
     """Change one's own password after checking the current one; other sessions end."""
     if not user.check_password(current):
-        raise AccountError("The current password is not correct.")
+        raise WrongCurrentPassword(_("The current password is not correct."))
     check_new_password(new, user)
     user.set_password(new)
     end_sessions(user)
@@ -136,4 +167,24 @@ def end_user_sessions(actor: User, user: User) -> None:
     """An admin logs a user out everywhere."""
     end_sessions(user)
     record(actor, "user.sessions_ended", "user", user.id, f"Ended the sessions of {user.name}")
+    db.session.flush()
+
+
+def set_language(user: User, language: str) -> None:
+    """Choose the language of one's own email (audited)."""
+    if language not in LANGUAGES:
+        raise AccountError(_("Choose English or French."))
+    if language == user.language:
+        return
+    before = {"language": user.language}
+    user.language = language
+    record(
+        user,
+        "user.language_changed",
+        "user",
+        user.id,
+        "Changed own email language",
+        before=before,
+        after={"language": language},
+    )
     db.session.flush()

@@ -1,5 +1,7 @@
 """A user ends their own sessions: one of them, or all but the current one; each audited."""
 
+from flask_babel import gettext as _
+
 from ..audit.services import record
 from ..core.extensions import db
 from ..security.events import security_event
@@ -12,7 +14,7 @@ def end_own_session(user: User, session_id: int) -> None:
     """End one of the user's own sessions (this one too: the view then logs out here)."""
     row = db.session.get(UserSession, session_id)
     if row is None or row.user_id != user.id or not end_records(user, only=session_id):
-        raise AccountError("That session has already ended.")
+        raise AccountError(_("That session has already ended."))
     record(
         user,
         "user.session_ended",

@@ -11,6 +11,8 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 
 from ..core.clock import now_utc
@@ -30,7 +32,7 @@ from .services import AccountError
 from .throttle import throttle_key
 
 PENDING = "pending_login"  # session key between the password and the code step
-WRONG_LOGIN = "The email or password is not correct."
+WRONG_LOGIN = _l("The email or password is not correct.")
 
 
 def _login_limit() -> str:
@@ -104,7 +106,7 @@ def login():
         user = result.user
         if user is None:
             db.session.commit()  # the failure count
-            form.password.errors.append(WRONG_LOGIN)
+            form.password.errors.append(str(WRONG_LOGIN))
         elif user.mfa_enabled:
             db.session.commit()  # a re-hashed password
             clear_session()
@@ -126,7 +128,7 @@ def _pending_user() -> User | None:
     age = now_utc().timestamp() - pending.get("at", 0)
     if age > current_app.config["LOGIN_CODE_MINUTES"] * 60:
         return None
-    user_id, _, version = str(pending.get("user", "")).partition(":")
+    user_id, _sep, version = str(pending.get("user", "")).partition(":")
     user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
     if user is None or not user.active or str(user.session_version) != version:
         return None
@@ -148,10 +150,10 @@ def login_code():
             return _throttled("auth/login_code.html", result, form=form)
         if result.user is None:
             db.session.commit()
-            form.code.errors.append("That code is not right, or was already used.")
+            form.code.errors.append(_("That code is not right, or was already used."))
         else:
             if result.used_recovery_code:
-                flash("You used a recovery code; it will not work again.", "info")
+                flash(_("You used a recovery code; it will not work again."), "info")
             return _finish_login(user, session[PENDING].get("next"))
     return render_template("auth/login_code.html", form=form)
 
@@ -166,7 +168,7 @@ def logout():
     security_event("logout", user_id=user.id)
     logout_user()
     clear_session()
-    flash("You are logged out.", "success")
+    flash(_("You are logged out."), "success")
     return redirect(url_for("public.home"))
 
 
@@ -180,9 +182,11 @@ def forgot_password():
         request_password_reset(form.email.data)
         db.session.commit()
         flash(
-            "If that address belongs to a staff account, we have emailed it a link to set a new "
-            f"password. The link works once, for {current_app.config['PASSWORD_RESET_MINUTES']}"
-            " minutes.",
+            _(
+                "If that address belongs to a staff account, we have emailed it a link to set "
+                "a new password. The link works once, for %(minutes)d minutes.",
+                minutes=current_app.config["PASSWORD_RESET_MINUTES"],
+            ),
             "success",
         )
         return redirect(url_for("auth.forgot_password"))
@@ -201,7 +205,7 @@ def _set_password_page(token: str, purpose: TokenPurpose, template: str):
         if current_user.is_authenticated:
             logout_user()
         clear_session()
-        flash("Your password is set. Please log in with it.", "success")
+        flash(_("Your password is set. Please log in with it."), "success")
         return redirect(url_for("auth.login"))
     return render_template(template, form=form, user=link.user)
 

@@ -1,6 +1,7 @@
 """One's own account: confirm it is you, change password, two-step login (MFA)."""
 
 from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..core.clock import now_utc
@@ -14,7 +15,7 @@ from .decorators import login_required, reauth_required
 from .forms import ChangePasswordForm, ConfirmForm, EnrolForm, ReauthForm
 from .login import renew_session
 from .mfa import provisioning_uri, qr_svg, recovery_codes_left
-from .services import AccountError, change_password
+from .services import AccountError, WrongCurrentPassword, change_password
 from .services_mfa import (
     confirm_enrolment,
     replace_authenticator,
@@ -79,7 +80,7 @@ def reauth():
             session["reauth_at"] = now_utc().timestamp()
             security_event("reauth.succeeded", user_id=user.id)
             return redirect(safe_next(request.args.get("next")))
-        form.password.errors.append("That is not right. Try again.")
+        form.password.errors.append(_("That is not right. Try again."))
     return render_template("auth/reauth.html", form=form, throttled=0)
 
 
@@ -95,14 +96,13 @@ def password():
         change_password(user, form.current_password.data, form.new_password.data)
         renew_session(user)
 
-    def report(error: Exception) -> None:
-        field = form.current_password if "current" in str(error) else form.new_password
-        field.errors.append(str(error))
-
     if form.validate_on_submit() and commit_service(
         save,
-        {AccountError: report},
-        success="Your password is changed. Your other sessions were logged out.",
+        {
+            WrongCurrentPassword: form.current_password.errors,
+            AccountError: form.new_password.errors,
+        },
+        success=_("Your password is changed. Your other sessions were logged out."),
     ):
         return redirect(landing_page())
     return render_template("auth/password.html", form=form)
@@ -206,7 +206,7 @@ def mfa_off():
         renew_session(user)
 
     if ConfirmForm().validate_on_submit():
-        commit_service(turn_off, {AccountError: flash_error}, success="Two-step login is off.")
+        commit_service(turn_off, {AccountError: flash_error}, success=_("Two-step login is off."))
     return redirect(url_for("auth.mfa"))
 
 

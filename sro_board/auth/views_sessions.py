@@ -5,6 +5,7 @@ changes (REAUTH_MINUTES); afterwards the user comes back to the list.
 """
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
 from ..core.commit import commit_service, flash_error
@@ -23,7 +24,7 @@ def _user():
 
 def _confirm_first():
     """The confirmation page, then back to the list (a POST cannot be repeated by a redirect)."""
-    flash("Confirm it is you, then choose the session again.", "info")
+    flash(_("Confirm it is you, then choose the session again."), "info")
     return redirect(url_for("auth.reauth", next=url_for("auth.sessions")))
 
 
@@ -55,10 +56,10 @@ def end_session(session_id: int):
     if done and here is not None and here.id == session_id:
         logout_user()
         clear_session()
-        flash("This session is ended: you are logged out here.", "success")
+        flash(_("This session is ended: you are logged out here."), "success")
         return redirect(url_for("auth.login"))
     if done:
-        flash("That session is ended: its browser is logged out.", "success")
+        flash(_("That session is ended: its browser is logged out."), "success")
     return redirect(url_for("auth.sessions"))
 
 
@@ -73,5 +74,5 @@ def end_other_sessions_view():
     if not recently_authenticated():
         return _confirm_first()
     done = commit_service(lambda: end_other_sessions(user, here.id), {})
-    flash(f"Your other sessions are ended ({done.value}).", "success")
+    flash(_("Your other sessions are ended (%(count)d).", count=done.value), "success")
     return redirect(url_for("auth.sessions"))

@@ -1,7 +1,8 @@
 """User administration: invite staff, change roles, deactivate, end sessions, reset MFA."""
 
 import sqlalchemy as sa
-from flask import flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..core.commit import commit_service, flash_error
@@ -43,9 +44,13 @@ def new_user():
             email=form.email.data,
             name=form.name.data,
             roles={Role(r) for r in form.roles.data},
+            language=form.mail_language.data,
         ),
         {AccountError: form.form_errors},
-        success="Invitation sent. The link works once, for 48 hours.",
+        success=_(
+            "Invitation sent. The link works once, for %(hours)d hours.",
+            hours=current_app.config["INVITATION_HOURS"],
+        ),
     ):
         return redirect(url_for("auth.users"))
     return render_template("auth/user_form.html", form=form, user=None)
@@ -57,9 +62,10 @@ def new_user():
 def edit_user(user_id: int):
     """Change a staff account's details, roles, or deactivate it; its sessions then end."""
     user = db.get_or_404(User, user_id)
-    form = UserForm(obj=user, roles=sorted(user.roles))
+    form = UserForm(obj=user, roles=sorted(user.roles), mail_language=user.email_language())
 
     def save() -> None:
+        chosen = form.mail_language.data
         update_user(
             _admin(),
             user,
@@ -67,12 +73,13 @@ def edit_user(user_id: int):
             email=form.email.data,
             roles={Role(r) for r in form.roles.data},
             active=form.active.data,
+            language=chosen if chosen != user.email_language() else None,
         )
         if user.id == current_user.id:
             renew_session(user)
 
     if form.validate_on_submit() and commit_service(
-        save, {AccountError: form.form_errors}, success="Account updated."
+        save, {AccountError: form.form_errors}, success=_("Account updated.")
     ):
         return redirect(url_for("auth.users"))
     return render_template("auth/user_form.html", form=form, user=user)
@@ -89,7 +96,7 @@ def end_sessions_of(user_id: int):
         if user.id == current_user.id:
             renew_session(user)
         db.session.commit()
-        flash(f"{user.name} is logged out everywhere.", "success")
+        flash(_("%(name)s is logged out everywhere.", name=user.name), "success")
     return redirect(url_for("auth.edit_user", user_id=user.id))
 
 
@@ -101,11 +108,11 @@ def reset_mfa(user_id: int):
     user = db.get_or_404(User, user_id)
     if ConfirmForm().validate_on_submit():
         if user.id == current_user.id:
-            flash("Use your own two-step login page to replace your authenticator.", "error")
+            flash(_("Use your own two-step login page to replace your authenticator."), "error")
         else:
             turn_off_mfa(_admin(), user)
             db.session.commit()
-            flash(f"Two-step login of {user.name} is reset.", "success")
+            flash(_("Two-step login of %(name)s is reset.", name=user.name), "success")
     return redirect(url_for("auth.edit_user", user_id=user.id))
 
 
@@ -119,6 +126,6 @@ def resend_invitation(user_id: int):
         commit_service(
             lambda: send_new_invitation(_admin(), user),
             {ValueError: flash_error},
-            success=f"A new invitation was sent to {user.name}.",
+            success=_("A new invitation was sent to %(name)s.", name=user.name),
         )
     return redirect(url_for("auth.edit_user", user_id=user.id))

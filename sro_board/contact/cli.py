@@ -3,6 +3,7 @@
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from flask_babel import gettext as _
 
 from ..core.extensions import db
 from .retention import purge_messages
@@ -18,7 +19,15 @@ def purge_command(dry_run: bool) -> None:
     days = current_app.config["CONTACT_RETENTION_DAYS"]
     if dry_run:
         db.session.rollback()
-        click.echo(f"Would delete {count} contact message(s) older than {days} days.")
+        click.echo(
+            _(
+                "Would delete %(count)d contact message(s) older than %(days)d days.",
+                count=count,
+                days=days,
+            )
+        )
         return
     db.session.commit()
-    click.echo(f"Deleted {count} contact message(s) older than {days} days.")
+    click.echo(
+        _("Deleted %(count)d contact message(s) older than %(days)d days.", count=count, days=days)
+    )

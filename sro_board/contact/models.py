@@ -46,6 +46,8 @@ class ContactMessage(db.Model):
     message: Mapped[str] = mapped_column(sa.Text)
     name: Mapped[str] = mapped_column(sa.String(120), default="")
     email: Mapped[str] = mapped_column(sa.String(254), default="")
+    # The language of the page it was sent from ("en" or "fr"): a reply is written in it.
+    language: Mapped[str] = mapped_column(sa.String(2), default="en", server_default="en")
     state: Mapped[MessageState] = mapped_column(
         str_enum(MessageState), default=MessageState.OPEN, index=True
     )

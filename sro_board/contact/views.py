@@ -2,15 +2,26 @@
 
 import sqlalchemy as sa
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..auth.decorators import permission_required
 from ..auth.permissions import Action
 from ..core.commit import commit_service
 from ..core.extensions import db, limiter
+from ..core.i18n import current_language
 from ..core.pagination import paginate
-from .forms import TOPIC_LABELS, ContactForm, StateForm
+from .forms import ContactForm, StateForm
+from .labels import (
+    LANGUAGE_LABELS,
+    LIST_TITLES,
+    NONE_IN_STATE,
+    STATE_LABELS,
+    STATE_WORDS,
+    TOPIC_LABELS,
+)
 from .models import ContactMessage, MessageState
+from .replies import reply_link
 from .services import InboxError, change_state, submit_message
 
 bp = Blueprint("contact", __name__)
@@ -24,7 +35,11 @@ def contact():
     if form.validate_on_submit():
         if not form.website.data:
             submit_message(
-                form.topic.data, form.message.data, form.name.data or "", form.email.data or ""
+                form.topic.data,
+                form.message.data,
+                form.name.data or "",
+                form.email.data or "",
+                language=current_language(),
             )
             db.session.commit()
         return redirect(url_for("contact.thanks"))
@@ -43,7 +58,7 @@ def inbox():
     """Messages, filtered by state (open by default)."""
     state = request.args.get("state", MessageState.OPEN.value)
     if state not in {s.value for s in MessageState}:
-        flash("Unknown state; showing open messages.", "error")
+        flash(_("Unknown state; showing open messages."), "error")
         state = MessageState.OPEN.value
     page = paginate(
         sa.select(ContactMessage)
@@ -56,6 +71,9 @@ def inbox():
         messages=page.items,
         state=state,
         states=list(MessageState),
+        state_labels=STATE_LABELS,
+        title=LIST_TITLES[MessageState(state)],
+        none_here=NONE_IN_STATE[MessageState(state)],
         topics=TOPIC_LABELS,
     )
 
@@ -69,7 +87,17 @@ def message(message_id: int):
     if form.validate_on_submit() and commit_service(
         lambda: change_state(current_user, msg, MessageState(form.state.data)),
         {InboxError: form.state.errors},
-        success=f"Message marked {form.state.data}.",
+        success=lambda _value: _(
+            "Message marked %(state)s.", state=STATE_WORDS[MessageState(form.state.data)]
+        ),
     ):
         return redirect(url_for("contact.inbox"))
-    return render_template("contact/message.html", msg=msg, form=form, topics=TOPIC_LABELS)
+    return render_template(
+        "contact/message.html",
+        msg=msg,
+        form=form,
+        topics=TOPIC_LABELS,
+        state_labels=STATE_LABELS,
+        language=LANGUAGE_LABELS.get(msg.language, msg.language),
+        reply=reply_link(msg) if msg.email else None,
+    )

@@ -3,6 +3,7 @@
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from flask_babel import gettext as _
 
 from .delivery import deliver_due, sweep, waiting
 from .queue import task_queue
@@ -18,8 +19,14 @@ def worker_command(threads: int, poll: float) -> None:
     queue = task_queue()
     found = sweep()  # whatever waited while no worker ran
     click.echo(
-        f"Mail worker: {threads} thread(s), queue {current_app.config['TASK_QUEUE_NAME']}, "
-        f"backend {current_app.config['MAIL_BACKEND']}; {found} email(s) waiting.",
+        _(
+            "Mail worker: %(threads)d thread(s), queue %(queue)s, backend %(backend)s; "
+            "%(found)d email(s) waiting.",
+            threads=threads,
+            queue=current_app.config["TASK_QUEUE_NAME"],
+            backend=current_app.config["MAIL_BACKEND"],
+            found=found,
+        ),
         err=True,
     )
     # SIGTERM (systemd's stop, honcho's Ctrl+C) lets the sends in hand finish; SIGINT stops now.
@@ -33,6 +40,8 @@ def worker_command(threads: int, poll: float) -> None:
 def send_command() -> None:
     """Deliver every queued email that is due, in this process (no worker needed)."""
     sent = deliver_due()
-    click.echo(f"Sent {sent} email(s).")
+    click.echo(_("Sent %(sent)d email(s).", sent=sent))
     if left := waiting():
-        raise click.ClickException(f"{left} email(s) still wait for delivery; see the log.")
+        raise click.ClickException(
+            _("%(left)d email(s) still wait for delivery; see the log.", left=left)
+        )

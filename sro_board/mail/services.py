@@ -1,9 +1,11 @@
 """Queueing email in the same transaction as the change that causes it; retry; retention."""
 
+from contextlib import nullcontext
 from datetime import datetime
 
 import sqlalchemy as sa
 from flask import render_template
+from flask_babel import force_locale
 
 from ..core.clock import now_utc
 from ..core.extensions import db
@@ -17,9 +19,16 @@ def recipient_hash(address: str) -> str:
     return keyed_hash(address.strip().lower())
 
 
-def queue_email(recipient: str, template: str, **context) -> OutboxEmail:
-    """Render email/<template>.txt ('Subject: ...' first) into a row; enqueued at the commit."""
-    text = render_template(f"email/{template}.txt", **context)
+def queue_email(
+    recipient: str, template: str, *, language: str | None = None, **context
+) -> OutboxEmail:
+    """Render email/<template>.txt ('Subject: ...' first) into a row; enqueued at the commit.
+
+    The email is written in `language` ("en" or "fr") when given, else in the request's.
+    The first line's "Subject:" is a marker, never translated; what follows it is the subject.
+    """
+    with force_locale(language) if language else nullcontext():
+        text = render_template(f"email/{template}.txt", **context)
     first, _, body = text.partition("\n")
     email = OutboxEmail(
         template=template,

@@ -11,6 +11,7 @@ import sqlite3
 import subprocess  # noqa: S404 - runs pg_dump/pg_restore with fixed arguments, no shell
 from pathlib import Path
 
+from flask_babel import gettext as _
 from sqlalchemy.engine import URL, Engine
 
 
@@ -29,13 +30,13 @@ def backup(engine: Engine, target: Path) -> None:
             url,
         )
     else:
-        raise BackupError(f"no backup method for {url.get_backend_name()}")
+        raise BackupError(_("No backup method for %(backend)s.", backend=url.get_backend_name()))
 
 
 def restore(engine: Engine, source: Path) -> None:
     """Replace the live database's contents with a backup made by backup()."""
     if not source.is_file():
-        raise BackupError(f"{source} is not a file")
+        raise BackupError(_("%(file)s is not a file.", file=source))
     url = engine.url
     engine.dispose()
     if url.get_backend_name() == "sqlite":
@@ -54,12 +55,12 @@ def restore(engine: Engine, source: Path) -> None:
             url,
         )
     else:
-        raise BackupError(f"no restore method for {url.get_backend_name()}")
+        raise BackupError(_("No restore method for %(backend)s.", backend=url.get_backend_name()))
 
 
 def _sqlite_path(url: URL) -> str:
     if not url.database or url.database == ":memory:":
-        raise BackupError("an in-memory SQLite database cannot be backed up")
+        raise BackupError(_("An in-memory SQLite database cannot be backed up."))
     return url.database
 
 
@@ -99,10 +100,19 @@ def client_env(url: URL) -> dict[str, str]:
 def _run(command: list[str], url: URL) -> None:
     if shutil.which(command[0]) is None:
         raise BackupError(
-            f"{command[0]} is not installed (Debian: apt-get install postgresql-client)"
+            _(
+                "%(program)s is not installed (Debian: apt-get install postgresql-client).",
+                program=command[0],
+            )
         )
     result = subprocess.run(  # noqa: S603 - fixed program, arguments from configuration
         command, capture_output=True, text=True, check=False, env=client_env(url)
     )
     if result.returncode != 0:
-        raise BackupError(f"{command[0]} failed: {result.stderr.strip()[:500]}")
+        raise BackupError(
+            _(
+                "%(program)s failed: %(error)s",
+                program=command[0],
+                error=result.stderr.strip()[:500],
+            )
+        )

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
+from flask_babel import format_number
+from flask_babel import gettext as _
 
 from ..core.extensions import db
 from .backup import BackupError, backup, restore
@@ -18,7 +20,13 @@ def backup_command(file: Path) -> None:
         backup(db.engine, file)
     except BackupError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"Backup written to {file} ({file.stat().st_size:,} bytes).")
+    click.echo(
+        _(
+            "Backup written to %(file)s (%(size)s bytes).",
+            file=file,
+            size=format_number(file.stat().st_size),
+        )
+    )
 
 
 @click.command("restore")
@@ -28,10 +36,10 @@ def backup_command(file: Path) -> None:
 def restore_command(file: Path, yes: bool) -> None:
     """Replace the database's contents with the backup in FILE."""
     if not yes:
-        click.confirm("This replaces every row in the database. Continue?", abort=True)
+        click.confirm(_("This replaces every row in the database. Continue?"), abort=True)
     db.session.remove()
     try:
         restore(db.engine, file)
     except BackupError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"Database restored from {file}.")
+    click.echo(_("Database restored from %(file)s.", file=file))

@@ -15,7 +15,12 @@ TOTAL_PARTICIPANTS = 2898
 @public_page()
 def home():
     """Overall progress as a picture and in words, and the latest public updates."""
-    return render_template("public/home.html", summary=summary(), latest=latest_public_updates())
+    return render_template(
+        "public/home.html",
+        summary=summary(),
+        latest=latest_public_updates(),
+        total_participants=TOTAL_PARTICIPANTS,
+    )
 
 
 @bp.get("/about")

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import click
 from flask.cli import AppGroup
+from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from ..auth.services import find_by_email
 from ..core.extensions import db
@@ -24,7 +26,16 @@ def export_command(file: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         file.write_text(text, encoding="utf-8", newline="")  # csv writes its own line ends
-        click.echo(f"Wrote {text.count(chr(10)) - 1} recommendations to {file}.", err=True)
+        rows = text.count(chr(10)) - 1
+        click.echo(
+            ngettext(
+                "Wrote %(num)d recommendation to %(file)s.",
+                "Wrote %(num)d recommendations to %(file)s.",
+                rows,
+                file=str(file),
+            ),
+            err=True,
+        )
 
 
 @recommendations_cli.command("import")
@@ -36,16 +47,18 @@ def import_command(file: Path, actor_email: str | None) -> None:
     if actor_email:
         actor = find_by_email(actor_email)
         if actor is None:
-            raise click.ClickException(f"No staff account for {actor_email}.")
+            raise click.ClickException(_("No staff account for %(email)s.", email=actor_email))
     try:
         # newline="": keep line breaks inside quoted cells as they are (csv module rule).
         with file.open(encoding="utf-8", newline="") as handle:
             text = handle.read()
     except UnicodeDecodeError as error:
-        raise click.ClickException("The file is not UTF-8 text; nothing was imported.") from error
+        raise click.ClickException(
+            _("The file is not UTF-8 text; nothing was imported.")
+        ) from error
 
     def progress(rows):
-        with click.progressbar(rows, label="Importing", file=sys.stderr) as bar:
+        with click.progressbar(rows, label=_("Importing"), file=sys.stderr) as bar:
             yield from bar
 
     try:
@@ -53,15 +66,23 @@ def import_command(file: Path, actor_email: str | None) -> None:
     except ImportFailed as failure:
         db.session.rollback()
         for error in failure.errors:
-            click.echo(f"Error: {error}", err=True)
+            click.echo(_("Error: %(error)s", error=str(error)), err=True)
         raise click.ClickException(str(failure)) from failure
     db.session.commit()
     click.echo(
-        f"Imported: {len(result.created)} created, {len(result.updated)} updated, "
-        f"{len(result.unchanged)} unchanged, {len(result.awaiting_sign_off)} awaiting sign-off."
+        _(
+            "Imported: %(created)d created, %(updated)d updated, %(unchanged)d unchanged, "
+            "%(waiting)d awaiting sign-off.",
+            created=len(result.created),
+            updated=len(result.updated),
+            unchanged=len(result.unchanged),
+            waiting=len(result.awaiting_sign_off),
+        )
     )
     if result.awaiting_sign_off:
         click.echo(
-            "Awaiting a chair's or admin's sign-off in the app: "
-            + ", ".join(result.awaiting_sign_off)
+            _(
+                "Awaiting a chair's or admin's sign-off in the app: %(codes)s",
+                codes=", ".join(result.awaiting_sign_off),
+            )
         )

@@ -46,6 +46,9 @@ DEMO_TOTP_SECRETS = {  # noqa: S105 - printed by `make run` on purpose
 PROGRAM_MONTHS_AGO = 10
 # The 46 recommendations with invented histories: texts, milestones, evidence and updates.
 RECOMMENDATIONS_FILE = Path(__file__).parent / "data" / "recommendations.json"
+# Their French, keyed by code: title, description, and the milestones, evidence and public
+# notes in the English file's order. ("rationale" waits for a French rationale column.)
+RECOMMENDATIONS_FR_FILE = Path(__file__).parent / "data" / "recommendations_fr.json"
 
 
 def already_loaded() -> bool:
@@ -56,6 +59,11 @@ def already_loaded() -> bool:
 def sample_recommendations() -> list[dict]:
     """The sample recommendations, read from the data file."""
     return json.loads(RECOMMENDATIONS_FILE.read_text(encoding="utf-8"))
+
+
+def sample_french() -> dict[str, dict]:
+    """The sample recommendations' French texts, by code."""
+    return json.loads(RECOMMENDATIONS_FR_FILE.read_text(encoding="utf-8"))
 
 
 def add_months(day: date, months: int) -> date:
@@ -84,8 +92,9 @@ def load_sample_data() -> dict[str, int]:
     today = now_utc().date()
     start = add_months(today, -PROGRAM_MONTHS_AGO)
     recommendations = sample_recommendations()
+    french = sample_french()
     for index, item in enumerate(recommendations):
-        _load_one(index, item, start, today, admin, chair, member)
+        _load_one(index, item, french[item["code"]], start, today, admin, chair, member)
     _leave_open_drafts(member, chair, today)
     for topic, text in SAMPLE_MESSAGES:
         submit_message(topic, text, "", "")
@@ -121,7 +130,9 @@ def _sample_email_was_sent_long_ago() -> None:
     )
 
 
-def _load_one(index: int, item: dict, start: date, today: date, admin, chair, member) -> None:
+def _load_one(
+    index: int, item: dict, fr: dict, start: date, today: date, admin, chair, member
+) -> None:
     lead = [member, chair, None][index % 3]
     created = start + timedelta(days=index % 20)
     with clock_set_to(_at(created, 15)):
@@ -130,7 +141,9 @@ def _load_one(index: int, item: dict, start: date, today: date, admin, chair, me
             {
                 "code": item["code"],
                 "title": item["title"],
+                "title_fr": fr["title"],
                 "description": item["description"],
+                "description_fr": fr["description"],
                 "theme": item["theme"],
                 "reports": sorted(item["reports"]),
                 "lead_unit": item["lead_unit"],
@@ -139,8 +152,8 @@ def _load_one(index: int, item: dict, start: date, today: date, admin, chair, me
             },
         )
     milestones = [
-        {"title": t, "due_date": add_months(start, m).isoformat(), "done": False}
-        for t, m, _done in item["milestones"]
+        {"title": t, "title_fr": t_fr, "due_date": add_months(start, m).isoformat(), "done": False}
+        for (t, m, _done), t_fr in zip(item["milestones"], fr["milestones"], strict=True)
     ]
     milestones.sort(key=lambda m: m["due_date"])
     final_done = {t for t, _m, done in item["milestones"] if done}
@@ -150,7 +163,7 @@ def _load_one(index: int, item: dict, start: date, today: date, admin, chair, me
         today - timedelta(days=2 + (index * 37) % 149), created + timedelta(days=len(steps))
     )
     span = (last_day - created).days
-    for step, update in enumerate(steps, start=1):
+    for step, (update, note_fr) in enumerate(zip(steps, fr["public_notes"], strict=True), 1):
         last = step == len(steps)
         values: dict[str, Any] = {
             k: v for k, v in update["changes"].items() if k in ("feasibility", "status", "progress")
@@ -161,14 +174,17 @@ def _load_one(index: int, item: dict, start: date, today: date, admin, chair, me
             values["milestones"] = milestones
         if last:
             values["milestones"] = [m | {"done": m["title"] in final_done} for m in milestones]
-            values["evidence"] = [{"title": t, "url": u} for t, u in item["evidence"]]
+            values["evidence"] = [
+                {"title": t, "title_fr": t_fr, "url": u}
+                for (t, u), t_fr in zip(item["evidence"], fr["evidence"], strict=True)
+            ]
             if item["status"] == "deferred" or (item["status"] == "in_progress" and index % 3 == 0):
                 # Some plans slip: the target moves, and the baseline stays as first committed.
                 later = add_months(start, item["target_months"] + 6)
                 values["target_date"] = later.isoformat()
         when = created + timedelta(days=span * step // len(steps))
         author = member if (index + step) % 2 else chair
-        _record(rec, author, values, update, when, admin, chair)
+        _record(rec, author, values, update | {"public_note_fr": note_fr}, when, admin, chair)
 
 
 def _record(rec, author: User, values: dict, update: dict, when: date, admin, chair) -> None:
@@ -178,6 +194,7 @@ def _record(rec, author: User, values: dict, update: dict, when: date, admin, ch
             author,
             values,
             public_note=update["public_note"],
+            public_note_fr=update["public_note_fr"],
             internal_note=update["internal_note"],
             based_on_version=rec.version,
         )
@@ -203,6 +220,7 @@ def _leave_open_drafts(member: User, chair: User, today: date) -> None:
                 member,
                 {"progress": min(current["progress"] + 10, 95)},
                 public_note="Another step of the plan was completed this month.",
+                public_note_fr="Une autre étape du plan a été terminée ce mois-ci.",
                 internal_note="Draft for the chair's review; figures from the monthly check-in.",
                 based_on_version=rec.version,
             )

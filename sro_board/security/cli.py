@@ -2,6 +2,7 @@
 
 import click
 from flask.cli import AppGroup
+from flask_babel import gettext as _
 
 from ..core.extensions import db
 from .crypto import encrypted_columns, rotate_column
@@ -17,9 +18,13 @@ def rotate_keys_command() -> None:
     with db.engine.begin() as connection:
         for column in encrypted_columns(db.metadata):
             count = rotate_column(connection, column)
-            click.echo(f"{column.table.name}.{column.name}: {count} re-encrypted")
+            name = f"{column.table.name}.{column.name}"
+            click.echo(_("%(column)s: %(count)d re-encrypted", column=name, count=count))
             total += count
     security_event("keys.rotated", values=total)
     click.echo(
-        f"{total} values now use the first key. Old keys can be removed from ENCRYPTION_KEYS."
+        _(
+            "%(total)d values now use the first key. Old keys can be removed from ENCRYPTION_KEYS.",
+            total=total,
+        )
     )

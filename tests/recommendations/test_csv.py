@@ -40,7 +40,9 @@ def new_row(code: str = "R-09", **cells) -> dict[str, str]:
     return {
         "code": code,
         "title": "Share data with school boards",
+        "title_fr": "",
         "description": "Publish yearly figures.",
+        "description_fr": "",
         "theme": "data_evaluation",
         "source_reports": "final;teachers",
         "lead_unit": "Strategic Services",
@@ -253,7 +255,7 @@ def test_changing_the_baseline_is_refused():
         ("", "line 1, column -: the file is empty"),
         ("code,title\nR-01,x\n", "line 1, column -: missing columns: description"),
         (",".join(COLUMNS) + ",colour\n", "line 1, column -: unknown columns: colour"),
-        (",".join(COLUMNS) + "\nR-01,too few\n", "line 2, column -: has 2 cells, expected 14"),
+        (",".join(COLUMNS) + "\nR-01,too few\n", "line 2, column -: has 2 cells, expected 16"),
     ],
 )
 def test_a_malformed_file_is_refused(csv_text, error):

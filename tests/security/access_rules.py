@@ -161,6 +161,10 @@ TRACKER_ACCESS: dict[str, Access] = {
     "auth.mfa_replace": Access("/account/mfa/replace", STAFF, method="POST"),
     "security.csp_report": Access("/csp-report", EVERYONE, method="POST"),
     "auth.sessions": Access("/account/sessions", STAFF),
+    "auth.language": Access("/account/language", STAFF),
+    "auth.language POST": Access(
+        "/account/language", STAFF, method="POST", data={"language": "fr"}
+    ),
     "auth.end_session": Access("/account/sessions/999999/end", STAFF, method="POST"),
     "auth.end_other_sessions_view": Access("/account/sessions/end-others", STAFF, method="POST"),
     "auth.users": Access("/staff/users", ADMIN),

@@ -1,8 +1,15 @@
-"""The CSV format, the same both ways: its columns, a recommendation as cells, each cell's check."""
+"""The CSV format, the same both ways: its columns, a recommendation as cells, each cell's check.
+
+The French columns (title_fr, description_fr) are optional on import, so files written before
+they existed still import; an empty French cell leaves the French as it is, like the other
+optional cells.
+"""
 
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+
+from flask_babel import gettext as _
 
 from ...security.inputs import strip_bidi
 from ..enums import Feasibility, ImplementationStatus, SourceReport, Theme
@@ -12,7 +19,9 @@ from ..models import Recommendation
 COLUMNS = [
     "code",
     "title",
+    "title_fr",
     "description",
+    "description_fr",
     "theme",
     "source_reports",
     "lead_unit",
@@ -26,6 +35,8 @@ COLUMNS = [
     "progress_from_milestones",
 ]
 REQUIRED = {"code", "title", "description", "theme", "source_reports", "lead_unit", "target_date"}
+# Columns a file may leave out (added after the format was first published).
+OPTIONAL_COLUMNS = {"title_fr", "description_fr"}
 
 
 def cells(rec: Recommendation) -> list[str]:
@@ -34,7 +45,9 @@ def cells(rec: Recommendation) -> list[str]:
     return [
         rec.code,
         rec.title,
+        rec.title_fr,
         rec.description,
+        rec.description_fr,
         rec.theme.value,
         ";".join(values["reports"]),
         rec.lead_unit,
@@ -53,7 +66,7 @@ def _choice(enum_cls) -> Callable[[str], str]:
     def check(value: str) -> str:
         allowed = [m.value for m in enum_cls]
         if value not in allowed:
-            raise ValueError(f"must be one of {', '.join(allowed)}")
+            raise ValueError(_("must be one of %(values)s", values=", ".join(allowed)))
         return value
 
     return check
@@ -64,7 +77,9 @@ def _reports(value: str) -> list[str]:
     allowed = {r.value for r in SourceReport}
     unknown = [k for k in keys if k not in allowed]
     if unknown or not keys:
-        raise ValueError(f"use one or more of {', '.join(sorted(allowed))}, separated by ;")
+        raise ValueError(
+            _("use one or more of %(values)s, separated by ;", values=", ".join(sorted(allowed)))
+        )
     return keys
 
 
@@ -72,31 +87,31 @@ def _iso_date(value: str) -> str:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise ValueError("must be a date as YYYY-MM-DD") from None
+        raise ValueError(_("must be a date as YYYY-MM-DD")) from None
 
 
 def _progress(value: str) -> int:
     if not (value.isascii() and value.isdigit()) or not 0 <= int(value) <= 100:
-        raise ValueError("must be a whole number from 0 to 100")
+        raise ValueError(_("must be a whole number from 0 to 100"))
     return int(value)
 
 
 def _yes_no(value: str) -> bool:
     if value.lower() not in ("yes", "no", ""):
-        raise ValueError("must be yes or no")
+        raise ValueError(_("must be yes or no"))
     return value.lower() == "yes"
 
 
 def _code(value: str) -> str:
     if not value.startswith("R-") or not value[2:].isdigit() or not 2 <= len(value[2:]) <= 3:
-        raise ValueError("must look like R-01")
+        raise ValueError(_("must look like R-01"))
     return value
 
 
 def _text(limit: int) -> Callable[[str], str]:
     def check(value: str) -> str:
         if len(value) > limit:
-            raise ValueError(f"is longer than {limit} characters")
+            raise ValueError(_("is longer than %(limit)d characters", limit=limit))
         return value
 
     return check
@@ -111,7 +126,9 @@ def _line(limit: int) -> Callable[[str], str]:
 PARSERS: dict[str, Callable[[str], Any]] = {
     "code": _code,
     "title": _line(200),
+    "title_fr": _line(200),
     "description": _text(5000),
+    "description_fr": _text(5000),
     "theme": _choice(Theme),
     "source_reports": _reports,
     "lead_unit": _line(120),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 
 from ...auth.models import User
 from ...core.extensions import db
@@ -16,7 +17,20 @@ from ..fields import snapshot
 from ..models import Recommendation
 from ..rules import check_rules
 from ..services import create_recommendation, diff, propose_update
-from .columns import COLUMN_OF_FIELD, COLUMNS, FIELD_OF_COLUMN, PARSERS, REQUIRED
+from .columns import (
+    COLUMN_OF_FIELD,
+    COLUMNS,
+    FIELD_OF_COLUMN,
+    OPTIONAL_COLUMNS,
+    PARSERS,
+    REQUIRED,
+)
+
+# The first timeline entry of a recommendation created by an import (English, French).
+IMPORTED_NOTE = (
+    "Recommendation imported from a CSV file.",
+    "Recommandation importée d'un fichier CSV.",
+)
 
 
 @dataclass
@@ -44,15 +58,15 @@ def parse_csv(text: str) -> list[ParsedRow]:
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     header = next(reader, None)
     if header is None:
-        raise ImportFailed([RowError(1, "-", "the file is empty")])
-    missing = [c for c in COLUMNS if c not in header]
+        raise ImportFailed([RowError(1, "-", _("the file is empty"))])
+    missing = [c for c in COLUMNS if c not in header and c not in OPTIONAL_COLUMNS]
     unknown = [c for c in header if c not in COLUMNS]
     if missing or unknown:
         reason = "; ".join(
             part
             for part in (
-                f"missing columns: {', '.join(missing)}" if missing else "",
-                f"unknown columns: {', '.join(unknown)}" if unknown else "",
+                _("missing columns: %(columns)s", columns=", ".join(missing)) if missing else "",
+                _("unknown columns: %(columns)s", columns=", ".join(unknown)) if unknown else "",
             )
             if part
         )
@@ -66,14 +80,28 @@ def parse_csv(text: str) -> list[ParsedRow]:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
-            errors.append(RowError(line, "-", f"has {len(cells)} cells, expected {len(header)}"))
+            errors.append(
+                RowError(
+                    line,
+                    "-",
+                    _(
+                        "has %(cells)d cells, expected %(expected)d",
+                        cells=len(cells),
+                        expected=len(header),
+                    ),
+                )
+            )
             continue
         raw = {col: restore(cell.strip()) for col, cell in zip(header, cells, strict=True)}
         parsed, row_errors = _parse_cells(line, raw, staff)
         errors += row_errors
         code = raw["code"]
         if code in seen:
-            errors.append(RowError(line, "code", f"{code} is also on line {seen[code]}"))
+            errors.append(
+                RowError(
+                    line, "code", _("%(code)s is also on line %(line)d", code=code, line=seen[code])
+                )
+            )
         seen[code] = line
         if not row_errors:
             rows.append(ParsedRow(line, code, parsed, raw["baseline_target_date"] or None))
@@ -86,17 +114,17 @@ def _parse_cells(line: int, raw: dict[str, str], staff: set[str]) -> tuple[dict,
     values: dict[str, Any] = {}
     errors = []
     for column, parse in PARSERS.items():
-        value = raw[column]
+        value = raw.get(column, "")  # an optional column the file leaves out reads as empty
         if not value:
             if column in REQUIRED:
-                errors.append(RowError(line, column, "is required"))
+                errors.append(RowError(line, column, _("is required")))
             continue
         try:
             values[FIELD_OF_COLUMN.get(column, column)] = parse(value)
         except ValueError as error:
             errors.append(RowError(line, column, str(error)))
     if raw["lead_user_email"] and raw["lead_user_email"].lower() not in staff:
-        errors.append(RowError(line, "lead_user_email", "no staff account has this email"))
+        errors.append(RowError(line, "lead_user_email", _("no staff account has this email")))
     elif raw["lead_user_email"]:
         values["lead_user"] = raw["lead_user_email"].lower()
     else:
@@ -143,12 +171,13 @@ def _import_row(
                 "code": row.code,
                 **row.values,
                 "target_date": row.baseline or row.values["target_date"],
-                "public_note": "Recommendation imported from a CSV file.",
+                "public_note": IMPORTED_NOTE[0],
+                "public_note_fr": IMPORTED_NOTE[1],
             },
         )
         result.created.append(row.code)
     elif row.baseline and row.baseline != rec.baseline_target_date.isoformat():
-        raise TrackerError("the baseline target date cannot be changed", "baseline_target_date")
+        raise TrackerError(_("the baseline target date cannot be changed"), "baseline_target_date")
     current = snapshot(rec)
     changes = diff(current, row.values)
     if not changes:

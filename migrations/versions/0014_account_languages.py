@@ -1,0 +1,36 @@
+"""account languages: a staff member's email language; the language of a contact message
+
+Revision ID: 0014_account_languages
+Revises: 0012_french_content
+Create Date: 2026-11-30 09:45:00
+
+user.language is "en" or "fr", or NULL for an account whose owner has not chosen yet (their
+email then follows the page it was asked from, English by default). contact_message.language
+is the language of the page the message was sent from; the messages already stored came from
+English pages.
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+# revision identifiers, used by Alembic.
+revision = "0014_account_languages"
+down_revision = "0012_french_content"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("user", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("language", sa.String(length=2), nullable=True))
+    with op.batch_alter_table("contact_message", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("language", sa.String(length=2), server_default="en", nullable=False)
+        )
+
+
+def downgrade():
+    with op.batch_alter_table("contact_message", schema=None) as batch_op:
+        batch_op.drop_column("language")
+    with op.batch_alter_table("user", schema=None) as batch_op:
+        batch_op.drop_column("language")
