@@ -1,6 +1,6 @@
-"""Applying in French, as a francophone teacher does: from the English home page through the
-"Français" link, to the French form at /fr/advisory-board/apply, sent; the confirmation page,
-the email and its status link are all in French.
+"""Applying in French, as a francophone teacher does: from an English page through the
+"Français" link (by keyboard), to the French form at /fr/advisory-board/apply, sent; the
+confirmation page, the email and its status link are all in French.
 
 The words the person reads are taken from the French catalog (the app's own translations of
 the English texts), so this journey follows the catalog as it grows; form fields are found by
@@ -19,6 +19,7 @@ skip_module_without_playwright()
 from playwright.sync_api import Page, expect  # noqa: E402
 
 from tests.e2e.board_pages import RECEIVED, STATUS_LINK, link_in  # noqa: E402
+from tests.e2e.pages import press_and_wait, tab_to  # noqa: E402
 
 CATALOG = Translations.load(
     str(Path(__file__).resolve().parents[2] / "sro_board" / "translations"), ["fr"]
@@ -59,11 +60,16 @@ def fill_as_teacher(page: Page) -> None:
 
 
 def test_a_teacher_applies_in_french(page: Page, smtp_server):
-    page.goto("/")
-    # The switch is written in French and marked so; following it keeps the page.
+    page.goto("/about")
+    # The switch is written in French and marked so; reached and followed by keyboard (a plain
+    # link, no JavaScript needed), it keeps the page: the French about page, then home.
     switch = page.get_by_role("link", name="Français", exact=True)
     expect(switch).to_have_attribute("lang", "fr")
-    switch.click()
+    tab_to(page, switch, "language switch")
+    press_and_wait(page)
+    expect_french(page)
+    assert page.url.endswith("/fr/about"), page.url
+    page.get_by_role("link", name=translated("Home"), exact=True).first.click()
     expect_french(page)
     nav = page.get_by_role("navigation", name=translated("Main"))
     nav.get_by_role("link", name=translated("Join the advisory board")).click()
@@ -74,10 +80,13 @@ def test_a_teacher_applies_in_french(page: Page, smtp_server):
     heading = translated("Apply to join the advisory board")
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)
 
-    # A mistake first: WTForms' own message comes back in French.
+    # Sent empty first: the form comes back, still French, saying what is missing in French.
     page.get_by_role("button", name=translated("Send my application")).click()
     expect_french(page)
-    expect(page.locator("main")).to_contain_text("Ce champ est requis.")
+    expect(page.get_by_label(translated("Your full name"), exact=True)).to_have_attribute(
+        "aria-invalid", "true"
+    )
+    expect(page.locator("main")).to_contain_text(translated("Enter your name."))
 
     fill_as_teacher(page)
     page.get_by_role("button", name=translated("Send my application")).click()

@@ -2,7 +2,13 @@
 
 import ast
 
-from tests.i18n.unmarked import _literals, _TextFinder, _untranslated_source, plain
+from tests.i18n.unmarked import (
+    _email_text,
+    _literals,
+    _TextFinder,
+    _untranslated_source,
+    plain,
+)
 
 
 def _found(source: str) -> list[tuple[int, str]]:
@@ -55,3 +61,18 @@ def test_plain_python_strings():
     assert not plain(expr("_l('Saved.')"))
     assert not plain(expr("'—'"))
     assert not plain(expr("message"))
+
+
+def test_email_text_but_the_subject_header():
+    source = (
+        "{% set subject = _('Hi') %}\n"
+        "Subject: {{ subject }}\n"
+        "{{ _('Hello %(name)s,', name=name) }}\n"
+        "Thanks for applying.\n"
+        "{% trans %}Marked{% endtrans %}\n"
+    )
+    assert _email_text(_untranslated_source(source)) == [(4, "Thanks for applying.")]
+    assert _email_text(_untranslated_source("Subject: Plain subject\nBody")) == [
+        (1, "Plain subject"),
+        (2, "Body"),
+    ]

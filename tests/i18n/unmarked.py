@@ -125,6 +125,20 @@ def _literals(source: str) -> list[tuple[int, str]]:
     return found
 
 
+def _email_text(text: str) -> list[tuple[int, str]]:
+    """(line, text) of an email template's words; the header name "Subject:" that begins the
+    first line with words (queue_email reads it) is not words for people."""
+    found, header_seen = [], False
+    for number, line in enumerate(text.split("\n"), start=1):
+        words = " ".join(line.replace(PLACEHOLDER, " ").split())
+        if not header_seen and WORDS.search(words):
+            header_seen = True
+            words = words.removeprefix("Subject:").strip()
+        if WORDS.search(words):
+            found.append((number, words))
+    return found
+
+
 @functools.cache
 def template_findings() -> tuple[str, ...]:
     """'path:line: text' for every piece of unmarked text in the templates."""
@@ -135,13 +149,7 @@ def template_findings() -> tuple[str, ...]:
         text = _untranslated_source(source)
         found: list[tuple[int, str]]
         if path.suffix == ".txt":
-            if text.startswith("Subject:"):
-                text = text.removeprefix("Subject:")
-            found = [
-                (number, " ".join(line.replace(PLACEHOLDER, " ").split()))
-                for number, line in enumerate(text.split("\n"), start=1)
-                if WORDS.search(line.replace(PLACEHOLDER, " "))
-            ]
+            found = _email_text(text)
         else:
             finder = _TextFinder()
             finder.feed(text)
