@@ -11,6 +11,7 @@ from ..core.extensions import db
 from ..core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from ..mail.models import OutboxEmail
 from ..mail.services import queue_email
+from .bilingual import stored_words
 from .models import Application, ApplicationEmail
 
 # The languages offered for email, each named in its own language (the same on every page).
@@ -36,7 +37,7 @@ def queue_in(language: str, recipient: str, template: str, **context) -> OutboxE
     """Queue templates/email/<template>.txt rendered (subject and body) in this language."""
     language = known_language(language)
     with force_locale(language):
-        return queue_email(recipient, template, language=language, **context)
+        return queue_email(recipient, template, language=language, words=stored_words, **context)
 
 
 def email_about(

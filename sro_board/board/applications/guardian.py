@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
@@ -59,6 +60,10 @@ def _new_link(consent: GuardianConsent) -> str:
 def _email_guardian(application: Application, consent: GuardianConsent, token: str) -> None:
     """The request in the guardian's language, with the link in both languages."""
     other = "en" if consent.language == "fr" else "fr"
+    with force_locale(other):  # said in the other language, for a reader of that language
+        other_note = _(
+            "To read the page in English, open this link (we will then write to you in English):"
+        )
     email_about(
         application,
         consent.guardian_email,
@@ -67,6 +72,7 @@ def _email_guardian(application: Application, consent: GuardianConsent, token: s
         consent=consent,
         consent_url=page_url(consent.language, "board.consent", token=token),
         other_url=page_url(other, "board.consent", token=token),
+        other_note=other_note,
     )
 
 
