@@ -6,7 +6,7 @@ from flask import abort
 from ..audit.services import record
 from ..auth.models import User
 from ..core.extensions import db
-from .definitions_data import DEFAULT_DEFINITIONS
+from .definitions_data import DEFAULT_DEFINITIONS, DEFAULT_DEFINITIONS_FR
 from .enums import DefinitionAxis
 from .models import StatusDefinition
 
@@ -18,14 +18,18 @@ def seed_definitions() -> int:
     for position, (axis, key, name, meaning, criteria) in enumerate(DEFAULT_DEFINITIONS):
         if (DefinitionAxis(axis), key) in existing:
             continue
+        name_fr, meaning_fr, criteria_fr = DEFAULT_DEFINITIONS_FR.get((axis, key), ("", "", ""))
         db.session.add(
             StatusDefinition(
                 axis=DefinitionAxis(axis),
                 key=key,
                 position=position,
                 name=name,
+                name_fr=name_fr,
                 meaning=meaning,
+                meaning_fr=meaning_fr,
                 entry_criteria=criteria,
+                entry_criteria_fr=criteria_fr,
             )
         )
         added += 1
@@ -49,15 +53,21 @@ def find_definition(axis: str, key: str) -> StatusDefinition:
 
 
 def update_definition(
-    actor: User, definition: StatusDefinition, name: str, meaning: str, criteria: str
+    actor: User,
+    definition: StatusDefinition,
+    name: str,
+    meaning: str,
+    criteria: str,
+    *,
+    french: tuple[str, str, str] | None = None,
 ) -> None:
-    """Change a definition's published text."""
-    before = {
-        "name": definition.name,
-        "meaning": definition.meaning,
-        "entry_criteria": definition.entry_criteria,
-    }
-    definition.name, definition.meaning, definition.entry_criteria = name, meaning, criteria
+    """Change a definition's published text; french is (name, meaning, criteria), None keeps it."""
+    values = {"name": name, "meaning": meaning, "entry_criteria": criteria}
+    if french is not None:
+        values |= dict(zip(("name_fr", "meaning_fr", "entry_criteria_fr"), french, strict=True))
+    before = {field: getattr(definition, field) for field in values}
+    for field, value in values.items():
+        setattr(definition, field, value)
     record(
         actor,
         "definition.updated",
@@ -65,6 +75,6 @@ def update_definition(
         f"{definition.axis}:{definition.key}",
         f"Edited definition of {name}",
         before=before,
-        after={"name": name, "meaning": meaning, "entry_criteria": criteria},
+        after=values,
     )
     db.session.flush()

@@ -2,6 +2,8 @@
 
 import enum
 
+from flask_babel import lazy_gettext as _l
+
 
 class Theme(enum.StrEnum):
     """The reported recommendation areas."""
@@ -20,12 +22,12 @@ class Theme(enum.StrEnum):
 
 
 THEME_LABELS = {
-    Theme.ROLE: "Role of officers in schools",
-    Theme.TRAINING_HIRING: "Training and hiring",
-    Theme.TRANSPARENCY: "Transparency and communication",
-    Theme.COMMUNITY: "Community collaboration",
-    Theme.DATA_EVALUATION: "Data and evaluation",
-    Theme.ADVISORY_ACCOUNTABILITY: "Advisory and accountability",
+    Theme.ROLE: _l("Role of officers in schools"),
+    Theme.TRAINING_HIRING: _l("Training and hiring"),
+    Theme.TRANSPARENCY: _l("Transparency and communication"),
+    Theme.COMMUNITY: _l("Community collaboration"),
+    Theme.DATA_EVALUATION: _l("Data and evaluation"),
+    Theme.ADVISORY_ACCOUNTABILITY: _l("Advisory and accountability"),
 }
 
 
@@ -45,57 +47,60 @@ class SourceReport(enum.StrEnum):
         return REPORT_INFO[self][0]
 
 
-# key: (short label, full title, author, phase, format, participants or None)
+# key: (short label, full title, author, phase, format, participants or None). The full title
+# and author are the published English documents' own names and are not translated.
 REPORT_INFO = {
     SourceReport.ARGYLE: (
-        "Phase one evaluation (Argyle)",
+        _l("Phase one evaluation (Argyle)"),
         "School Resource Officer (SRO) Program Evaluation: Final Report",
         "Argyle",
-        "Phase one (2021)",
-        "Online surveys, virtual face-to-face conversations, email feedback",
+        _l("Phase one (2021)"),
+        _l("Online surveys, virtual face-to-face conversations, email feedback"),
         1904,
     ),
     SourceReport.ELEMENTARY: (
-        "Elementary student engagement",
+        _l("Elementary student engagement"),
         "Police Engaging Youth in Schools: Elementary Student Engagement, What We Heard Report",
         "Engage Resource Unit, The City of Calgary",
-        "Phase two (2022 to 2023)",
-        "In person, with racialized students in grades 5 and 6",
+        _l("Phase two (2022 to 2023)"),
+        _l("In person, with racialized students in grades 5 and 6"),
         115,
     ),
     SourceReport.JUNIOR_SENIOR: (
-        "Junior and senior high students (ActionDignity)",
+        _l("Junior and senior high students (ActionDignity)"),
         "Insights and Experiences from Junior and Senior High School Students "
         "Regarding the SRO Program",
         "ActionDignity",
-        "Phase two (2022 to 2023)",
-        "Small focus groups and in-depth interviews with racialized and 2SLGBTQ+ students "
-        "and students with disabilities",
+        _l("Phase two (2022 to 2023)"),
+        _l(
+            "Small focus groups and in-depth interviews with racialized and 2SLGBTQ+ students "
+            "and students with disabilities"
+        ),
         225,
     ),
     SourceReport.TEACHERS: (
-        "Teacher engagement",
+        _l("Teacher engagement"),
         "Police Engaging Youth in Schools: Teacher Engagement, What We Heard Report",
         "Engage Resource Unit, The City of Calgary",
-        "Phase two (2022 to 2023)",
-        "Private online survey",
+        _l("Phase two (2022 to 2023)"),
+        _l("Private online survey"),
         551,
     ),
     SourceReport.ROUNDTABLE: (
-        "Roundtable sessions",
+        _l("Roundtable sessions"),
         "Police Engaging Youth in Schools: Roundtable, What We Heard Report",
         "Engage Resource Unit, The City of Calgary",
-        "Phase two (June 2023)",
-        "Roundtable sessions",
+        _l("Phase two (June 2023)"),
+        _l("Roundtable sessions"),
         103,
     ),
     SourceReport.FINAL: (
-        "Final overall report",
+        _l("Final overall report"),
         "Police Engaging Youth in Schools: Reimagining the School Resource Officer Program "
         "at Calgary Police Service",
         "Calgary Police Service",
-        "Final report",
-        "Brings together both phases; makes 46 recommendations",
+        _l("Final report"),
+        _l("Brings together both phases; makes 46 recommendations"),
         None,
     ),
 }
@@ -230,9 +235,9 @@ class SaveOutcome(enum.StrEnum):
 
 
 SAVE_BUTTONS = {
-    SaveOutcome.PUBLISH: "Save and publish",
-    SaveOutcome.SIGN_OFF: "Save for a second sign-off",
-    SaveOutcome.DRAFT: "Save draft for approval",
+    SaveOutcome.PUBLISH: _l("Save and publish"),
+    SaveOutcome.SIGN_OFF: _l("Save for a second sign-off"),
+    SaveOutcome.DRAFT: _l("Save draft for approval"),
 }
 
 
@@ -242,6 +247,18 @@ class UpdateState(enum.StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     REJECTED = "rejected"
+
+    @property
+    def label(self) -> str:
+        """Human-readable name."""
+        return UPDATE_STATE_LABELS[self]
+
+
+UPDATE_STATE_LABELS = {
+    UpdateState.PENDING: _l("Pending"),
+    UpdateState.APPROVED: _l("Approved"),
+    UpdateState.REJECTED: _l("Rejected"),
+}
 
 
 class DefinitionAxis(enum.StrEnum):

@@ -3,6 +3,9 @@
 from dataclasses import dataclass
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
 from .enums import SaveOutcome
 from .models import Update
 
@@ -34,8 +37,10 @@ class EditConflict(TrackerError):
         merged: dict[str, Any] | None = None,
     ):
         super().__init__(
-            "Someone else changed this recommendation while you were editing. "
-            "Nothing was saved. Review their changes below, then save again."
+            _(
+                "Someone else changed this recommendation while you were editing. "
+                "Nothing was saved. Review their changes below, then save again."
+            )
         )
         self.conflicts = conflicts
         self.since = since
@@ -47,18 +52,29 @@ class OutcomeChanged(TrackerError):
     """Saving would not do what the save button said (e.g. publish); nothing was saved."""
 
     def __init__(self, outcome: SaveOutcome):
-        super().__init__(f"Nothing was saved yet: {OUTCOME_CHANGED[outcome]}")
+        super().__init__(outcome_changed(outcome))
 
 
-OUTCOME_CHANGED = {
-    SaveOutcome.PUBLISH: "this update no longer needs a second sign-off, so saving publishes it "
-    f"at once. Check it, then choose “{SaveOutcome.PUBLISH.button}”.",
-    SaveOutcome.SIGN_OFF: "with this status the update needs a second sign-off: another chair "
-    "or an administrator must approve it before it is published. Choose "
-    f"“{SaveOutcome.SIGN_OFF.button}” to save it for them, or choose another status.",
-    SaveOutcome.DRAFT: "your update will be saved as a draft and published when the chair or an "
-    f"administrator approves it. Choose “{SaveOutcome.DRAFT.button}” to save it.",
-}
+def outcome_changed(outcome: SaveOutcome) -> str:
+    """Why nothing was saved when the save button promised another outcome than `outcome`."""
+    if outcome is SaveOutcome.PUBLISH:
+        return _(
+            "Nothing was saved yet: this update no longer needs a second sign-off, so saving "
+            "publishes it at once. Check it, then choose “%(button)s”.",
+            button=outcome.button,
+        )
+    if outcome is SaveOutcome.SIGN_OFF:
+        return _(
+            "Nothing was saved yet: with this status the update needs a second sign-off: "
+            "another chair or an administrator must approve it before it is published. Choose "
+            "“%(button)s” to save it for them, or choose another status.",
+            button=outcome.button,
+        )
+    return _(
+        "Nothing was saved yet: your update will be saved as a draft and published when the "
+        "chair or an administrator approves it. Choose “%(button)s” to save it.",
+        button=outcome.button,
+    )
 
 
 @dataclass
@@ -70,12 +86,23 @@ class RowError:
     reason: str
 
     def __str__(self) -> str:
-        return f"line {self.line}, column {self.column}: {self.reason}"
+        return _(
+            "line %(line)d, column %(column)s: %(reason)s",
+            line=self.line,
+            column=self.column,
+            reason=self.reason,
+        )
 
 
 class ImportFailed(ValueError):
     """The CSV file had errors; nothing was imported."""
 
     def __init__(self, errors: list[RowError]):
-        super().__init__(f"{len(errors)} error(s); nothing was imported.")
+        super().__init__(
+            ngettext(
+                "%(num)d error; nothing was imported.",
+                "%(num)d errors; nothing was imported.",
+                len(errors),
+            )
+        )
         self.errors = errors

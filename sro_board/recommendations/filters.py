@@ -1,6 +1,7 @@
 """The list filters: the form (sent by GET) and the select of recommendations it asks for."""
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy.orm import selectinload
 from wtforms import SearchField, SelectField
@@ -14,7 +15,7 @@ from .labels import label
 from .models import Recommendation, RecommendationReport
 from .schedule import TARGET_MOVES, schedule_filter, target_move_filter
 
-ANY = choices([("", "Any")])
+ANY = choices([("", _l("Any"))])
 SORTS = {
     "code": Recommendation.code,
     "title": Recommendation.title,
@@ -24,12 +25,12 @@ SORTS = {
     "updated": Recommendation.last_public_update_at.desc(),
 }
 SORT_LABELS = {
-    "code": "Code",
-    "title": "Title",
-    "target_date": "Target date",
-    "progress": "Progress (highest first)",
-    "status": "Status",
-    "updated": "Last updated (newest first)",
+    "code": _l("Code"),
+    "title": _l("Title"),
+    "target_date": _l("Target date"),
+    "progress": _l("Progress (highest first)"),
+    "status": _l("Status"),
+    "updated": _l("Last updated (newest first)"),
 }
 
 
@@ -39,23 +40,23 @@ class FilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    q = SearchField("Search", validators=[Optional(), Length(max=100)])
+    q = SearchField(_l("Search"), validators=[Optional(), Length(max=100)])
     # default="": a filter left out of the query string means "Any", not an invalid choice.
-    theme = SelectField("Theme", choices=lambda: ANY + theme_choices(), default="")
-    status = SelectField("Status", choices=lambda: ANY + status_choices(), default="")
+    theme = SelectField(_l("Theme"), choices=lambda: ANY + theme_choices(), default="")
+    status = SelectField(_l("Status"), choices=lambda: ANY + status_choices(), default="")
     feasibility = SelectField(
-        "Feasibility", choices=lambda: ANY + feasibility_choices(), default=""
+        _l("Feasibility"), choices=lambda: ANY + feasibility_choices(), default=""
     )
-    report = SelectField("Source report", choices=lambda: ANY + report_choices(), default="")
+    report = SelectField(_l("Source report"), choices=lambda: ANY + report_choices(), default="")
     schedule = SelectField(
-        "Schedule",
+        _l("Schedule"),
         choices=lambda: ANY + choices((s.value, label("schedule", s)) for s in ScheduleState),
         default="",
     )
     target = SelectField(
-        "Target date", choices=lambda: ANY + choices(TARGET_MOVES.items()), default=""
+        _l("Target date"), choices=lambda: ANY + choices(TARGET_MOVES.items()), default=""
     )
-    sort = SelectField("Sort by", choices=choices(SORT_LABELS.items()), default="code")
+    sort = SelectField(_l("Sort by"), choices=choices(SORT_LABELS.items()), default="code")
 
 
 def filter_recommendations(form: FilterForm) -> sa.Select:
@@ -68,7 +69,9 @@ def filter_recommendations(form: FilterForm) -> sa.Select:
             sa.or_(
                 Recommendation.code.icontains(words, autoescape=True),
                 Recommendation.title.icontains(words, autoescape=True),
+                Recommendation.title_fr.icontains(words, autoescape=True),
                 Recommendation.description.icontains(words, autoescape=True),
+                Recommendation.description_fr.icontains(words, autoescape=True),
             )
         )
     if data.get("theme"):

@@ -1,19 +1,21 @@
 """Forms of the tracker: add and edit a recommendation, decide an update, edit a definition.
 
 The recommendation forms convert themselves: for_recommendation() fills one from tracked
-values, values() reads the tracked values (snapshot form) back.
+values, values() reads the tracked values (snapshot form) back. Public text has an English
+field and an optional French one (`title` / `title_fr`), shown side by side.
 """
 
 from datetime import date
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
     Field,
     FieldList,
-    Form,
     FormField,
     HiddenField,
     IntegerField,
@@ -21,24 +23,21 @@ from wtforms import (
     SelectField,
     StringField,
     TextAreaField,
-    URLField,
 )
 from wtforms.validators import (
-    URL,
     DataRequired,
     InputRequired,
     Length,
     NumberRange,
-    Optional,
     Regexp,
-    StopValidation,
     ValidationError,
 )
 
 from ..auth.forms import MultiCheckboxField
 from ..core.forms import choices
 from .enums import Feasibility, ImplementationStatus, SaveOutcome, SourceReport, Theme
-from .fields import snapshot
+from .fields import french, snapshot
+from .form_rows import EvidenceRow, MilestoneRow
 from .labels import label
 from .models import Recommendation
 from .queries import lead_candidates
@@ -78,89 +77,52 @@ def lead_user_choices() -> list[SelectChoice]:
     silently drop them (the browser would send the first choice, 'nobody').
     """
     return choices(
-        [("", "Nobody named")]
+        [("", _("Nobody named"))]
         + [
-            (u.email, f"{u.name} ({u.email}){'' if u.active else ', deactivated'}")
+            (
+                u.email,
+                _("%(name)s (%(email)s)", name=u.name, email=u.email)
+                if u.active
+                else _("%(name)s (%(email)s), deactivated", name=u.name, email=u.email),
+            )
             for u in lead_candidates()
         ]
     )
 
 
-class RequiredWith:
-    """Required when another field of the same row is filled in; otherwise optional.
-
-    Replaces Optional(), which would also skip the check of an empty field.
-    """
-
-    def __init__(self, other: str, message: str):
-        self.other = other
-        self.message = message
-
-    def __call__(self, form, field) -> None:
-        if field.raw_data and field.raw_data[0].strip():
-            return
-        field.errors[:] = []
-        other = form[self.other].data
-        raise StopValidation(self.message if other and str(other).strip() else None)
-
-
-class MilestoneRow(Form):
-    """One milestone line; a blank line is ignored."""
-
-    title = StringField("Milestone", validators=[Optional(), Length(max=200)])
-    due_date = DateField(
-        "Due date", validators=[RequiredWith("title", "Give the milestone a due date.")]
-    )
-    done = BooleanField("Done")
-    remove = BooleanField("Remove")
-
-
-class EvidenceRow(Form):
-    """One evidence link; a blank line is ignored."""
-
-    title = StringField(
-        "Evidence title",
-        validators=[RequiredWith("url", "Give the evidence a title."), Length(max=200)],
-    )
-    url = URLField(
-        "Link",
-        validators=[
-            RequiredWith("title", "Give the evidence a link."),
-            Length(max=500),
-            URL(message="Enter a full web address (https://…)."),
-        ],
-    )
-    remove = BooleanField("Remove")
-
-    def validate_url(self, field) -> None:
-        """Only web addresses are accepted."""
-        if not field.data.lower().startswith(("https://", "http://")):
-            raise ValidationError("Links must start with https:// or http://.")
-
-
 class RecommendationFields(FlaskForm):
     """The descriptive fields, shared by the create and edit forms."""
 
-    title = StringField("Title", validators=[DataRequired(), Length(max=200)])
-    description = TextAreaField("Description", validators=[DataRequired(), Length(max=5000)])
-    theme = SelectField("Theme", choices=theme_choices, validators=[DataRequired()])
-    reports = MultiCheckboxField("Source reports", choices=report_choices)
-    lead_unit = StringField("Responsible lead (unit)", validators=[DataRequired(), Length(max=120)])
-    lead_user = SelectField(
-        "Lead staff member (staff only)", choices=lead_user_choices, validate_choice=True
+    title = StringField(_l("Title (English)"), validators=[DataRequired(), Length(max=200)])
+    title_fr = StringField(_l("Title (French)"), validators=[Length(max=200)])
+    description = TextAreaField(
+        _l("Description (English)"), validators=[DataRequired(), Length(max=5000)]
     )
-    target_date = DateField("Target date", validators=[InputRequired(message="Enter a date.")])
+    description_fr = TextAreaField(_l("Description (French)"), validators=[Length(max=5000)])
+    theme = SelectField(_l("Theme"), choices=theme_choices, validators=[DataRequired()])
+    reports = MultiCheckboxField(_l("Source reports"), choices=report_choices)
+    lead_unit = StringField(
+        _l("Responsible lead (unit)"), validators=[DataRequired(), Length(max=120)]
+    )
+    lead_user = SelectField(
+        _l("Lead staff member (staff only)"), choices=lead_user_choices, validate_choice=True
+    )
+    target_date = DateField(
+        _l("Target date"), validators=[InputRequired(message=_l("Enter a date."))]
+    )
 
     def validate_reports(self, field) -> None:
         """Every recommendation comes from at least one report."""
         if not field.data:
-            raise ValidationError("Choose at least one source report.")
+            raise ValidationError(_("Choose at least one source report."))
 
     def values(self) -> dict[str, Any]:
         """The descriptive fields as tracked values."""
         return {
             "title": stripped(self.title),
+            "title_fr": stripped(self.title_fr),
             "description": stripped(self.description),
+            "description_fr": stripped(self.description_fr),
             "theme": self.theme.data,
             "reports": sorted(self.reports.data),
             "lead_unit": stripped(self.lead_unit),
@@ -173,10 +135,10 @@ class NewRecommendationForm(RecommendationFields):
     """Add a recommendation to the tracker."""
 
     code = StringField(
-        "Code",
+        _l("Code"),
         validators=[
             DataRequired(),
-            Regexp(r"^R-\d{2,3}$", message="Use the form R-01."),
+            Regexp(r"^R-\d{2,3}$", message=_l("Use the form R-01.")),
         ],
     )
 
@@ -188,30 +150,40 @@ class NewRecommendationForm(RecommendationFields):
 class EditRecommendationForm(RecommendationFields):
     """Everything an update can change, plus its notes and the version it was loaded at."""
 
-    feasibility = SelectField("Feasibility", choices=feasibility_choices)
+    feasibility = SelectField(_l("Feasibility"), choices=feasibility_choices)
     feasibility_rationale = TextAreaField(
-        "Feasibility rationale (public)",
+        _l("Feasibility rationale (public)"),
         validators=[Length(max=5000)],
-        description="Required for “feasible with modifications” and “not feasible”.",
+        description=_l("Required for “feasible with modifications” and “not feasible”."),
     )
-    status = SelectField("Implementation status", choices=status_choices)
+    status = SelectField(_l("Implementation status"), choices=status_choices)
     progress = IntegerField(
-        "Progress (%)",
-        validators=[InputRequired(message="Enter a number from 0 to 100."), NumberRange(0, 100)],
+        _l("Progress (%)"),
+        validators=[
+            InputRequired(message=_l("Enter a number from 0 to 100.")),
+            NumberRange(0, 100),
+        ],
     )
-    progress_from_milestones = BooleanField("Work out progress from the milestones done")
+    progress_from_milestones = BooleanField(_l("Work out progress from the milestones done"))
     milestones = FieldList(FormField(MilestoneRow), min_entries=BLANK_ROWS)
     evidence = FieldList(FormField(EvidenceRow), min_entries=BLANK_ROWS)
     public_note = TextAreaField(
-        "Public note",
+        _l("Public note (English)"),
         validators=[Length(max=5000)],
-        description="Shown on the public timeline once approved. Required when marking it "
-        "“will not proceed”: it gives the reason.",
+        description=_l(
+            "Shown on the public timeline once approved. Required when marking it "
+            "“will not proceed”: it gives the reason."
+        ),
+    )
+    public_note_fr = TextAreaField(
+        _l("Public note (French)"),
+        validators=[Length(max=5000)],
+        description=_l("Optional. French pages show the English note until there is one."),
     )
     internal_note = TextAreaField(
-        "Internal note (working group only)",
+        _l("Internal note (working group only)"),
         validators=[Length(max=5000)],
-        description="Never shown to the public.",
+        description=_l("Never shown to the public."),
     )
     version = HiddenField(validators=[DataRequired(), Regexp(r"^\d{1,9}$")])  # fits an INTEGER
     # Sent by the save button that was pressed: what its label promised (see SaveOutcome).
@@ -254,6 +226,7 @@ class EditRecommendationForm(RecommendationFields):
                         "due_date": row.due_date.data.isoformat(),
                         "done": row.done.data,
                     }
+                    | french(stripped(row.title_fr))
                     for row in self.milestones
                     if row.title.data and stripped(row.title) and not row.remove.data
                 ),
@@ -261,6 +234,7 @@ class EditRecommendationForm(RecommendationFields):
             ),
             "evidence": [
                 {"title": stripped(row.title), "url": stripped(row.url)}
+                | french(stripped(row.title_fr))
                 for row in self.evidence
                 if row.url.data and not row.remove.data
             ],
@@ -268,7 +242,11 @@ class EditRecommendationForm(RecommendationFields):
 
     def notes(self) -> dict[str, str]:
         """The notes as written, to carry over into a reloaded form."""
-        return {"public_note": self.public_note.data, "internal_note": self.internal_note.data}
+        return {
+            "public_note": self.public_note.data,
+            "public_note_fr": self.public_note_fr.data,
+            "internal_note": self.internal_note.data,
+        }
 
     def promised_outcome(self) -> SaveOutcome | None:
         """What the pressed save button promised (browsers send it; None if it is missing)."""
@@ -281,12 +259,25 @@ class EditRecommendationForm(RecommendationFields):
 class DecisionForm(FlaskForm):
     """Approve or reject a pending update."""
 
-    reason = TextAreaField("Reason (needed to reject)", validators=[Length(max=2000)])
+    reason = TextAreaField(_l("Reason (needed to reject)"), validators=[Length(max=2000)])
 
 
 class DefinitionForm(FlaskForm):
-    """Edit a published status definition."""
+    """Edit a published status definition, in English and (optionally) French."""
 
-    name = StringField("Name", validators=[DataRequired(), Length(max=80)])
-    meaning = TextAreaField("Meaning", validators=[DataRequired(), Length(max=2000)])
-    entry_criteria = TextAreaField("Entry criteria", validators=[DataRequired(), Length(max=2000)])
+    name = StringField(_l("Name (English)"), validators=[DataRequired(), Length(max=80)])
+    name_fr = StringField(_l("Name (French)"), validators=[Length(max=80)])
+    meaning = TextAreaField(_l("Meaning (English)"), validators=[DataRequired(), Length(max=2000)])
+    meaning_fr = TextAreaField(_l("Meaning (French)"), validators=[Length(max=2000)])
+    entry_criteria = TextAreaField(
+        _l("Entry criteria (English)"), validators=[DataRequired(), Length(max=2000)]
+    )
+    entry_criteria_fr = TextAreaField(_l("Entry criteria (French)"), validators=[Length(max=2000)])
+
+    def english(self) -> tuple[str, str, str]:
+        """Name, meaning and entry criteria in English, without surrounding space."""
+        return stripped(self.name), stripped(self.meaning), stripped(self.entry_criteria)
+
+    def french(self) -> tuple[str, str, str]:
+        """Name, meaning and entry criteria in French ("" where not translated)."""
+        return stripped(self.name_fr), stripped(self.meaning_fr), stripped(self.entry_criteria_fr)

@@ -1,4 +1,8 @@
-"""The tracker's tables: recommendations, their reports, milestones, evidence and updates."""
+"""The tracker's tables: recommendations, their reports, milestones, evidence and updates.
+
+Public text is stored in English and French side by side (`title` / `title_fr`); an empty
+French column means "not yet translated" and the French page shows the English.
+"""
 
 from datetime import date, datetime
 from typing import Any
@@ -28,7 +32,9 @@ class Recommendation(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(sa.String(12), unique=True)
     title: Mapped[str] = mapped_column(sa.String(200))
+    title_fr: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
     description: Mapped[str] = mapped_column(sa.Text)
+    description_fr: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     theme: Mapped[Theme] = mapped_column(str_enum(Theme), index=True)
     lead_unit: Mapped[str] = mapped_column(sa.String(120))
     lead_user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"), index=True)
@@ -98,6 +104,7 @@ class Milestone(db.Model):
         sa.ForeignKey("recommendation.id", ondelete="CASCADE"), index=True
     )
     title: Mapped[str] = mapped_column(sa.String(200))
+    title_fr: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
     due_date: Mapped[date]
     done: Mapped[bool] = mapped_column(default=False)
     recommendation: Mapped[Recommendation] = relationship(back_populates="milestones")
@@ -113,6 +120,7 @@ class Evidence(db.Model):
         sa.ForeignKey("recommendation.id", ondelete="CASCADE"), index=True
     )
     title: Mapped[str] = mapped_column(sa.String(200))
+    title_fr: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
     url: Mapped[str] = mapped_column(sa.String(500))
     recommendation: Mapped[Recommendation] = relationship(back_populates="evidence")
 
@@ -132,6 +140,7 @@ class Update(db.Model):
     # {field: {"old": value, "new": value}}; lists (milestones, evidence) as whole snapshots.
     changes: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
     public_note: Mapped[str] = mapped_column(sa.Text, default="")
+    public_note_fr: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     internal_note: Mapped[str] = mapped_column(sa.Text, default="")
     based_on_version: Mapped[int]
     resulting_version: Mapped[int | None]
@@ -160,5 +169,8 @@ class StatusDefinition(db.Model):
     key: Mapped[str] = mapped_column(sa.String(32), primary_key=True)
     position: Mapped[int] = mapped_column(default=0)
     name: Mapped[str] = mapped_column(sa.String(80))
+    name_fr: Mapped[str] = mapped_column(sa.String(80), default="", server_default="")
     meaning: Mapped[str] = mapped_column(sa.Text)
+    meaning_fr: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     entry_criteria: Mapped[str] = mapped_column(sa.Text)
+    entry_criteria_fr: Mapped[str] = mapped_column(sa.Text, default="", server_default="")

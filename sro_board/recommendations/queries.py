@@ -139,12 +139,12 @@ def pending_count(rec: Recommendation) -> int:
     )
 
 
-def status_reason(rec: Recommendation) -> str | None:
-    """The public reason for a status that needs one: the note of the update that set it."""
+def status_reason(rec: Recommendation) -> tuple[str, str] | None:
+    """The public reason for a status that needs one: the note (English, French) that set it."""
     if not rec.status.needs_public_rationale:
         return None
-    return db.session.scalar(
-        sa.select(Update.public_note)
+    return db.session.execute(
+        sa.select(Update.public_note, Update.public_note_fr)
         .where(
             Update.recommendation_id == rec.id,
             Update.state == UpdateState.APPROVED,
@@ -152,7 +152,7 @@ def status_reason(rec: Recommendation) -> str | None:
         )
         .order_by(Update.decided_at.desc(), Update.id.desc())
         .limit(1)
-    )
+    ).first()
 
 
 def find_by_code(code: str) -> Recommendation:

@@ -3,6 +3,7 @@
 from typing import Any
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 
 from ..auth.models import User
 from ..auth.permissions import APPROVERS
@@ -19,8 +20,11 @@ def check_rules(current: dict[str, Any], result: dict[str, Any]) -> None:
     new_status = ImplementationStatus(result["status"])
     if not status_move_allowed(old_status, new_status):
         raise TrackerError(
-            f"Status cannot move from {label('implementation', old_status)} "
-            f"to {label('implementation', new_status)}.",
+            _(
+                "Status cannot move from %(old)s to %(new)s.",
+                old=label("implementation", old_status),
+                new=label("implementation", new_status),
+            ),
             "status",
         )
     if (
@@ -28,22 +32,29 @@ def check_rules(current: dict[str, Any], result: dict[str, Any]) -> None:
         and not result["feasibility_rationale"].strip()
     ):
         raise TrackerError(
-            f"A rationale is required when feasibility is "
-            f"{label('feasibility', result['feasibility'])}.",
+            _(
+                "A rationale is required when feasibility is %(feasibility)s.",
+                feasibility=label("feasibility", result["feasibility"]),
+            ),
             "feasibility_rationale",
         )
     if new_status.needs_evidence and not result["evidence"]:
         raise TrackerError(
-            f"Add at least one evidence link before marking it "
-            f"{label('implementation', new_status)}.",
+            _(
+                "Add at least one evidence link before marking it %(status)s.",
+                status=label("implementation", new_status),
+            ),
             "status",
         )
     if not 0 <= int(result["progress"]) <= 100:
-        raise TrackerError("Progress must be between 0 and 100.", "progress")
+        raise TrackerError(_("Progress must be between 0 and 100."), "progress")
     lead = result["lead_user"]
     if lead and lead != current["lead_user"] and not _has_account(lead):
         # e.g. the account's email changed after a draft naming it was written
-        raise TrackerError(f"No staff account has the lead's email {lead} any more.", "lead_user")
+        raise TrackerError(
+            _("No staff account has the lead's email %(email)s any more.", email=lead),
+            "lead_user",
+        )
 
 
 def check_public_rationale(changes: dict[str, dict[str, Any]], public_note: str) -> None:
@@ -52,8 +63,10 @@ def check_public_rationale(changes: dict[str, dict[str, Any]], public_note: str)
     explained = bool(public_note.strip())
     if new_status and ImplementationStatus(new_status).needs_public_rationale and not explained:
         raise TrackerError(
-            f"Write a public note giving the reason before marking it "
-            f"{label('implementation', new_status)}.",
+            _(
+                "Write a public note giving the reason before marking it %(status)s.",
+                status=label("implementation", new_status),
+            ),
             "status",
         )
 
@@ -86,9 +99,10 @@ def approval_blocker(update: Update, approver: User) -> str | None:
     """Why this approver may not approve this pending update (None when they may)."""
     closing = closing_status(update.changes)
     if closing is not None and update.author_id == approver.id:
-        return (
-            f"Needs a different chair or administrator: you wrote this update, and marking a "
-            f"recommendation {label('implementation', closing)} needs a second person's sign-off."
+        return _(
+            "Needs a different chair or administrator: you wrote this update, and marking a "
+            "recommendation %(status)s needs a second person's sign-off.",
+            status=label("implementation", closing),
         )
     return None
 

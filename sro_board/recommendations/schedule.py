@@ -13,6 +13,8 @@ recommendation "on track" again; target_shift says how far it moved from the bas
 from datetime import date, timedelta
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from .enums import CLOSED_STATUSES, ImplementationStatus, ScheduleState
 from .models import Recommendation
@@ -58,9 +60,9 @@ def schedule_filter(state: ScheduleState, today: date) -> sa.ColumnElement[bool]
 AVERAGE_MONTH_DAYS = 30.4375  # 365.25 / 12
 # Filter values for how the current target compares with the first commitment (the baseline).
 TARGET_MOVES = {
-    "later": "Moved later than first committed",
-    "earlier": "Moved earlier than first committed",
-    "kept": "As first committed",
+    "later": _l("Moved later than first committed"),
+    "earlier": _l("Moved earlier than first committed"),
+    "kept": _l("As first committed"),
 }
 
 
@@ -71,11 +73,29 @@ def target_shift(baseline: date, target: date) -> str | None:
         return None
     size = abs(days)
     if size <= 31:
-        amount = f"{size} day{'s' if size > 1 else ''}"
-    else:
-        months = round(size / AVERAGE_MONTH_DAYS)
-        amount = f"{months} month{'s' if months > 1 else ''}"
-    return f"{amount} {'later' if days > 0 else 'earlier'} than first committed"
+        if days > 0:
+            return ngettext(
+                "%(num)d day later than first committed",
+                "%(num)d days later than first committed",
+                size,
+            )
+        return ngettext(
+            "%(num)d day earlier than first committed",
+            "%(num)d days earlier than first committed",
+            size,
+        )
+    months = round(size / AVERAGE_MONTH_DAYS)
+    if days > 0:
+        return ngettext(
+            "%(num)d month later than first committed",
+            "%(num)d months later than first committed",
+            months,
+        )
+    return ngettext(
+        "%(num)d month earlier than first committed",
+        "%(num)d months earlier than first committed",
+        months,
+    )
 
 
 def target_move_filter(move: str) -> sa.ColumnElement[bool]:

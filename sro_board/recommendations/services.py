@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 
 from ..audit.services import record
 from ..auth.models import User
@@ -16,16 +17,22 @@ from .fields import TRACKED_FIELDS, apply_values, milestone_progress, snapshot
 from .models import Recommendation, Update
 from .rules import approval_blocker, check_public_rationale, check_rules, save_outcome
 
+# The first timeline entry of a recommendation added in the app, in English and French
+# (content stored on the update, like any public note).
+ADDED_NOTE = ("Recommendation added to the tracker.", "Recommandation ajoutée au suivi.")
+
 
 def create_recommendation(actor: User | None, values: dict[str, Any]) -> Recommendation:
     """Add a recommendation; its first target date becomes the baseline."""
     code = values["code"]
     if db.session.scalar(sa.select(Recommendation.id).where(Recommendation.code == code)):
-        raise TrackerError(f"A recommendation with code {code} already exists.")
+        raise TrackerError(_("A recommendation with code %(code)s already exists.", code=code))
     rec = Recommendation(
         code=code,
         title=values["title"],
+        title_fr=values.get("title_fr", ""),
         description=values["description"],
+        description_fr=values.get("description_fr", ""),
         theme=Theme(values["theme"]),
         lead_unit=values["lead_unit"],
         target_date=date.fromisoformat(values["target_date"]),
@@ -34,13 +41,18 @@ def create_recommendation(actor: User | None, values: dict[str, Any]) -> Recomme
     apply_values(rec, {k: values[k] for k in ("reports", "lead_user") if k in values})
     db.session.add(rec)
     db.session.flush()
-    note = values.get("public_note") or "Recommendation added to the tracker."
+    note, note_fr = (
+        (values["public_note"], values.get("public_note_fr", ""))
+        if values.get("public_note")
+        else ADDED_NOTE
+    )
     update = Update(
         recommendation=rec,
         author=actor,
         state=UpdateState.APPROVED,
         changes={},
         public_note=note,
+        public_note_fr=note_fr,
         internal_note="",
         based_on_version=rec.version,
         decided_by=actor,
@@ -111,13 +123,14 @@ def propose_update(
     internal_note: str,
     based_on_version: int,
     expected: SaveOutcome | None = None,
+    public_note_fr: str = "",
 ) -> Update:
     """Record an update: published at once, saved for a second sign-off, or a draft.
 
     An approver's update publishes unless it closes the recommendation; a member's waits for
     approval (rules.save_outcome). actor None is the command line (CSV import), trusted like
     an administrator. expected is what the save button promised: when saving would do
-    otherwise, nothing is saved.
+    otherwise, nothing is saved. public_note_fr is the note's optional French.
     """
     current = snapshot(rec)
     if based_on_version != rec.version:
@@ -131,8 +144,8 @@ def propose_update(
         ]
         raise EditConflict(conflicts, since, current | yours)
     changes = diff(current, _derive_progress(current | proposed))
-    if not changes and not public_note.strip() and not internal_note.strip():
-        raise TrackerError("Nothing changed: edit a field or write a note.")
+    if not changes and not any(n.strip() for n in (public_note, public_note_fr, internal_note)):
+        raise TrackerError(_("Nothing changed: edit a field or write a note."))
     result = _resulting(current, changes)
     check_rules(current, result)
     check_public_rationale(changes, public_note)
@@ -145,6 +158,7 @@ def propose_update(
         state=UpdateState.PENDING,
         changes=changes,
         public_note=public_note.strip(),
+        public_note_fr=public_note_fr.strip(),
         internal_note=internal_note.strip(),
         based_on_version=rec.version,
     )
@@ -206,7 +220,7 @@ def reject_update(update: Update, approver: User, reason: str) -> None:
     """Turn down a pending update with a reason for its author."""
     _check_pending(update, approver)
     if not reason.strip():
-        raise TrackerError("Give a reason so the author knows what to change.")
+        raise TrackerError(_("Give a reason so the author knows what to change."))
     update.state = UpdateState.REJECTED
     update.decided_by = approver
     update.decided_at = now_utc()
@@ -224,6 +238,6 @@ def reject_update(update: Update, approver: User, reason: str) -> None:
 
 def _check_pending(update: Update, approver: User) -> None:
     if not approver.has_role(*APPROVERS):
-        raise TrackerError("Only the chair or an administrator can decide on updates.")
+        raise TrackerError(_("Only the chair or an administrator can decide on updates."))
     if update.state is not UpdateState.PENDING:
-        raise TrackerError("This update has already been decided.")
+        raise TrackerError(_("This update has already been decided."))

@@ -113,7 +113,7 @@ def test_edit_form_by_keyboard(page: Page, live_server):
     page.goto(f"/staff/recommendations/{code}/edit")
     _skip_to_main(page)
 
-    title_field = page.get_by_label("Title", exact=True)
+    title_field = page.get_by_label("Title (English)", exact=True)
     tab_to(page, title_field, "title")
     page.keyboard.press("Control+A")
     page.keyboard.press("Delete")
@@ -121,7 +121,7 @@ def test_edit_form_by_keyboard(page: Page, live_server):
     tab_to(page, progress, "progress")
     page.keyboard.press("Control+A")
     page.keyboard.type("150")
-    note = page.get_by_label("Public note")
+    note = page.get_by_label("Public note (English)")
     tab_to(page, note, "public note")
     page.keyboard.type("Progress checked with the keyboard-only journey.")
     save = page.get_by_role("button", name="Save draft for approval")

@@ -129,7 +129,7 @@ def test_a_chairs_own_implemented_update_waits_for_a_second_sign_off(as_staff, l
     chair.get_by_role("link", name="Update this recommendation").click()
     chair.get_by_label("Implementation status").select_option(label="Implemented")
     row = _fill_a_blank_evidence_row(chair, *evidence)
-    chair.get_by_label("Public note").fill("All schools now follow the new protocol.")
+    chair.get_by_label("Public note (English)").fill("All schools now follow the new protocol.")
     # Without JavaScript the button still says what the loaded status does: saving publishes.
     chair.get_by_role("button", name="Save and publish").click()
 

@@ -68,7 +68,7 @@ def test_member_drafts_chair_approves_public_sees_it(
     page.get_by_role("link", name="Update this recommendation").click()
     expect(page.get_by_label("Progress (%)")).to_have_value(str(progress))
     page.get_by_label("Progress (%)").fill(str(new_progress))
-    page.get_by_label("Public note").fill(public_note)
+    page.get_by_label("Public note (English)").fill(public_note)
     page.get_by_label("Internal note (working group only)").fill(internal_note)
     page.get_by_role("button", name="Save draft for approval").click()
     expect(page.get_by_role("status").filter(has_text="saved as a draft")).to_be_visible()

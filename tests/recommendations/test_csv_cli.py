@@ -65,7 +65,7 @@ def test_cli_import_error_exits_with_an_error_and_imports_nothing(runner, tmp_pa
     assert result.exit_code == 1
     assert "Error: line 3, column theme: must be one of" in result.stderr
     assert "Error: line 3, column progress: must be a whole number" in result.stderr
-    assert "2 error(s); nothing was imported." in result.stderr
+    assert "2 errors; nothing was imported." in result.stderr
     assert tracker_state() == before
 
 

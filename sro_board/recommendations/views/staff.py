@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from flask import Response, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -23,7 +24,6 @@ from ..forms import (
     DefinitionForm,
     EditRecommendationForm,
     NewRecommendationForm,
-    stripped,
 )
 from ..models import Recommendation
 from ..queries import all_updates, dashboard_queries, find_by_code, pending_count
@@ -85,7 +85,7 @@ def new():
         done = commit_service(
             lambda: create_recommendation(current_user, form.values()),
             {TrackerError: form.code.errors},
-            success=lambda rec: f"{rec.code} added.",
+            success=lambda rec: _("%(code)s added.", code=rec.code),
         )
         if done:
             return redirect(url_for("recommendations.staff_detail", code=done.value.code))
@@ -109,13 +109,18 @@ def staff_detail(code: str):
     )
 
 
-SAVED = {
-    SaveOutcome.PUBLISH: "Update published.",
-    SaveOutcome.SIGN_OFF: "Update saved for a second sign-off; it is published when another "
-    "chair or an administrator approves it.",
-    SaveOutcome.DRAFT: "Update saved as a draft; it is published when the chair or an "
-    "administrator approves it.",
-}
+def saved_message(outcome: SaveOutcome) -> str:
+    """What the flash says once an update is saved."""
+    if outcome is SaveOutcome.PUBLISH:
+        return _("Update published.")
+    if outcome is SaveOutcome.SIGN_OFF:
+        return _(
+            "Update saved for a second sign-off; it is published when another chair or an "
+            "administrator approves it."
+        )
+    return _(
+        "Update saved as a draft; it is published when the chair or an administrator approves it."
+    )
 
 
 def outcome_of(rec: Recommendation, form: EditRecommendationForm) -> SaveOutcome:
@@ -144,12 +149,13 @@ def edit(code: str):
                 current_user,
                 form.values(),
                 public_note=form.public_note.data or "",
+                public_note_fr=form.public_note_fr.data or "",
                 internal_note=form.internal_note.data or "",
                 based_on_version=int(form.version.data),
                 expected=form.promised_outcome(),
             ),
             {EditConflict: None, StaleDataError: None, TrackerError: form.form_errors},
-            success=SAVED[outcome],
+            success=saved_message(outcome),
         )
         if done:
             return redirect(url_for("recommendations.staff_detail", code=rec.code))
@@ -179,15 +185,9 @@ def edit_definition(axis: str, key: str):
     definition = find_definition(axis, key)
     form = DefinitionForm(obj=definition)
     if form.validate_on_submit():
-        update_definition(
-            current_user,
-            definition,
-            stripped(form.name),
-            stripped(form.meaning),
-            stripped(form.entry_criteria),
-        )
+        update_definition(current_user, definition, *form.english(), french=form.french())
         db.session.commit()
-        flash("Definition saved and published.", "success")
+        flash(_("Definition saved and published."), "success")
         return redirect(url_for("recommendations.definitions"))
     return render_template(
         "recommendations/staff/definition_form.html", form=form, definition=definition

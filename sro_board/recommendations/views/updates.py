@@ -1,6 +1,7 @@
 """The pending list: approving and rejecting draft updates."""
 
 from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -52,10 +53,13 @@ def _next_in_queue(after: Update) -> Update | None:
 
 
 def _not_approved_conflict(error: EditConflict) -> None:
-    fields = ", ".join(FIELD_LABELS[c.field] for c in error.conflicts)
+    fields = ", ".join(str(FIELD_LABELS[c.field]) for c in error.conflicts)
     flash(
-        f"Not approved: {fields} changed since this update was written. "
-        "Reject it and ask the author to start again from the current values.",
+        _(
+            "Not approved: %(fields)s changed since this update was written. "
+            "Reject it and ask the author to start again from the current values.",
+            fields=fields,
+        ),
         "error",
     )
 
@@ -71,12 +75,14 @@ def approve(update_id: int):
         {
             EditConflict: _not_approved_conflict,
             StaleDataError: lambda _error: flash(
-                "Not approved: the recommendation changed at the same moment. Try again.",
+                _("Not approved: the recommendation changed at the same moment. Try again."),
                 "error",
             ),
-            TrackerError: lambda error: flash(f"Not approved: {error}", "error"),
+            TrackerError: lambda error: flash(
+                _("Not approved: %(reason)s", reason=str(error)), "error"
+            ),
         },
-        success="Update approved and published.",
+        success=_("Update approved and published."),
     ):
         return redirect(_queue_at(_next_in_queue(update)))
     return redirect(_queue_at(update))
@@ -92,9 +98,13 @@ def reject(update_id: int):
     if form.validate_on_submit():
         commit_service(
             lambda: reject_update(update, current_user, form.reason.data or ""),
-            {TrackerError: lambda error: flash(f"Not rejected: {error}", "error")},
-            success="Update rejected; its author can see your reason.",
+            {
+                TrackerError: lambda error: flash(
+                    _("Not rejected: %(reason)s", reason=str(error)), "error"
+                )
+            },
+            success=_("Update rejected; its author can see your reason."),
         )
     else:
-        flash(f"Not rejected: {' '.join(form.reason.errors)}", "error")
+        flash(_("Not rejected: %(reason)s", reason=" ".join(map(str, form.reason.errors))), "error")
     return redirect(url_for("recommendations.staff_detail", code=code))
