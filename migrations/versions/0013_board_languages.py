@@ -1,7 +1,7 @@
 """board languages: the applicant's and guardian's language, the intake's public text in French
 
 Revision ID: 0013_board_languages
-Revises: 0008_mail_queue
+Revises: 0012_french_content
 Create Date: 2026-11-30 09:45:00
 
 application.language and guardian_consent.language ("en" or "fr") choose the language of every
@@ -14,7 +14,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0013_board_languages"
-down_revision = "0008_mail_queue"
+down_revision = "0012_french_content"  # after i13-rec's French content (merged)
 branch_labels = None
 depends_on = None
 

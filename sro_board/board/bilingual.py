@@ -18,9 +18,6 @@ class Bilingual:
             return getattr(self, f"{name}_fr") or getattr(self, name)
         return getattr(self, name)
 
-    def shows_english(self, name: str) -> bool:
-        """True when this text is shown in English on a French page (not yet translated)."""
-        return shown_language() == "fr" and not getattr(self, f"{name}_fr")
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for a deferred mark
