@@ -19,7 +19,6 @@ class Bilingual:
         return getattr(self, name)
 
 
-
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for a deferred mark
     """Mark an English message that is stored as it is and translated where it is shown."""
     return message
