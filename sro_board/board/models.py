@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..audit.actors import SystemActor
@@ -194,7 +195,7 @@ class StageEvent(db.Model):
         """Who made the move, in words, for the application's history."""
         if self.actor is not None:
             return self.actor.name
-        return self.system_actor.label if self.system_actor else "the applicant or the system"
+        return self.system_actor.label if self.system_actor else _("the applicant or the system")
 
 
 class ReviewerAssignment(db.Model):
