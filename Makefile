@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := sro_board
 
-.PHONY: run test lint format clean loadtest faulttest bench
+.PHONY: run test lint format clean loadtest faulttest bench messages translations
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "sro-board needs Python 3.11 or newer (set PYTHON=python3.11)")'
@@ -66,6 +66,27 @@ faulttest: $(VENV)/.load-installed
 bench: $(VENV)/.load-installed
 	@command -v wrk >/dev/null || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
 	$(BIN)/python scripts/bench.py --db both $(BENCH_ARGS)
+
+# Translations (README "Languages"). `make messages` extracts every marked string (babel.cfg)
+# into messages.pot and merges it into the French catalog (new strings untranslated, none
+# fuzzy, obsolete ones dropped); translate them in fr/LC_MESSAGES/messages.po, then
+# `make translations` compiles messages.mo. The .mo is committed, not built at install: a fresh
+# clone then works with `make run`, `make test`, .ci/run and a plain `pip install .` (setuptools
+# ships it as package data, no build step to run); tests/i18n checks it equals a fresh compile
+# of the .po, so a forgotten `make translations` fails the suite. --ignore-dirs is given because
+# Babel's default also skips directories starting with "_" (templates/_macros).
+TRANSLATIONS := sro_board/translations
+BABEL_KEYWORDS := -k _l -k lazy_gettext -k lazy_ngettext:1,2
+messages: $(VENV)/.app-installed
+	$(BIN)/pybabel -q extract -F babel.cfg $(BABEL_KEYWORDS) --ignore-dirs='.* __pycache__ node_modules' \
+		--sort-by-file --project sro-board --version $$($(BIN)/python -c 'import importlib.metadata as m; print(m.version("sro-board"))') \
+		--copyright-holder "sro-board contributors" -o $(TRANSLATIONS)/messages.pot .
+	$(BIN)/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -l fr \
+		--no-fuzzy-matching --ignore-obsolete
+	$(MAKE) translations
+
+translations: $(VENV)/.app-installed
+	$(BIN)/pybabel compile -d $(TRANSLATIONS) -l fr --statistics
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache

@@ -2,7 +2,6 @@
 
 import os
 
-from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import CONFIGS, ProductionConfig
@@ -11,15 +10,17 @@ from . import admin, auth, board, contact, core, mail, ops, public, recommendati
 from . import models as _models  # noqa: F401 - every table in db.metadata (Alembic, create_all)
 from .cli import register as register_cli
 from .core import pagecache
+from .core.addresses import LanguageByAddress
+from .core.application import App
 from .core.pageserve import CachedPages
 
 # Feature packages: each mounts its blueprint, template globals and commands (init_app).
 FEATURES = (public, auth, recommendations, board, contact, admin, ops)
 
 
-def create_app(config_name: str | None = None, **overrides) -> Flask:
+def create_app(config_name: str | None = None, **overrides) -> App:
     """Build the application: config, the layers from the ground up, the features, the CLI."""
-    app = Flask(
+    app = App(
         __name__,
         template_folder="../templates",
         static_folder="../static",
@@ -38,10 +39,13 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     pagecache.register(app)
     if pagecache.enabled(app):
         app.wsgi_app = CachedPages(app, app.wsgi_app, ops.cached_answer_logger(app))
+    # Outermost, after the cache and ProxyFix: /fr/... becomes SCRIPT_NAME /fr and the request's
+    # language before anything reads the path (the cache keys pages by that language).
+    app.wsgi_app = LanguageByAddress(app.wsgi_app, app.config["SESSION_COOKIE_SECURE"])
     return app
 
 
-def configure(app: Flask, config_name: str | None, overrides: dict) -> None:
+def configure(app: App, config_name: str | None, overrides: dict) -> None:
     """Load the named config (SRO_BOARD_CONFIG by default), then the overrides."""
     config_name = config_name or os.environ.get("SRO_BOARD_CONFIG", "development")
     config = CONFIGS[config_name]

@@ -7,7 +7,7 @@ import os
 
 from flask import Flask
 
-from . import errors, filters, generation, i18n
+from . import errors, filters, generation, i18n, switch
 from .extensions import cache, csrf, db, limiter, login_manager, migrate
 from .settings import SiteFlag
 from .sqlite import enable_sqlite_pragmas
@@ -33,3 +33,4 @@ def init_app(app: Flask) -> None:
         enable_sqlite_pragmas(db.engine)
     errors.register(app)
     filters.register(app)
+    switch.register(app)

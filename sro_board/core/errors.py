@@ -5,6 +5,8 @@ import traceback
 
 from blinker import Namespace
 from flask import Flask, current_app, g, jsonify, render_template
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
@@ -17,25 +19,38 @@ log = logging.getLogger(__name__)
 # logs refusals (CSRF, access denied) from it.
 error_responded = Namespace().signal("error-responded")
 
+# Each error page's title and explanation, in the page's language.
+TITLES = {
+    400: _l("Bad request"),
+    401: _l("Please log in"),
+    403: _l("Not allowed"),
+    404: _l("Page not found"),
+    405: _l("Not available here"),
+    413: _l("Too large"),
+    429: _l("Too many attempts"),
+    500: _l("Something went wrong"),
+    503: _l("Briefly unavailable"),
+}
 MESSAGES = {
-    400: "The request could not be understood. Go back, check the form and try again.",
-    401: "Please log in to see this page.",
-    403: "You do not have permission to see this page.",
-    404: "We could not find that page.",
-    405: "That action is not available here.",
-    413: "What you sent is too large.",
-    429: "Too many attempts. Please wait a minute and try again.",
-    500: "Something went wrong on our side. Nothing was saved. Please try again.",
-    503: "The service is briefly unavailable. Please try again in a minute.",
+    400: _l("The request could not be understood. Go back, check the form and try again."),
+    401: _l("Please log in to see this page."),
+    403: _l("You do not have permission to see this page."),
+    404: _l("We could not find that page."),
+    405: _l("That action is not available here."),
+    413: _l("What you sent is too large."),
+    429: _l("Too many attempts. Please wait a minute and try again."),
+    500: _l("Something went wrong on our side. Nothing was saved. Please try again."),
+    503: _l("The service is briefly unavailable. Please try again in a minute."),
 }
 
 
 def _respond(error: HTTPException):
     code = error.code or 500
-    message = MESSAGES.get(code, error.description or "Error")
+    title = str(TITLES.get(code, error.name))
+    message = str(MESSAGES.get(code, error.description or _("Error")))
     error_responded.send(current_app._get_current_object(), error=error, code=code)
     if isinstance(error, CSRFError):
-        message = "Your form expired or was sent from elsewhere. Reload the page and try again."
+        message = _("Your form expired or was sent from elsewhere. Reload the page and try again.")
     # Keep the error's own headers (e.g. Allow on 405), not its content type.
     headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
     if code in (429, 503):
@@ -46,7 +61,7 @@ def _respond(error: HTTPException):
         # The user could not be loaded (the database may be down): render as anonymous.
         g._login_user = login_manager.anonymous_user()
     page = render_template(
-        "errors/error.html", code=code, title=error.name, message=message, error_page=True
+        "errors/error.html", code=code, title=title, message=message, error_page=True
     )
     return page, code, headers
 

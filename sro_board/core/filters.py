@@ -1,23 +1,33 @@
-"""The base template filters (dates in the local time zone) and Jinja settings."""
+"""The base template filters (dates in the local time zone, in the page's language) and Jinja
+settings.
+
+Dates are written by Babel's CLDR data through Flask-Babel, in the locale of the request (or of
+flask_babel.force_locale for email): "30 November 2026" / "30 novembre 2026". Flask-Babel also
+registers |decimalformat, |percentformat, |numberformat and others (used as they are).
+"""
 
 from datetime import date, datetime
 
+import flask_babel
 from flask import Flask
 
 from .clock import as_local
 from .pagination import position_from
 from .settings import sample_data_loaded
 
+DATE_PATTERN = "d MMMM y"
+TIME_PATTERN = "HH:mm"
+
 
 def format_date(value: date | datetime | str | None) -> str:
-    """Dates as '3 March 2026'; datetimes in local time."""
+    """Dates as '3 March 2026' or '3 mars 2026'; datetimes on their local date."""
     if value is None or value == "":
         return "—"
     if isinstance(value, str):
         value = date.fromisoformat(value)
     if isinstance(value, datetime):
-        value = as_local(value)
-    return f"{value.day} {value:%B %Y}"
+        value = as_local(value).date()
+    return flask_babel.format_date(value, DATE_PATTERN)
 
 
 def iso_date(value: datetime) -> str:
@@ -26,11 +36,12 @@ def iso_date(value: datetime) -> str:
 
 
 def format_datetime(value: datetime | None) -> str:
-    """Datetimes as '3 March 2026, 14:05' in local time."""
+    """Datetimes as '3 March 2026, 14:05' or '3 mars 2026, 14:05' in local time."""
     if value is None:
         return "—"
     local = as_local(value)
-    return f"{local.day} {local:%B %Y, %H:%M}"
+    pattern = f"{DATE_PATTERN}, {TIME_PATTERN}"
+    return flask_babel.format_datetime(local, pattern, rebase=False)
 
 
 def register(app: Flask) -> None:

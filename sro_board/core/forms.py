@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from flask_babel import gettext as _
 from wtforms import SelectChoice
 from wtforms.validators import ValidationError
 
@@ -14,4 +15,4 @@ def choices(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:
 def plausible_year(form, field) -> None:
     """Dates from 1900 to 2999: time zones and day arithmetic stay inside datetime's range."""
     if field.data and not 1900 <= field.data.year <= 2999:
-        raise ValidationError("Enter a date between 1900 and 2999.")
+        raise ValidationError(_("Enter a date between 1900 and 2999."))

@@ -16,6 +16,7 @@ from flask import Flask
 
 from .clock import now_utc
 from .extensions import cache
+from .i18n import DEFAULT_LANGUAGE, ENVIRON_KEY
 
 LOCAL_ENTRIES = 64
 # Headers that belong to one response, never to the page: not kept with it.
@@ -55,9 +56,13 @@ def digest(body: bytes) -> str:
 
 
 def page_key(app: Flask, environ: dict) -> str:
-    """Language, today (schedules change at midnight), path and the sorted query string."""
+    """Language, today (schedules change at midnight), path and the sorted query string.
+
+    The language is the one the address middleware (addresses.py) set: it has already moved
+    /fr out of PATH_INFO, so /fr/x and /x have the same path here and differ by language.
+    """
     path = environ.get("PATH_INFO", "/")
-    language = "fr" if path.startswith("/fr/") else "en"
+    language = environ.get(ENVIRON_KEY, DEFAULT_LANGUAGE)
     query = urlencode(sorted(parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)))
     today = now_utc().astimezone(ZoneInfo(app.config["TIMEZONE"])).date().isoformat()
     raw = f"{language}|{today}|{path}|{query}"

@@ -14,11 +14,14 @@ from urllib.parse import urlencode
 
 import sqlalchemy as sa
 from flask import current_app, flash, request, url_for
+from flask_babel import gettext as _
 
 from .extensions import db
+from .i18n import N_
 
-BAD_PAGE = "That page number does not exist, so the first page is shown."
-BAD_POSITION = "That page link is out of date or not valid, so the newest entries are shown."
+# Marked for extraction; translated when flashed (tests compare them with English pages).
+BAD_PAGE = N_("That page number does not exist, so the first page is shown.")
+BAD_POSITION = N_("That page link is out of date or not valid, so the newest entries are shown.")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
 MAX_PAGE = 10**6
@@ -112,7 +115,7 @@ def resolve_page(
     if (number - 1) * per_page >= max(total, 1):
         number, notice = 1, BAD_PAGE
     if notice:
-        flash(notice, "error")
+        flash(_(notice), "error")
     return Page([], number, per_page, total, param, notice)
 
 
@@ -214,7 +217,7 @@ def keyset(
     if (raw_older and older is None) or (raw_newer and newer is None):
         older = newer = None
         notice = BAD_POSITION
-        flash(notice, "error")
+        flash(_(notice), "error")
     if newer is not None:
         rows = _rows(query, when, row_id, newer, per_page, upwards=True)
         if rows:  # none above it: the newest page, below

@@ -15,12 +15,14 @@ def test_validators_and_conditional_requests(app):
     first = client.get("/recommendations")
     etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
     assert first.headers["Cache-Control"] == "public, no-cache"
-    assert first.headers["Vary"] == "Cookie"
+    # English pages also vary on the language guess (a French reader is sent to /fr/...).
+    assert first.headers["Vary"] == "Cookie, Accept-Language"
     for headers in ({"If-None-Match": etag}, {"If-Modified-Since": modified}):
         again = client.get("/recommendations", headers=headers)
         assert again.status_code == 304, headers
         assert again.data == b""
         assert again.headers["ETag"] == etag
+        assert again.headers["Vary"] == "Cookie, Accept-Language"
     assert client.get("/recommendations", headers={"If-None-Match": '"other"'}).status_code == 200
     with app.app_context():
         add_recommendation("R-02")
