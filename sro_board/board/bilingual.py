@@ -1,12 +1,10 @@
 """Content entered in English and French side by side (`<column>_fr` beside `<column>`)."""
 
-from flask_babel import get_locale, gettext
+from flask_babel import gettext
 
+from ..core.i18n import N_, current_language
 
-def shown_language() -> str:
-    """The language being rendered: the page's, or the one an email is forced to."""
-    locale = get_locale()
-    return "fr" if locale is not None and locale.language == "fr" else "en"
+__all__ = ["N_", "Bilingual", "stored_words"]
 
 
 class Bilingual:
@@ -14,14 +12,9 @@ class Bilingual:
 
     def public(self, name: str) -> str:
         """A public text in the language being shown; the English one while not translated."""
-        if shown_language() == "fr":
+        if current_language() == "fr":
             return getattr(self, f"{name}_fr") or getattr(self, name)
         return getattr(self, name)
-
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for a deferred mark
-    """Mark an English message that is stored as it is and translated where it is shown."""
-    return message
 
 
 def stored_words(text: str | None) -> str:

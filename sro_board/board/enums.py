@@ -13,7 +13,7 @@ SCHOOL_BOARD_LABELS = {
     "cbe": _l("Calgary Board of Education"),
     "ccsd": _l("Calgary Catholic School District"),
     "palliser": _l("Palliser School District"),
-    "francosud": "FrancoSud",  # a name: the same in both languages
+    "francosud": _l("FrancoSud"),  # a name: the same in both languages
     "other": _l("Other"),
 }
 
