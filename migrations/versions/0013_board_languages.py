@@ -31,20 +31,17 @@ def _language() -> sa.Column:
 
 
 def upgrade():
-    with op.batch_alter_table("application", schema=None) as batch_op:
-        batch_op.add_column(_language())
-    with op.batch_alter_table("guardian_consent", schema=None) as batch_op:
-        batch_op.add_column(_language())
-    with op.batch_alter_table("intake", schema=None) as batch_op:
-        for name, type_ in INTAKE_TEXT:
-            batch_op.add_column(sa.Column(name, type_, server_default="", nullable=False))
+    # Plain ALTER TABLE, as in 0010 (Alembic's batch mode would do the same on SQLite for an
+    # added column): a batch copy of `application` would cascade-delete its children there.
+    op.add_column("application", _language())
+    op.add_column("guardian_consent", _language())
+    for name, type_ in INTAKE_TEXT:
+        op.add_column("intake", sa.Column(name, type_, server_default="", nullable=False))
 
 
 def downgrade():
-    with op.batch_alter_table("intake", schema=None) as batch_op:
-        for name, _type in reversed(INTAKE_TEXT):
-            batch_op.drop_column(name)
-    with op.batch_alter_table("guardian_consent", schema=None) as batch_op:
-        batch_op.drop_column("language")
-    with op.batch_alter_table("application", schema=None) as batch_op:
-        batch_op.drop_column("language")
+    # In place (SQLite 3.35+ and PostgreSQL), not a batch copy: see upgrade().
+    for name, _type in reversed(INTAKE_TEXT):
+        op.execute(f"ALTER TABLE intake DROP COLUMN {name}")
+    op.execute("ALTER TABLE guardian_consent DROP COLUMN language")
+    op.execute("ALTER TABLE application DROP COLUMN language")
