@@ -5,10 +5,12 @@ Through the language middleware (/fr/... is French) and a real SMTP server on lo
 
 import sqlalchemy as sa
 
+from sro_board.board.enums import SchoolBoard
 from sro_board.board.models import Application, Intake
 from sro_board.board.stages import Stage
 from sro_board.board.transitions import move_to
 from sro_board.core.extensions import db
+from sro_board.sample.applicants import load_board_sample
 from tests.board.applying import PARENT, TEACHER, link_path, open_intake
 from tests.pages import text
 
@@ -55,7 +57,8 @@ def test_applying_in_french_stores_fr_and_the_received_email_is_french(client, m
     assert body.startswith(f"Bonjour {PARENT['name']},")
     assert f"Votre numéro de référence : {application.reference}" in body
     assert "Votre candidature respecte les règles du siège que vous avez choisi." in body
-    assert "Thank you" not in body and "Your reference" not in body
+    assert "Thank you" not in body
+    assert "Your reference" not in body
     # The status link is the French address of the page, which answers in French.
     status = link_path(body, "status")
     assert status.startswith("/fr/advisory-board/status/")
@@ -120,3 +123,25 @@ def test_the_unknown_address_answer_is_in_the_language_of_the_request(client, ma
     client.post("/fr/advisory-board/new-status-link", data={"email": "nobody@example.net"})
     (message,) = mailbox.to("nobody@example.net")
     assert message["Subject"] == "Votre demande de lien de suivi du Conseil consultatif"
+
+
+def test_the_sample_intake_and_its_francosud_families_are_french(app, client, users):
+    sample = load_board_sample(users["admin"])
+    db.session.commit()
+    intake = sample.intake
+    assert intake.title_fr
+    assert intake.notice_purpose_fr
+    assert intake.notice_authority_fr
+    assert intake.notice_contact_title_fr
+    page = client.get("/fr/advisory-board/apply").get_data(as_text=True)
+    assert "Conseil consultatif : premier appel de candidatures (2027-2029)" in page
+    assert "(pas encore traduit)" not in page
+    languages = dict(
+        db.session.execute(
+            sa.select(Application.school_board, sa.func.min(Application.language))
+            .where(Application.purged_at.is_(None))
+            .group_by(Application.school_board)
+        ).all()
+    )
+    assert languages[SchoolBoard.FRANCOSUD] == "fr"
+    assert languages[SchoolBoard.CBE] == "en"

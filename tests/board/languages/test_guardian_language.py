@@ -77,7 +77,8 @@ def test_without_a_choice_the_guardian_gets_the_students_language(client, mailbo
     body = request.get_content()
     assert "Pour lire la page en français" not in body  # no link to the language it is in
     french, english = consent_links(body)
-    assert french.startswith("/fr/") and not english.startswith("/fr/")
+    assert french.startswith("/fr/")
+    assert not english.startswith("/fr/")
 
 
 def test_opening_the_other_language_switches_the_guardians_later_emails(client, mailbox):
@@ -96,17 +97,14 @@ def test_opening_the_other_language_switches_the_guardians_later_emails(client, 
     assert again["Subject"].startswith("Please confirm consent for a student's advisory board")
     body = again.get_content()
     first, second = consent_links(body)
-    assert not first.startswith("/fr/") and second.startswith("/fr/")
+    assert not first.startswith("/fr/")
+    assert second.startswith("/fr/")
     assert "Pour lire la page en français, ouvrez ce lien" in body
     # The student's own messages stay French.
-    assert "Nous avons envoyé un nouveau lien à votre parent ou tuteur." in text(
-        client.get(status)
-    )
+    assert "Nous avons envoyé un nouveau lien à votre parent ou tuteur." in text(client.get(status))
 
 
-def test_the_guardian_consents_in_french_and_the_student_hears_in_their_language(
-    client, mailbox
-):
+def test_the_guardian_consents_in_french_and_the_student_hears_in_their_language(client, mailbox):
     open_intake()
     send_form(client, "/advisory-board/apply", guardian_language="fr")
     french, _english = consent_links(mailbox.body(GUARDIAN))

@@ -49,8 +49,7 @@ def rows_before_0013() -> None:
         )
         connection.execute(
             sa.text(
-                "INSERT INTO guardian_consent (application_id, consent_full_name)"
-                " VALUES (1, false)"
+                "INSERT INTO guardian_consent (application_id, consent_full_name) VALUES (1, false)"
             )
         )
 
