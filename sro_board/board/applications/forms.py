@@ -126,6 +126,7 @@ class ApplicationForm(FlaskForm):
     guardian_language = RadioField(
         _l("The language of our emails to your parent or guardian"),
         choices=choices(LANGUAGE_NAMES.items()),
+        default=current_language,  # the applicant's own (the page's), unless they choose
         validators=[Optional()],
         description=_l("Each email also has a link to the other language."),
     )

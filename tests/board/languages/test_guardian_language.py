@@ -1,6 +1,8 @@
 """The guardian's language: chosen on the form, their request in it with the other language's
 link, and the link they open recording their choice for the emails after it."""
 
+import re
+
 import sqlalchemy as sa
 
 from sro_board.board.models import Application, GuardianConsent, Intake
@@ -114,3 +116,13 @@ def test_the_guardian_consents_in_french_and_the_student_hears_in_their_language
     assert "Merci d'avoir donné votre consentement" in text(client.get(response.location))
     confirmed = mailbox.to(STUDENT)[-1]
     assert confirmed["Subject"].startswith("Your parent or guardian gave consent")
+
+
+def test_the_guardians_language_starts_on_the_pages_language(client):
+    open_intake()
+    for path, language in (("/advisory-board/apply", "en"), ("/fr/advisory-board/apply", "fr")):
+        page = client.get(path).get_data(as_text=True)
+        radios = re.findall(r'<input[^>]*name="guardian_language"[^>]*>', page)
+        assert len(radios) == 2, path
+        (checked,) = [radio for radio in radios if "checked" in radio]
+        assert f'value="{language}"' in checked, path
