@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sro_board.board.models import Application, GuardianConsent, Intake
 from sro_board.core.extensions import db
 from tests.board.applying import STUDENT_15, link_path, open_intake
+from tests.factories import login
 from tests.pages import text
 
 GUARDIAN = STUDENT_15["guardian_email"]
@@ -126,3 +127,14 @@ def test_the_guardians_language_starts_on_the_pages_language(client):
         assert len(radios) == 2, path
         (checked,) = [radio for radio in radios if "checked" in radio]
         assert f'value="{language}"' in checked, path
+
+
+def test_staff_see_each_persons_email_language(client, mailbox, users):
+    open_intake()
+    send_form(client, "/fr/advisory-board/apply", guardian_language="en")
+    application = db.session.scalar(sa.select(Application))
+    login(client, users["admin"])
+    page = text(client.get(f"/staff/board/applications/{application.id}"))
+    assert page.count("Language of their emails") == 2
+    student, guardian = re.findall(r"Language of their emails</dt><dd>(\w+)</dd>", page)
+    assert (student, guardian) == ("French", "English")
