@@ -12,6 +12,7 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from sro_board.core.extensions import babel
 from tests.board.applying import smtp_server, smtp_settings
 from tests.factories import fresh_app
 
@@ -41,11 +42,19 @@ def loopback_mailbox():
 
 @pytest.fixture
 def app(mailbox, translation_directories) -> Iterator:
-    """A fresh app and database that speaks French and mails the loopback server."""
-    with fresh_app(
-        BABEL_TRANSLATION_DIRECTORIES=translation_directories, **smtp_settings(mailbox)
-    ) as app:
-        yield app
+    """A fresh app and database that speaks French and mails the loopback server.
+
+    Flask-Babel keeps loaded catalogs per locale on the one (shared) extension, whatever the
+    app's directories: emptied before, so this app reads its own, and after, so the others do.
+    """
+    babel.domain_instance.cache.clear()
+    try:
+        with fresh_app(
+            BABEL_TRANSLATION_DIRECTORIES=translation_directories, **smtp_settings(mailbox)
+        ) as app:
+            yield app
+    finally:
+        babel.domain_instance.cache.clear()
 
 
 @pytest.fixture
