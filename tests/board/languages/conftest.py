@@ -47,14 +47,14 @@ def app(mailbox, translation_directories) -> Iterator:
     Flask-Babel keeps loaded catalogs per locale on the one (shared) extension, whatever the
     app's directories: emptied before, so this app reads its own, and after, so the others do.
     """
-    babel.domain_instance.cache.clear()
-    try:
-        with fresh_app(
-            BABEL_TRANSLATION_DIRECTORIES=translation_directories, **smtp_settings(mailbox)
-        ) as app:
-            yield app
-    finally:
+    with fresh_app(
+        BABEL_TRANSLATION_DIRECTORIES=translation_directories, **smtp_settings(mailbox)
+    ) as app:
         babel.domain_instance.cache.clear()
+        try:
+            yield app
+        finally:
+            babel.domain_instance.cache.clear()
 
 
 @pytest.fixture
