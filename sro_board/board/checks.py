@@ -4,6 +4,7 @@ import enum
 from datetime import date, datetime
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import User
@@ -23,14 +24,14 @@ class GuardianCheckMethod(enum.StrEnum):
     @property
     def label(self) -> str:
         """The method in words."""
-        return METHOD_LABELS[self]
+        return str(METHOD_LABELS[self])
 
 
 METHOD_LABELS = {
-    GuardianCheckMethod.PHONE_CALL: "Phone call to a number not taken from the application",
-    GuardianCheckMethod.IN_PERSON: "In person, with identification",
-    GuardianCheckMethod.SCHOOL_CONFIRMATION: "Confirmed by the student's school",
-    GuardianCheckMethod.VIDEO_CALL: "Video call",
+    GuardianCheckMethod.PHONE_CALL: _l("Phone call to a number not taken from the application"),
+    GuardianCheckMethod.IN_PERSON: _l("In person, with identification"),
+    GuardianCheckMethod.SCHOOL_CONFIRMATION: _l("Confirmed by the student's school"),
+    GuardianCheckMethod.VIDEO_CALL: _l("Video call"),
 }
 
 

@@ -3,6 +3,7 @@
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from flask_babel import gettext as _
 
 from ..core.extensions import db
 from .applications.guardian import expire_overdue_consents
@@ -18,19 +19,69 @@ def expire_consents_command() -> None:
     expired = expire_overdue_consents()
     db.session.commit()
     if expired:
-        click.echo(f"Expired {len(expired)} application(s): {', '.join(expired)}.")
+        click.echo(
+            _(
+                "Expired %(num)d application(s): %(references)s.",
+                num=len(expired),
+                references=", ".join(expired),
+            )
+        )
     else:
-        click.echo("No guardian consent is overdue; nothing expired.")
+        click.echo(_("No guardian consent is overdue; nothing expired."))
 
 
 def _describe(report: PurgeReport) -> str:
-    verb = "Would delete" if report.dry_run else "Deleted"
-    return (
-        f"{verb} the personal data of {report.count} application(s): "
-        f"{', '.join(report.references)}.\n"
-        f"  guardian records: {report.guardians}, self-identification answers: "
-        f"{report.self_ids}, emails: {report.emails}, review comments: {report.comments}."
+    values = {
+        "num": report.count,
+        "references": ", ".join(report.references),
+        "guardians": report.guardians,
+        "self_ids": report.self_ids,
+        "emails": report.emails,
+        "comments": report.comments,
+    }
+    if report.dry_run:
+        first = _("Would delete the personal data of %(num)d application(s): %(references)s.")
+    else:
+        first = _("Deleted the personal data of %(num)d application(s): %(references)s.")
+    counts = _(
+        "  guardian records: %(guardians)d, self-identification answers: %(self_ids)d, "
+        "emails: %(emails)d, review comments: %(comments)d."
     )
+    return f"{first % values}\n{counts % values}"
+
+
+def _purge_lines(report: PurgeReport, reasons: int, dry_run: bool) -> list[str]:
+    config = current_app.config
+    values = {
+        "reasons": reasons,
+        "reason_days": config["REASON_RETENTION_DAYS"],
+        "days": config["RETENTION_DAYS"],
+        "cutoff": f"{report.cutoff:%Y-%m-%d %H:%M}",
+        "records": report.email_records,
+        "mail_days": config["MAIL_RETENTION_DAYS"],
+    }
+    if dry_run:
+        reasons_line = _(
+            "Would empty the details of %(reasons)d staff reason(s) older than "
+            "%(reason_days)d days."
+        )
+        mail_line = _(
+            "Would delete %(records)d record(s) of emails sent or given up on more than "
+            "%(mail_days)d days ago."
+        )
+    else:
+        reasons_line = _(
+            "Emptied the details of %(reasons)d staff reason(s) older than %(reason_days)d days."
+        )
+        mail_line = _(
+            "Deleted %(records)d record(s) of emails sent or given up on more than "
+            "%(mail_days)d days ago."
+        )
+    period = _(
+        "Retention period: %(days)d days; applications not selected, withdrawn, expired, "
+        "ineligible or declined before %(cutoff)s UTC are due."
+    )
+    return [line % values for line in (reasons_line, period, mail_line)]
 
 
 @board_cli.command("purge")
@@ -39,33 +90,19 @@ def purge_command(dry_run: bool) -> None:
     """Delete the personal data of closed applications past their retention period."""
     report = purge_expired(dry_run=dry_run)
     reasons = purge_reasons(dry_run=dry_run)
-    verb = "Would empty" if dry_run else "Emptied"
-    click.echo(
-        f"{verb} the details of {reasons} staff reason(s) older than "
-        f"{current_app.config['REASON_RETENTION_DAYS']} days."
-    )
-    days = current_app.config["RETENTION_DAYS"]
-    click.echo(
-        f"Retention period: {days} days; applications not selected, withdrawn, expired, "
-        f"ineligible or declined before {report.cutoff:%Y-%m-%d %H:%M} UTC are due."
-    )
-    mail_days = current_app.config["MAIL_RETENTION_DAYS"]
-    verb = "Would delete" if dry_run else "Deleted"
-    click.echo(
-        f"{verb} {report.email_records} record(s) of emails sent or given up on more than "
-        f"{mail_days} days ago."
-    )
+    for line in _purge_lines(report, reasons, dry_run):
+        click.echo(line)
     if not report.count:
         if dry_run:
             db.session.rollback()
         else:
             db.session.commit()
-        click.echo("No application to purge.")
+        click.echo(_("No application to purge."))
         return
     if dry_run:
         db.session.rollback()
         click.echo(_describe(report))
-        click.echo("Dry run: nothing was changed.")
+        click.echo(_("Dry run: nothing was changed."))
         return
     db.session.commit()
     click.echo(_describe(report))

@@ -1,10 +1,14 @@
 """Who may hold a seat: the eligibility rules of each category, in one place.
 
-An ineligible application is kept with the reason these rules give; an admin may override it.
+An ineligible application is kept with the reason these rules give (stored in English, shown in
+the reader's language); an admin may override it.
 """
 
 from collections.abc import Callable
 
+from flask_babel import lazy_gettext as _l
+
+from .bilingual import N_
 from .enums import Category, SchoolBoard
 from .models import Application
 
@@ -14,32 +18,34 @@ LISTED_BOARDS = frozenset(SchoolBoard) - {SchoolBoard.OTHER}
 
 # Staff roles offered on the form (value stored in Application.staff_role -> label).
 STAFF_ROLES = {
-    "teacher": "Teacher",
-    "school_leader": "Principal or assistant principal",
-    "student_support": "Counsellor, psychologist, social worker or other student support",
-    "educational_assistant": "Educational assistant",
-    "support_staff": "Office, library, custodial or other support staff at a school",
-    "other_at_school": "Another role at a school",
-    "not_at_school": "I work for a school board, but not at a school (for example, central office)",
+    "teacher": _l("Teacher"),
+    "school_leader": _l("Principal or assistant principal"),
+    "student_support": _l("Counsellor, psychologist, social worker or other student support"),
+    "educational_assistant": _l("Educational assistant"),
+    "support_staff": _l("Office, library, custodial or other support staff at a school"),
+    "other_at_school": _l("Another role at a school"),
+    "not_at_school": _l(
+        "I work for a school board, but not at a school (for example, central office)"
+    ),
 }
 SCHOOL_BASED_ROLES = frozenset(STAFF_ROLES) - {"not_at_school"}
 
 # Said up front on the application form, so that nobody applies for a seat they cannot hold.
-STUDENT_RULE = (
+STUDENT_RULE = _l(
     "Student seats are for students in grades 7 to 12 at a school of the Calgary Board of "
     "Education, the Calgary Catholic School District, Palliser School District or FrancoSud."
 )
 REASONS = {
-    "student_grade": "Student seats are for students in grades 7 to 12.",
-    "student_board": (
+    "student_grade": N_("Student seats are for students in grades 7 to 12."),
+    "student_board": N_(
         "Student seats are for students at a school of the Calgary Board of Education, the "
         "Calgary Catholic School District, Palliser School District or FrancoSud."
     ),
-    "parent_child": (
+    "parent_child": N_(
         "Parent and guardian seats are for parents or guardians of a child now in school "
         "(kindergarten to grade 12)."
     ),
-    "staff_school": "School staff seats are for people who work at a school.",
+    "staff_school": N_("School staff seats are for people who work at a school."),
 }
 
 
@@ -74,4 +80,4 @@ def ineligibility_reason(application: Application) -> str | None:
 
 def staff_role_label(value: str | None) -> str:
     """The words for a stored staff role (unknown values shown as they are)."""
-    return STAFF_ROLES.get(value or "", value or "—")
+    return str(STAFF_ROLES.get(value or "", value or "—"))

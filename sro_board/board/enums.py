@@ -2,6 +2,21 @@
 
 import enum
 
+from flask_babel import lazy_gettext as _l
+
+CATEGORY_LABELS = {
+    "parent": _l("Parent or guardian"),
+    "student": _l("Student"),
+    "staff": _l("School staff"),
+}
+SCHOOL_BOARD_LABELS = {
+    "cbe": _l("Calgary Board of Education"),
+    "ccsd": _l("Calgary Catholic School District"),
+    "palliser": _l("Palliser School District"),
+    "francosud": _l("FrancoSud"),  # a name: the same in both languages
+    "other": _l("Other"),
+}
+
 
 class Category(enum.StrEnum):
     """Seat categories on the advisory board."""
@@ -13,9 +28,7 @@ class Category(enum.StrEnum):
     @property
     def label(self) -> str:
         """Human-readable name."""
-        return {"parent": "Parent or guardian", "student": "Student", "staff": "School staff"}[
-            self.value
-        ]
+        return str(CATEGORY_LABELS[self.value])
 
 
 class SchoolBoard(enum.StrEnum):
@@ -30,13 +43,7 @@ class SchoolBoard(enum.StrEnum):
     @property
     def label(self) -> str:
         """Full name."""
-        return {
-            "cbe": "Calgary Board of Education",
-            "ccsd": "Calgary Catholic School District",
-            "palliser": "Palliser School District",
-            "francosud": "FrancoSud",
-            "other": "Other",
-        }[self.value]
+        return str(SCHOOL_BOARD_LABELS[self.value])
 
 
 class AgeRange(enum.StrEnum):

@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..audit.actors import SystemActor
@@ -12,11 +13,12 @@ from ..core.database import str_enum
 from ..core.extensions import db
 from ..mail.models import OutboxEmail
 from ..security.crypto import EncryptedEnum, EncryptedText
+from .bilingual import Bilingual
 from .enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
 from .stages import Stage
 
 
-class Intake(db.Model):
+class Intake(Bilingual, db.Model):
     """An application window with seats per category and its collection notice."""
 
     __tablename__ = "intake"
@@ -31,6 +33,13 @@ class Intake(db.Model):
     notice_contact_title: Mapped[str] = mapped_column(sa.String(200))
     notice_contact_email: Mapped[str] = mapped_column(sa.String(254))
     notice_contact_phone: Mapped[str] = mapped_column(sa.String(40))
+    # The public text in French beside the English (empty: not yet translated).
+    title_fr: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
+    notice_purpose_fr: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    notice_authority_fr: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    notice_contact_title_fr: Mapped[str] = mapped_column(
+        sa.String(200), default="", server_default=""
+    )
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
 
     seats: Mapped[list["IntakeSeat"]] = relationship(
@@ -74,6 +83,8 @@ class Application(db.Model):
     decided_at: Mapped[datetime | None] = mapped_column(index=True)
     purged_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(default=1)
+    # The applicant's language ("en"/"fr"): the form's, and every email's to them.
+    language: Mapped[str] = mapped_column(sa.String(2), default="en", server_default="en")
 
     # Personal data (None after purge).
     name: Mapped[str | None] = mapped_column(sa.String(120))
@@ -139,6 +150,8 @@ class GuardianConsent(db.Model):
     expires_at: Mapped[datetime | None]
     confirmed_at: Mapped[datetime | None]
     consent_full_name: Mapped[bool] = mapped_column(default=False)
+    # The guardian's language, chosen by the applicant; the consent page's switch changes it.
+    language: Mapped[str] = mapped_column(sa.String(2), default="en", server_default="en")
     application: Mapped[Application] = relationship(back_populates="guardian")
 
 
@@ -182,7 +195,7 @@ class StageEvent(db.Model):
         """Who made the move, in words, for the application's history."""
         if self.actor is not None:
             return self.actor.name
-        return self.system_actor.label if self.system_actor else "the applicant or the system"
+        return self.system_actor.label if self.system_actor else _("the applicant or the system")
 
 
 class ReviewerAssignment(db.Model):

@@ -1,11 +1,14 @@
 """Moving an application between stages: the one place that does it."""
 
+from flask_babel import gettext as _
+
 from ..audit.actors import Actor, split_actor
 from ..audit.services import record
 from ..core.clock import now_utc
 from ..core.extensions import db
 from .emails import email_about
 from .errors import BoardError
+from .labels import stage_label
 from .models import Application, StageEvent
 from .stages import APPLICANT_EMAILS, FINAL_STAGES, Stage, stage_move_allowed
 
@@ -28,8 +31,11 @@ def move_to(
     old = application.stage
     if not stage_move_allowed(old, new_stage):
         raise BoardError(
-            f"An application that is {old.value.replace('_', ' ')} cannot move to "
-            f"{new_stage.value.replace('_', ' ')}."
+            _(
+                "An application that is %(old)s cannot move to %(new)s.",
+                old=stage_label(old).lower(),
+                new=stage_label(new_stage).lower(),
+            )
         )
     user, system = split_actor(actor)
     event = StageEvent(

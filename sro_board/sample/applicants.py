@@ -120,6 +120,7 @@ def _input(rng: random.Random, n: int, category: Category, **values) -> Applicat
         consent_notice=True,
         consent_roster=rng.random() < 0.8,
         self_id=_self_id(rng),
+        language="fr" if board is SchoolBoard.FRANCOSUD else "en",  # FrancoSud families in French
         **values,
     )
 
@@ -210,4 +211,23 @@ def intake_values(opens_at: datetime, closes_at: datetime) -> IntakeValues:
         notice_contact_title="Advisory Board Coordinator, SRO Program Review",
         notice_contact_email="advisory-board@example.org",
         notice_contact_phone="403-555-0100",
+        title_fr="Conseil consultatif : premier appel de candidatures (2027-2029)",
+        notice_purpose_fr=(
+            "Nous recueillons ces renseignements pour choisir les membres du Conseil consultatif "
+            "de l'examen du programme des agents de ressources scolaires. Nous les utilisons "
+            "aussi pour vous écrire au sujet de votre candidature et, si vous êtes choisi, pour "
+            "le travail du Conseil.\n\n"
+            "Les réponses facultatives d'auto-identification servent seulement à faire des "
+            "comptes globaux. Elles nous aident à vérifier que le Conseil reflète les "
+            "communautés qu'il sert."
+        ),
+        notice_authority_fr=(
+            "Ces renseignements sont recueillis en vertu de la Protection of Privacy Act de "
+            "l'Alberta. Ils sont directement liés au programme du Conseil consultatif et "
+            "nécessaires à ce programme."
+        ),
+        notice_contact_title_fr=(
+            "Coordination du Conseil consultatif, examen du programme des agents de ressources "
+            "scolaires"
+        ),
     )

@@ -8,14 +8,14 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import gettext as _
 
 from ...audit.actors import SystemActor
 from ...audit.services import record
 from ...core.clock import now_utc
 from ...core.extensions import db
-from ...core.urls import public_url
 from ...security.tokens import new_token, token_hash_or_none
-from ..emails import email_about
+from ..emails import email_about, page_url
 from ..errors import BoardError, DuplicateApplication
 from ..models import Application
 from ..stages import STAGE_TRANSITIONS
@@ -41,7 +41,7 @@ def request_email_change(application: Application, new_email: str) -> None:
         application,
         new_email,
         "confirm_email",
-        confirm_url=public_url("board.confirm_email", token=token),
+        confirm_url=page_url(application.language, "board.confirm_email", token=token),
         hours=hours,
     )
     email_about(application, application.email, "email_change_requested")
@@ -68,9 +68,9 @@ def confirm_email_change(application: Application) -> None:
     application.pending_email_token_hash = None
     application.pending_email_expires_at = None
     if not STAGE_TRANSITIONS[application.stage]:
-        raise BoardError("This application is closed, so its contact details cannot change.")
+        raise BoardError(_("This application is closed, so its contact details cannot change."))
     if email_taken(application.intake_id, new_email, exclude_id=application.id):
-        raise DuplicateApplication(DUPLICATE_CONTACT_MESSAGE)
+        raise DuplicateApplication(str(DUPLICATE_CONTACT_MESSAGE))
     application.email = new_email
     record(
         SystemActor.STATUS_LINK,

@@ -2,15 +2,16 @@
 
 from collections.abc import Callable
 
+from flask_babel import lazy_gettext as _l
 from wtforms import EmailField
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, StopValidation
 
 from ..enums import AgeRange, Category
 
-EMAIL_MESSAGE = "Enter an email address like name@example.com."
+EMAIL_MESSAGE = _l("Enter an email address like name@example.com.")
 PHONE = Regexp(
     r"^[0-9+()./ -]{7,25}( *(ext|x)\.? *[0-9]{1,6})?$",
-    message="Enter a phone number using digits, spaces, + ( ) or -, like 403-555-0123.",
+    message=_l("Enter a phone number using digits, spaces, + ( ) or -, like 403-555-0123."),
 )
 
 

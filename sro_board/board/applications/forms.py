@@ -1,5 +1,6 @@
 """Forms applicants and guardians fill in: the application, the status page, the consent page."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -8,15 +9,25 @@ from wtforms import (
     RadioField,
     SelectField,
     StringField,
-    SubmitField,
     TelField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
 from ...core.forms import choices
+from ...core.i18n import current_language
 from ..eligibility import STAFF_ROLES
-from ..enums import SELF_ID_QUESTIONS, AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
+from ..emails import LANGUAGE_NAMES
+from ..enums import (
+    CATEGORY_LABELS,
+    SCHOOL_BOARD_LABELS,
+    SELF_ID_QUESTIONS,
+    AgeRange,
+    Category,
+    GradeBand,
+    SchoolBoard,
+    SelfIdAnswer,
+)
 from ..labels import (
     AGE_RANGES,
     GRADE_BANDS,
@@ -38,7 +49,7 @@ from .fields import (
     optional_int,
     strip,
 )
-from .services import ApplicationInput
+from .services import GUARDIAN_OWN_EMAIL, ApplicationInput
 from .values import normalize_email
 
 
@@ -47,120 +58,135 @@ class ApplicationForm(FlaskForm):
 
     intake = HiddenField()
     category = RadioField(
-        "Which seat are you applying for?",
-        choices=choices((c.value, c.label) for c in Category),
-        validators=[InputRequired(message="Choose the seat you are applying for.")],
+        _l("Which seat are you applying for?"),
+        choices=choices(CATEGORY_LABELS.items()),
+        validators=[InputRequired(message=_l("Choose the seat you are applying for."))],
     )
     name = StringField(
-        "Your full name",
-        validators=[DataRequired(message="Enter your name."), Length(max=120)],
+        _l("Your full name"),
+        validators=[DataRequired(message=_l("Enter your name.")), Length(max=120)],
         filters=[strip],
     )
     email = email_field(
-        "Your email address",
-        required="Enter your email address.",
-        description="We send your confirmation and updates here.",
+        _l("Your email address"),
+        required=_l("Enter your email address."),
+        description=_l("We send your confirmation and updates here."),
     )
     phone = TelField(
-        "Your phone number (optional)",
+        _l("Your phone number (optional)"),
         validators=[Optional(), Length(max=40), PHONE],
         filters=[strip],
     )
     school_board = RadioField(
-        "School board",
-        choices=choices((b.value, b.label) for b in SchoolBoard),
-        validators=[InputRequired(message="Choose a school board.")],
+        _l("School board"),
+        choices=choices(SCHOOL_BOARD_LABELS.items()),
+        validators=[InputRequired(message=_l("Choose a school board."))],
     )
     school = StringField(
-        "School",
-        validators=[DataRequired(message="Enter the name of the school."), Length(max=200)],
-        description="Students: your school. Parents and guardians: your child's school. "
-        "Staff: the school where you work.",
+        _l("School"),
+        validators=[DataRequired(message=_l("Enter the name of the school.")), Length(max=200)],
+        description=_l(
+            "Students: your school. Parents and guardians: your child's school. "
+            "Staff: the school where you work."
+        ),
         filters=[strip],
     )
     # Students only.
     student_grade = SelectField(
-        "Your grade",
+        _l("Your grade"),
         coerce=optional_int,
         choices=choices(
-            [("", "Choose your grade")] + [(str(g), t) for g, t in STUDENT_GRADES.items()]
+            [("", _l("Choose your grade"))] + [(str(g), t) for g, t in STUDENT_GRADES.items()]
         ),
-        validators=[Applies(STUDENT, "Choose your grade.")],
+        validators=[Applies(STUDENT, _l("Choose your grade."))],
     )
     age_range = RadioField(
-        "Your age",
+        _l("Your age"),
         choices=choices((a.value, t) for a, t in AGE_RANGES.items()),
-        validators=[Applies(STUDENT, "Choose your age.")],
+        validators=[Applies(STUDENT, _l("Choose your age."))],
     )
     guardian_name = StringField(
-        "Your parent's or guardian's name",
+        _l("Your parent's or guardian's name"),
         validators=[
-            Applies(minor_student, "Enter your parent's or guardian's name.", required=True),
+            Applies(minor_student, _l("Enter your parent's or guardian's name."), required=True),
             Length(max=120),
         ],
         filters=[strip],
     )
     guardian_email = EmailField(
-        "Your parent's or guardian's email address",
+        _l("Your parent's or guardian's email address"),
         validators=[
-            Applies(minor_student, "Enter your parent's or guardian's email address."),
+            Applies(minor_student, _l("Enter your parent's or guardian's email address.")),
             Email(message=EMAIL_MESSAGE),
             Length(max=254),
         ],
-        description="We email them a link to confirm that they agree.",
+        description=_l("We email them a link to confirm that they agree."),
         filters=[strip],
     )
+    guardian_language = RadioField(
+        _l("The language of our emails to your parent or guardian"),
+        choices=choices(LANGUAGE_NAMES.items()),
+        default=current_language,  # the applicant's own (the page's), unless they choose
+        validators=[Optional()],
+        description=_l("Each email also has a link to the other language."),
+    )
     consent_full_name = BooleanField(
-        "If I am selected, the public roster may show my full name (otherwise it shows "
-        "only my first name). If you are under 18, your parent or guardian must agree too."
+        _l(
+            "If I am selected, the public roster may show my full name (otherwise it shows "
+            "only my first name). If you are under 18, your parent or guardian must agree too."
+        )
     )
     # Parents and guardians only.
     child_grade_band = RadioField(
-        "Your child's grade",
+        _l("Your child's grade"),
         choices=choices(
             [(b.value, t) for b, t in GRADE_BANDS.items()]
-            + [(NO_CHILD_IN_SCHOOL, "My child is not in school now")]
+            + [(NO_CHILD_IN_SCHOOL, _l("My child is not in school now"))]
         ),
-        validators=[Applies(PARENT, "Choose your child's grade.")],
-        description="If you have more than one child in school, choose any one.",
+        validators=[Applies(PARENT, _l("Choose your child's grade."))],
+        description=_l("If you have more than one child in school, choose any one."),
     )
     # School staff only.
     staff_role = RadioField(
-        "Your role",
+        _l("Your role"),
         choices=choices(STAFF_ROLES.items()),
-        validators=[Applies(STAFF, "Choose your role.")],
+        validators=[Applies(STAFF, _l("Choose your role."))],
     )
     motivation = TextAreaField(
-        "Why do you want to join the advisory board?",
-        validators=[DataRequired(message="Tell us why you want to join."), Length(max=3000)],
-        description="A few sentences are enough. Up to 3,000 characters.",
+        _l("Why do you want to join the advisory board?"),
+        validators=[DataRequired(message=_l("Tell us why you want to join.")), Length(max=3000)],
+        description=_l("A few sentences are enough. Up to 3,000 characters."),
     )
     perspectives = TextAreaField(
-        "What perspectives and lived experience would you bring?",
+        _l("What perspectives and lived experience would you bring?"),
         validators=[
-            DataRequired(message="Tell us about the perspectives you would bring."),
+            DataRequired(message=_l("Tell us about the perspectives you would bring.")),
             Length(max=3000),
         ],
-        description="For example: your community, languages you speak, your or your family's "
-        "experience of police in schools. Share only what you are comfortable sharing.",
+        description=_l(
+            "For example: your community, languages you speak, your or your family's "
+            "experience of police in schools. Share only what you are comfortable sharing."
+        ),
     )
     availability = TextAreaField(
-        "When are you available for meetings?",
+        _l("When are you available for meetings?"),
         validators=[
-            DataRequired(message="Tell us when you are available."),
+            DataRequired(message=_l("Tell us when you are available.")),
             Length(max=1000),
         ],
-        description="For example: weekday evenings, weekends, after school.",
+        description=_l("For example: weekday evenings, weekends, after school."),
     )
     accommodations = TextAreaField(
-        "Do you need anything to take part fully? (optional)",
+        _l("Do you need anything to take part fully? (optional)"),
         validators=[Optional(), Length(max=2000)],
-        description="For example: an interpreter, ASL, an accessible room, transport, "
-        "childcare, large print. We will work with you.",
+        description=_l(
+            "For example: an interpreter, ASL, an accessible room, transport, "
+            "childcare, large print. We will work with you."
+        ),
     )
     heard_about = SelectField(
-        "How did you hear about the advisory board? (optional)",
-        choices=choices([("", "Choose one (optional)")] + [(h, h) for h in HEARD_ABOUT]),
+        _l("How did you hear about the advisory board? (optional)"),
+        choices=choices([("", _l("Choose one (optional)"))] + [(h, _l(h)) for h in HEARD_ABOUT]),
         validators=[Optional()],
     )
     racialized, indigenous, lgbtq, disability, newcomer = (
@@ -172,20 +198,22 @@ class ApplicationForm(FlaskForm):
         for question in SELF_ID_QUESTIONS
     )
     consent_roster = BooleanField(
-        "If I am selected, my name may appear on the public list of board members."
+        _l("If I am selected, my name may appear on the public list of board members.")
     )
     consent_notice = BooleanField(
-        "I have read the collection notice and agree to my information being collected "
-        "and used as it describes.",
-        validators=[DataRequired(message="Agree to the collection notice to apply.")],
+        _l(
+            "I have read the collection notice and agree to my information being collected "
+            "and used as it describes."
+        ),
+        validators=[DataRequired(message=_l("Agree to the collection notice to apply."))],
     )
     # Honeypot: hidden from people; bots fill it in.
-    website = StringField("Leave this field empty")
+    website = StringField(_l("Leave this field empty"))
 
     def validate_guardian_email(self, field) -> None:
         """The guardian's address is someone else's."""
         if self.email.data and normalize_email(field.data) == normalize_email(self.email.data):
-            raise ValidationError("Give your parent's or guardian's own email address.")
+            raise ValidationError(str(GUARDIAN_OWN_EMAIL))
 
     def to_input(self) -> ApplicationInput:
         """The validated answers for the submit service."""
@@ -205,6 +233,8 @@ class ApplicationForm(FlaskForm):
             else None,
             guardian_name=self.guardian_name.data or "",
             guardian_email=self.guardian_email.data or "",
+            guardian_language=self.guardian_language.data or None,
+            language=current_language(),
             consent_full_name=self.consent_full_name.data,
             child_grade_band=GradeBand(band)
             if category is Category.PARENT and band and band != NO_CHILD_IN_SCHOOL
@@ -222,58 +252,3 @@ class ApplicationForm(FlaskForm):
                 for q in SELF_ID_QUESTIONS
             },
         )
-
-
-class ContactDetailsForm(FlaskForm):
-    """The applicant changes their email or phone."""
-
-    email = email_field("Email address", required="Enter your email address.")
-    phone = TelField("Phone number (optional)", validators=[Optional(), Length(max=40), PHONE])
-
-
-class ConfirmEmailForm(FlaskForm):
-    """The button that confirms a new contact email (CSRF-protected, no fields)."""
-
-
-class WithdrawForm(FlaskForm):
-    """The applicant withdraws, after ticking a confirmation."""
-
-    confirm = BooleanField(
-        "Yes, withdraw my application. I understand this cannot be undone.",
-        validators=[DataRequired(message="Tick the box to confirm that you want to withdraw.")],
-    )
-
-
-class GuardianResendForm(FlaskForm):
-    """A student asks for the guardian's link to be sent again, perhaps to a corrected address."""
-
-    guardian_email = email_field(
-        "Your parent's or guardian's email address",
-        required="Enter your parent's or guardian's email address.",
-    )
-
-
-class GuardianConsentForm(FlaskForm):
-    """The guardian agrees (or does not) to the student's application."""
-
-    agree = BooleanField(
-        "I am this student's parent or guardian, and I agree to them applying to the "
-        "advisory board and to their information being used as the notice describes."
-    )
-    full_name = BooleanField(
-        "If they are selected, the public list of board members may show their full name "
-        "(otherwise it shows only their first name)."
-    )
-    confirm = SubmitField("Give consent")
-    decline = SubmitField("I do not give consent")
-
-    def validate_agree(self, field) -> None:
-        """Consent needs the box ticked."""
-        if self.confirm.data and not field.data:
-            raise ValidationError("Tick the box to give your consent.")
-
-
-class LostLinkForm(FlaskForm):
-    """Ask for a new status link by email."""
-
-    email = email_field("The email address you applied with", required="Enter your email address.")

@@ -10,15 +10,17 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
 from ...audit.actors import Actor, SystemActor
 from ...audit.services import record
 from ...core.clock import now_utc
 from ...core.extensions import db
-from ...core.urls import public_url
 from ...security.tokens import new_token, token_hash_or_none
-from ..emails import email_about
+from ..bilingual import N_
+from ..emails import email_about, known_language, page_url
 from ..errors import BoardError
 from ..models import Application, GuardianConsent
 from ..stages import Stage
@@ -35,9 +37,15 @@ class LinkState(enum.StrEnum):
     CLOSED = "closed"  # withdrawn, or consent declined
 
 
-def keep_guardian(application: Application, name: str, email: str) -> GuardianConsent:
+def keep_guardian(
+    application: Application, name: str, email: str, language: str = "en"
+) -> GuardianConsent:
     """Store the guardian's details with the application, without contacting them yet."""
-    consent = GuardianConsent(guardian_name=name.strip(), guardian_email=normalize_email(email))
+    consent = GuardianConsent(
+        guardian_name=name.strip(),
+        guardian_email=normalize_email(email),
+        language=known_language(language),
+    )
     application.guardian = consent
     return consent
 
@@ -50,13 +58,32 @@ def _new_link(consent: GuardianConsent) -> str:
 
 
 def _email_guardian(application: Application, consent: GuardianConsent, token: str) -> None:
+    """The request in the guardian's language, with the link in both languages."""
+    other = "en" if consent.language == "fr" else "fr"
+    with force_locale(other):  # said in the other language, for a reader of that language
+        other_note = _(
+            "To read the page in English, open this link (we will then write to you in English):"
+        )
     email_about(
         application,
         consent.guardian_email,
         "guardian_request",
+        language=consent.language,
         consent=consent,
-        consent_url=public_url("board.consent", token=token),
+        consent_url=page_url(consent.language, "board.consent", token=token),
+        other_url=page_url(other, "board.consent", token=token),
+        other_note=other_note,
     )
+
+
+def choose_guardian_language(consent: GuardianConsent, language: str) -> bool:
+    """Keep the language the guardian opened their link in; True when it changed."""
+    language = known_language(language)
+    if consent_state(consent) is not LinkState.VALID or consent.language == language:
+        return False
+    consent.language = language
+    db.session.flush()
+    return True
 
 
 def ask_guardian(application: Application, actor: Actor, reason: str, **email) -> None:
@@ -66,9 +93,9 @@ def ask_guardian(application: Application, actor: Actor, reason: str, **email) -
     """
     consent = application.guardian
     if consent is None:
-        raise BoardError("This student gave no parent's or guardian's details to ask.")
+        raise BoardError(_("This student gave no parent's or guardian's details to ask."))
     if consent.confirmed_at is not None:
-        raise BoardError("Their parent or guardian has already given consent.")
+        raise BoardError(_("Their parent or guardian has already given consent."))
     token = _new_link(consent)
     move_to(application, Stage.AWAITING_GUARDIAN, actor, reason, **email)
     _email_guardian(application, consent, token)
@@ -103,7 +130,7 @@ def consent_state(consent: GuardianConsent, moment: datetime | None = None) -> L
 
 def _check_link(consent: GuardianConsent) -> Application:
     if consent_state(consent) is not LinkState.VALID:
-        raise BoardError("This consent link can no longer be used.")
+        raise BoardError(_("This consent link can no longer be used."))
     return consent.application
 
 
@@ -124,7 +151,7 @@ def confirm_guardian_consent(consent: GuardianConsent, full_name: bool) -> None:
         application,
         Stage.ELIGIBLE,
         SystemActor.CONSENT_LINK,
-        "A parent or guardian gave consent.",
+        N_("A parent or guardian gave consent."),
         template="guardian_confirmed",
     )
 
@@ -136,7 +163,7 @@ def decline_guardian_consent(consent: GuardianConsent) -> None:
         application,
         Stage.WITHDRAWN,
         SystemActor.CONSENT_LINK,
-        "A parent or guardian did not give consent.",
+        N_("A parent or guardian did not give consent."),
     )
 
 
@@ -144,12 +171,12 @@ def resend_guardian_request(application: Application, guardian_email: str) -> No
     """Send the guardian a new link (to a corrected address if given); the old link stops."""
     consent = application.guardian
     if application.stage is not Stage.AWAITING_GUARDIAN or consent is None:
-        raise BoardError("This application is not waiting for a guardian's consent.")
+        raise BoardError(_("This application is not waiting for a guardian's consent."))
     if consent_state(consent) is not LinkState.VALID:
-        raise BoardError("The time for a guardian's consent has run out.")
+        raise BoardError(_("The time for a guardian's consent has run out."))
     new_email = normalize_email(guardian_email) or consent.guardian_email
     if new_email == application.email:
-        raise BoardError("Give your parent's or guardian's own email address.")
+        raise BoardError(_("Give your parent's or guardian's own email address."))
     changed = new_email != consent.guardian_email
     consent.guardian_email = new_email
     _email_guardian(application, consent, _new_link(consent))
@@ -184,6 +211,6 @@ def expire_overdue_consents(moment: datetime | None = None) -> list[str]:
             application,
             Stage.EXPIRED,
             None,
-            f"No parent or guardian consent within {days} days.",
+            f"No parent or guardian consent within {days} days.",  # history: staff read it
         )
     return [application.reference for application in overdue]

@@ -11,6 +11,8 @@ import math
 import time
 
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_limiter.util import get_remote_address
 from limits import RateLimitItem, parse_many
 
@@ -60,7 +62,8 @@ def wait_words(seconds: int) -> str:
     """A wait in plain words: 'about a minute', 'about 12 minutes', 'about 2 hours'."""
     minutes = math.ceil(seconds / 60)
     if minutes <= 1:
-        return "about a minute"
+        return _("about a minute")
     if minutes < 90:
-        return f"about {minutes} minutes"
-    return f"about {round(minutes / 60)} hours"
+        return ngettext("about %(num)d minute", "about %(num)d minutes", minutes)
+    hours = round(minutes / 60)
+    return ngettext("about %(num)d hour", "about %(num)d hours", hours)

@@ -8,15 +8,18 @@ import logging
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from ...audit.actors import SystemActor
 from ...audit.services import record
 from ...core.clock import now_utc
 from ...core.extensions import db
-from ...core.urls import public_url
 from ...security.tokens import new_token
+from ..bilingual import N_
 from ..eligibility import ineligibility_reason
+from ..emails import known_language, page_url
 from ..enums import SELF_ID_QUESTIONS, AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
 from ..errors import BoardError, DuplicateApplication, IntakeClosed
 from ..intakes.services import is_open
@@ -29,11 +32,12 @@ from .values import normalize_email
 
 log = logging.getLogger(__name__)
 
-DUPLICATE_MESSAGE = (
+DUPLICATE_MESSAGE = _l(
     "This email address cannot be used for another application to this intake. "
     "If you already applied, use the status link in your confirmation email."
 )
-DUPLICATE_CONTACT_MESSAGE = "This email address cannot be used for this application."
+GUARDIAN_OWN_EMAIL = _l("Give your parent's or guardian's own email address.")
+DUPLICATE_CONTACT_MESSAGE = _l("This email address cannot be used for this application.")
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,8 @@ class ApplicationInput:
     consent_roster: bool = False
     consent_full_name: bool = False
     self_id: dict[str, SelfIdAnswer | None] = field(default_factory=dict)
+    language: str = "en"  # the applicant's, for every email to them
+    guardian_language: str | None = None  # the guardian's (the applicant's if not given)
 
     @property
     def needs_guardian(self) -> bool:
@@ -118,16 +124,16 @@ def _personal_fields(data: ApplicationInput) -> dict:
 
 def _check_input(intake: Intake, data: ApplicationInput) -> None:
     if not is_open(intake):
-        raise IntakeClosed("Applications to this intake are closed.")
+        raise IntakeClosed(_("Applications to this intake are closed."))
     if not data.consent_notice:
-        raise BoardError("Consent to the collection notice is needed to apply.")
+        raise BoardError(_("Consent to the collection notice is needed to apply."))
     if data.needs_guardian:
         if not (data.guardian_name.strip() and data.guardian_email.strip()):
-            raise BoardError("A student under 18 needs a parent's or guardian's name and email.")
+            raise BoardError(_("A student under 18 needs a parent's or guardian's name and email."))
         if normalize_email(data.guardian_email) == normalize_email(data.email):
-            raise BoardError("Give your parent's or guardian's own email address.")
+            raise BoardError(str(GUARDIAN_OWN_EMAIL))
     if email_taken(intake.id, data.email):
-        raise DuplicateApplication(DUPLICATE_MESSAGE)
+        raise DuplicateApplication(str(DUPLICATE_MESSAGE))
 
 
 def submit_application(intake: Intake, data: ApplicationInput) -> Submitted:
@@ -141,6 +147,7 @@ def submit_application(intake: Intake, data: ApplicationInput) -> Submitted:
         status_link_sent_at=now_utc(),
         category=data.category,
         stage=Stage.SUBMITTED,
+        language=known_language(data.language),
         **_personal_fields(data),
     )
     application.events.append(
@@ -148,14 +155,14 @@ def submit_application(intake: Intake, data: ApplicationInput) -> Submitted:
             from_stage=None,
             to_stage=Stage.SUBMITTED,
             system_actor=SystemActor.APPLICATION_FORM,
-            reason="Application received.",
+            reason=N_("Application received."),
         )
     )
     try:
         with db.session.begin_nested():
             db.session.add(application)
     except IntegrityError as error:  # the same email sent twice at the same moment
-        raise DuplicateApplication(DUPLICATE_MESSAGE) from error
+        raise DuplicateApplication(str(DUPLICATE_MESSAGE)) from error
     answers = {q: data.self_id.get(q) for q in SELF_ID_QUESTIONS}
     if any(answers.values()):
         db.session.add(SelfIdentification(application_id=application.id, **answers))
@@ -167,7 +174,7 @@ def submit_application(intake: Intake, data: ApplicationInput) -> Submitted:
         f"{application.reference}: {data.category.value} application received",
         after={"intake_id": intake.id, "category": data.category.value},
     )
-    _first_stage(application, data, public_url("board.status", token=token))
+    _first_stage(application, data, page_url(application.language, "board.status", token=token))
     log.debug("application %s received", application.reference)
     return Submitted(application, token)
 
@@ -184,11 +191,12 @@ def _first_stage(application: Application, data: ApplicationInput, status_url: s
     reason = ineligibility_reason(application)
     application.eligibility_reason = reason or ""
     if data.needs_guardian:
-        keep_guardian(application, data.guardian_name, data.guardian_email)
+        language = data.guardian_language or application.language
+        keep_guardian(application, data.guardian_name, data.guardian_email, language)
     if reason:
         move_to(application, Stage.INELIGIBLE, rules, reason, **email)
     elif data.needs_guardian:
-        waiting = "Meets the eligibility rules; waiting for a parent or guardian to consent."
+        waiting = N_("Meets the eligibility rules; waiting for a parent or guardian to consent.")
         ask_guardian(application, rules, waiting, **email)
     else:
-        move_to(application, Stage.ELIGIBLE, rules, "Meets the eligibility rules.", **email)
+        move_to(application, Stage.ELIGIBLE, rules, N_("Meets the eligibility rules."), **email)

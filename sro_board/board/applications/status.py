@@ -7,15 +7,16 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import gettext as _
 
 from ...audit.actors import SystemActor
 from ...audit.services import record
 from ...core.clock import now_utc
 from ...core.extensions import db
-from ...core.urls import public_url
-from ...mail.services import queue_email
+from ...core.i18n import current_language
 from ...security.tokens import new_token, token_hash_or_none
-from ..emails import email_about
+from ..bilingual import N_
+from ..emails import email_about, page_url, queue_in
 from ..errors import BoardError, DuplicateApplication
 from ..models import Application
 from ..stages import STAGE_TRANSITIONS, Stage
@@ -49,13 +50,13 @@ def update_contact(application: Application, email: str, phone: str) -> list[str
     Returns what changed. The old address is told that a change was asked for.
     """
     if not is_active(application):
-        raise BoardError("This application is closed, so its contact details cannot change.")
+        raise BoardError(_("This application is closed, so its contact details cannot change."))
     old_email = application.email
     new_email, new_phone = normalize_email(email), phone.strip() or None
     changed = []
     asked = new_email not in (old_email, application.pending_email)
     if asked and email_taken(application.intake_id, new_email, exclude_id=application.id):
-        raise DuplicateApplication(DUPLICATE_CONTACT_MESSAGE)
+        raise DuplicateApplication(str(DUPLICATE_CONTACT_MESSAGE))
     if new_phone != application.phone:
         application.phone = new_phone
         changed.append("phone")
@@ -83,7 +84,8 @@ def is_active(application: Application) -> bool:
 
 def withdraw(application: Application) -> None:
     """The applicant withdraws their application."""
-    move_to(application, Stage.WITHDRAWN, SystemActor.STATUS_LINK, "Withdrawn by the applicant.")
+    reason = N_("Withdrawn by the applicant.")
+    move_to(application, Stage.WITHDRAWN, SystemActor.STATUS_LINK, reason)
 
 
 def send_new_status_links(email: str) -> int:
@@ -109,7 +111,7 @@ def send_new_status_links(email: str) -> int:
             "-",
             "New status link asked for an address with no application",
         )
-        queue_email(email, "status_link_unknown")
+        queue_in(current_language(), email, "status_link_unknown")
     for application in applications:
         token, application.status_token_hash = new_token()
         application.status_link_sent_at = now_utc()
@@ -124,7 +126,7 @@ def send_new_status_links(email: str) -> int:
             application,
             application.email,
             "status_link",
-            status_url=public_url("board.status", token=token),
+            status_url=page_url(application.language, "board.status", token=token),
         )
     db.session.flush()
     return len(applications)

@@ -10,6 +10,7 @@ from flask import make_response, render_template
 from ...core.commit import commit_service
 from ...core.http import private
 from ...core.pagecache import public_page
+from ..bilingual import stored_words
 from ..blueprint import bp
 from ..eligibility import STUDENT_RULE
 from ..errors import BoardError, DuplicateApplication, IntakeClosed
@@ -82,7 +83,7 @@ def apply():
                 "reference": application.reference,
                 "token": submitted.status_token,
                 "guardian": application.stage is Stage.AWAITING_GUARDIAN,
-                "ineligible": application.eligibility_reason,
+                "ineligible": stored_words(application.eligibility_reason),
             }
             return _receipt(receipt)
     return _form_page(form, intake)

@@ -7,19 +7,22 @@ refuses) consent for a student under 18. These pages are never cached and send n
 the token does not leak to another site.
 """
 
-from flask import flash, redirect, render_template, session, url_for
+from flask import flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm.exc import StaleDataError
 
 from ...core.commit import commit_service
 from ...core.extensions import db, limiter
 from ...core.http import private
+from ...core.i18n import current_language
 from ..blueprint import bp
 from ..errors import BoardError, DuplicateApplication
 from ..labels import AGE_RANGES, APPLICANT_STAGES
 from ..models import Application
 from ..stages import Stage
 from .email_change import EMAIL_PENDING, confirm_email_change, find_email_change
-from .forms import (
+from .forms_links import (
     ConfirmEmailForm,
     ContactDetailsForm,
     GuardianConsentForm,
@@ -29,6 +32,7 @@ from .forms import (
 )
 from .guardian import (
     LinkState,
+    choose_guardian_language,
     confirm_guardian_consent,
     consent_state,
     decline_guardian_consent,
@@ -46,7 +50,7 @@ from .status import (
 )
 
 CONSENT_OUTCOME = "board_consent"
-CHANGED_MEANWHILE = (
+CHANGED_MEANWHILE = _l(
     "Your application changed while this page was open. Here is where it stands now."
 )
 
@@ -66,13 +70,17 @@ def _open(token: str) -> tuple[Application | None, object]:
 
 
 def _contact_saved(changed: list[str]) -> str:
+    if EMAIL_PENDING in changed and "phone" in changed:
+        return _(
+            "We emailed a link to the new address. Your email changes once you follow it; "
+            "until then we write to the old one. Your phone number was updated."
+        )
     if EMAIL_PENDING in changed:
-        return (
+        return _(
             "We emailed a link to the new address. Your email changes once you follow it; "
             "until then we write to the old one."
-            + (" Your phone number was updated." if "phone" in changed else "")
         )
-    return "Your contact details were updated." if changed else "Nothing changed."
+    return _("Your contact details were updated.") if changed else _("Nothing changed.")
 
 
 def _status_page(application: Application, token: str, **forms):
@@ -98,7 +106,7 @@ def _status_page(application: Application, token: str, **forms):
 
 
 def _changed_meanwhile(token: str):
-    flash(CHANGED_MEANWHILE, "error")
+    flash(str(CHANGED_MEANWHILE), "error")
     return redirect(url_for("board.status", token=token))
 
 
@@ -149,7 +157,7 @@ def withdraw_application(token: str):
         done = commit_service(
             lambda: withdraw(application),
             {StaleDataError: None, BoardError: form.form_errors},
-            success="Your application was withdrawn.",
+            success=_("Your application was withdrawn."),
         )
         if isinstance(done.error, StaleDataError):
             return _changed_meanwhile(token)
@@ -171,7 +179,7 @@ def resend_guardian(token: str):
         done = commit_service(
             lambda: resend_guardian_request(application, form.guardian_email.data),
             {StaleDataError: None, BoardError: form.guardian_email.errors},
-            success="We sent your parent or guardian a new link.",
+            success=_("We sent your parent or guardian a new link."),
         )
         if isinstance(done.error, StaleDataError):
             return _changed_meanwhile(token)
@@ -189,8 +197,10 @@ def lost_link():
         send_new_status_links(form.email.data)
         db.session.commit()
         flash(
-            "If an application was made with that address, we have emailed it a new status "
-            "link. Earlier links no longer work.",
+            _(
+                "If an application was made with that address, we have emailed it a new "
+                "status link. Earlier links no longer work."
+            ),
             "success",
         )
         return redirect(url_for("board.join"))
@@ -228,6 +238,8 @@ def consent(token: str):
     if state is not LinkState.VALID:
         return render_template("board/applications/consent_closed.html", state=state.value), 410
     application = pending.application
+    if request.method == "GET" and choose_guardian_language(pending, current_language()):
+        db.session.commit()  # the language this link was opened in, for any later email
     form = GuardianConsentForm()
     if form.validate_on_submit():
         declined = form.decline.data
@@ -250,7 +262,7 @@ def consent(token: str):
         application=application,
         consent=pending,
         intake=application.intake,
-        age=AGE_RANGES.get(application.age_range, ""),
+        age=str(AGE_RANGES.get(application.age_range, "")),
     )
 
 

@@ -1,5 +1,7 @@
 """Forms of the board's staff pages: intakes, reviewers, rubric, stage moves, reviews."""
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     DateTimeLocalField,
@@ -15,6 +17,7 @@ from wtforms.validators import (
     InputRequired,
     Length,
     NumberRange,
+    Optional,
     ValidationError,
 )
 
@@ -24,29 +27,42 @@ from ..forms import to_form_local, to_utc
 from ..models import Intake, RubricCriterion
 from .services import IntakeValues
 
+SEATS_LABELS = {
+    Category.PARENT: _l("Seats for parents or guardians"),
+    Category.STUDENT: _l("Seats for students"),
+    Category.STAFF: _l("Seats for school staff"),
+}
+
 
 def _seats_field(category: Category) -> IntegerField:
     return IntegerField(
-        f"Seats for {category.label.lower()}s",
-        validators=[InputRequired(message="Enter a number of seats."), NumberRange(0, 50)],
+        SEATS_LABELS[category],
+        validators=[InputRequired(message=_l("Enter a number of seats.")), NumberRange(0, 50)],
     )
+
+
+def _french(label, max_length: int, area: bool = False):
+    """The optional French beside an English text field (empty: not yet translated)."""
+    field = TextAreaField if area else StringField
+    return field(label, validators=[Optional(), Length(max=max_length)])
 
 
 class IntakeForm(FlaskForm):
     """Create or edit an intake: window, seats, term and collection notice."""
 
-    title = StringField("Title", validators=[DataRequired(), Length(max=200)])
+    title = StringField(_l("Title (English)"), validators=[DataRequired(), Length(max=200)])
+    title_fr = _french(_l("Title (French)"), 200)
     opens_at = DateTimeLocalField(
-        "Opens (date and time)",
+        _l("Opens (date and time)"),
         validators=[
-            InputRequired(message="Enter the date and time the intake opens."),
+            InputRequired(message=_l("Enter the date and time the intake opens.")),
             plausible_year,
         ],
     )
     closes_at = DateTimeLocalField(
-        "Closes (date and time)",
+        _l("Closes (date and time)"),
         validators=[
-            InputRequired(message="Enter the date and time the intake closes."),
+            InputRequired(message=_l("Enter the date and time the intake closes.")),
             plausible_year,
         ],
     )
@@ -54,33 +70,46 @@ class IntakeForm(FlaskForm):
     seats_student = _seats_field(Category.STUDENT)
     seats_staff = _seats_field(Category.STAFF)
     term_months = IntegerField(
-        "Term length (months)",
-        validators=[InputRequired(message="Enter the term length."), NumberRange(1, 60)],
+        _l("Term length (months)"),
+        validators=[InputRequired(message=_l("Enter the term length.")), NumberRange(1, 60)],
     )
     notice_purpose = TextAreaField(
-        "Why the information is collected (purpose)",
+        _l("Why the information is collected (purpose, English)"),
         validators=[DataRequired(), Length(max=3000)],
     )
+    notice_purpose_fr = _french(
+        _l("Why the information is collected (purpose, French)"), 3000, True
+    )
     notice_authority = TextAreaField(
-        "Legal authority for the collection",
+        _l("Legal authority for the collection (English)"),
         validators=[DataRequired(), Length(max=1000)],
-        description="For example, the section of the Protection of Privacy Act that applies.",
+        description=_l("For example, the section of the Protection of Privacy Act that applies."),
+    )
+    notice_authority_fr = _french(
+        _l("Legal authority for the collection (French)"), 1000, area=True
     )
     notice_contact_title = StringField(
-        "Contact for questions: position title",
+        _l("Contact for questions: position title (English)"),
         validators=[DataRequired(), Length(max=200)],
-        description="A position, not a person's name.",
+        description=_l("A position, not a person's name."),
     )
+    notice_contact_title_fr = _french(_l("Contact for questions: position title (French)"), 200)
     notice_contact_email = EmailField(
-        "Contact email",
-        validators=[DataRequired(), Email(message="Enter a valid email address."), Length(max=254)],
+        _l("Contact email"),
+        validators=[
+            DataRequired(),
+            Email(message=_l("Enter a valid email address.")),
+            Length(max=254),
+        ],
     )
-    notice_contact_phone = StringField("Contact phone", validators=[DataRequired(), Length(max=40)])
+    notice_contact_phone = StringField(
+        _l("Contact phone"), validators=[DataRequired(), Length(max=40)]
+    )
 
     def validate_closes_at(self, field) -> None:
         """The window closes after it opens."""
         if field.data and self.opens_at.data and field.data <= self.opens_at.data:
-            raise ValidationError("The closing date and time must be after the opening.")
+            raise ValidationError(_("The closing date and time must be after the opening."))
 
     def values(self) -> IntakeValues:
         """The entries as service values (times converted from local to UTC)."""
@@ -95,6 +124,10 @@ class IntakeForm(FlaskForm):
             notice_contact_title=self.notice_contact_title.data,
             notice_contact_email=self.notice_contact_email.data,
             notice_contact_phone=self.notice_contact_phone.data,
+            title_fr=self.title_fr.data or "",
+            notice_purpose_fr=self.notice_purpose_fr.data or "",
+            notice_authority_fr=self.notice_authority_fr.data or "",
+            notice_contact_title_fr=self.notice_contact_title_fr.data or "",
         )
 
     @classmethod
@@ -111,20 +144,20 @@ class IntakeForm(FlaskForm):
 class AssignReviewerForm(FlaskForm):
     """Pick a reviewer to add to the intake (choices filled by the view)."""
 
-    reviewer = SelectField("Reviewer", choices=[], validators=[DataRequired()])
+    reviewer = SelectField(_l("Reviewer"), choices=[], validators=[DataRequired()])
 
 
 class CriterionForm(FlaskForm):
     """A rubric criterion and its weight."""
 
-    name = StringField("Criterion", validators=[DataRequired(), Length(max=120)])
+    name = StringField(_l("Criterion"), validators=[DataRequired(), Length(max=120)])
     description = TextAreaField(
-        "What reviewers look for", validators=[Length(max=1000)], description="Optional."
+        _l("What reviewers look for"), validators=[Length(max=1000)], description=_l("Optional.")
     )
     weight = IntegerField(
-        "Weight (1 to 10)",
-        validators=[InputRequired(message="Enter a weight."), NumberRange(1, 10)],
-        description="A criterion of weight 2 counts twice as much as one of weight 1.",
+        _l("Weight (1 to 10)"),
+        validators=[InputRequired(message=_l("Enter a weight.")), NumberRange(1, 10)],
+        description=_l("A criterion of weight 2 counts twice as much as one of weight 1."),
     )
 
     @classmethod

@@ -1,6 +1,8 @@
 """An intake's rubric: the weighted criteria reviewers score from 1 to 5."""
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from ...audit.services import record
 from ...auth.models import User
@@ -71,8 +73,14 @@ def delete_criterion(actor: User, criterion: RubricCriterion) -> None:
     )
     if scored:
         raise BoardError(
-            f"“{criterion.name}” already has {scored} score{'' if scored == 1 else 's'}; "
-            "it can be renamed or reweighted but not removed."
+            ngettext(
+                "“%(name)s” already has %(num)d score; it can be renamed or reweighted but "
+                "not removed.",
+                "“%(name)s” already has %(num)d scores; it can be renamed or reweighted but "
+                "not removed.",
+                scored,
+                name=criterion.name,
+            )
         )
     record(
         actor,
@@ -88,4 +96,4 @@ def delete_criterion(actor: User, criterion: RubricCriterion) -> None:
 
 def _check_weight(weight: int) -> None:
     if not 1 <= weight <= 10:
-        raise BoardError("A weight is a whole number from 1 to 10.")
+        raise BoardError(_("A weight is a whole number from 1 to 10."))

@@ -4,11 +4,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 
 from ...audit.services import record
 from ...auth.models import User
 from ...core.clock import now_utc
 from ...core.extensions import db
+from ..bilingual import N_
 from ..enums import Category
 from ..errors import BoardError
 from ..models import Application, Intake, IntakeSeat, ReviewerAssignment
@@ -26,6 +28,10 @@ INTAKE_FIELDS = (
     "notice_contact_title",
     "notice_contact_email",
     "notice_contact_phone",
+    "title_fr",
+    "notice_purpose_fr",
+    "notice_authority_fr",
+    "notice_contact_title_fr",
 )
 
 
@@ -43,6 +49,11 @@ class IntakeValues:
     notice_contact_title: str
     notice_contact_email: str
     notice_contact_phone: str
+    # The public text in French (optional: empty shows the English, marked untranslated).
+    title_fr: str = ""
+    notice_purpose_fr: str = ""
+    notice_authority_fr: str = ""
+    notice_contact_title_fr: str = ""
 
 
 def _snapshot(intake: Intake) -> dict:
@@ -55,7 +66,7 @@ def _snapshot(intake: Intake) -> dict:
 
 def _apply(intake: Intake, values: IntakeValues) -> None:
     if values.closes_at <= values.opens_at:
-        raise BoardError("The intake must close after it opens.")
+        raise BoardError(_("The intake must close after it opens."))
     for name in INTAKE_FIELDS:
         value = getattr(values, name)
         setattr(intake, name, value.strip() if isinstance(value, str) else value)
@@ -137,7 +148,7 @@ def start_review(actor: User, intake: Intake) -> int:
         .order_by(Application.id)
     ).all()
     for application in ready:
-        move_to(application, Stage.IN_REVIEW, actor, "Review started for the intake.")
+        move_to(application, Stage.IN_REVIEW, actor, N_("Review started for the intake."))
     return len(ready)
 
 
@@ -166,7 +177,7 @@ def unassign_reviewer(actor: User, intake: Intake, reviewer_id: int) -> None:
     """Remove a reviewer from the intake; scores already given are kept."""
     assignment = db.session.get(ReviewerAssignment, (intake.id, reviewer_id))
     if assignment is None:
-        raise BoardError("That person is not a reviewer of this intake.")
+        raise BoardError(_("That person is not a reviewer of this intake."))
     name = assignment.user.name
     db.session.delete(assignment)
     record(

@@ -2,6 +2,8 @@
 
 import sqlalchemy as sa
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from ...auth.decorators import permission_required
@@ -52,7 +54,7 @@ def intake_new():
         done = commit_service(
             lambda: create_intake(current_user, form.values()),
             {BoardError: form.form_errors},
-            success="Intake added. Next, add the rubric and assign reviewers.",
+            success=_("Intake added. Next, add the rubric and assign reviewers."),
         )
         if done:
             return redirect(url_for("board.intake_detail", intake_id=done.value.id))
@@ -68,7 +70,7 @@ def intake_edit(intake_id: int):
     if form.validate_on_submit() and commit_service(
         lambda: update_intake(current_user, intake, form.values()),
         {BoardError: form.form_errors},
-        success="Intake saved.",
+        success=_("Intake saved."),
     ):
         return redirect(url_for("board.intake_detail", intake_id=intake.id))
     return render_template("board/intakes/intake_form.html", form=form, intake=intake)
@@ -91,7 +93,7 @@ def intake_detail(intake_id: int):
     ).all()
     assign_form = AssignReviewerForm()
     assign_form.reviewer.choices = choices(
-        [("", "Choose a reviewer")] + [(str(u.id), u.name) for u in reviewer_candidates(intake)]
+        [("", _("Choose a reviewer"))] + [(str(u.id), u.name) for u in reviewer_candidates(intake)]
     )
     return render_template(
         "board/intakes/intake_detail.html",
@@ -116,12 +118,12 @@ def reviewer_assign(intake_id: int):
     candidates = {str(u.id): u for u in reviewer_candidates(intake)}
     form.reviewer.choices = choices([("", "")] + [(k, u.name) for k, u in candidates.items()])
     if not form.validate_on_submit():
-        flash("Choose a reviewer from the list.", "error")
+        flash(_("Choose a reviewer from the list."), "error")
         return redirect(url_for("board.intake_detail", intake_id=intake.id))
     commit_service(
         lambda: assign_reviewer(current_user, intake, candidates[form.reviewer.data]),
         {BoardError: flash_error},
-        success="Reviewer assigned.",
+        success=_("Reviewer assigned."),
     )
     return redirect(url_for("board.intake_detail", intake_id=intake.id))
 
@@ -135,7 +137,7 @@ def reviewer_remove(intake_id: int, user_id: int):
         commit_service(
             lambda: unassign_reviewer(current_user, intake, user_id),
             {BoardError: flash_error},
-            success="Reviewer removed from the intake.",
+            success=_("Reviewer removed from the intake."),
         )
     return redirect(url_for("board.intake_detail", intake_id=intake.id))
 
@@ -148,7 +150,12 @@ def start_review_all(intake_id: int):
     if ConfirmForm().validate_on_submit():
         moved = start_review(current_user, intake)
         db.session.commit()
-        flash(f"{moved} application{'' if moved == 1 else 's'} moved into review.", "success")
+        message = ngettext(
+            "%(num)d application moved into review.",
+            "%(num)d applications moved into review.",
+            moved,
+        )
+        flash(message, "success")
     return redirect(url_for("board.intake_detail", intake_id=intake.id))
 
 
@@ -163,7 +170,7 @@ def criteria(intake_id: int):
             current_user, intake, form.name.data, form.description.data or "", form.weight.data
         )
         db.session.commit()
-        flash("Criterion added.", "success")
+        flash(_("Criterion added."), "success")
         return redirect(url_for("board.criteria", intake_id=intake.id))
     return render_template(
         "board/intakes/criteria.html", intake=intake, form=form, confirm_form=ConfirmForm()
@@ -181,7 +188,7 @@ def criterion_edit(criterion_id: int):
             current_user, criterion, form.name.data, form.description.data or "", form.weight.data
         )
         db.session.commit()
-        flash("Criterion saved.", "success")
+        flash(_("Criterion saved."), "success")
         return redirect(url_for("board.criteria", intake_id=criterion.intake_id))
     return render_template("board/intakes/criterion_form.html", form=form, criterion=criterion)
 
@@ -196,6 +203,6 @@ def criterion_delete(criterion_id: int):
         commit_service(
             lambda: delete_criterion(current_user, criterion),
             {BoardError: flash_error},
-            success="Criterion removed.",
+            success=_("Criterion removed."),
         )
     return redirect(url_for("board.criteria", intake_id=intake_id))

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 
 from ...audit.services import record
 from ...auth.models import User
@@ -158,7 +159,7 @@ def export_applicant(
 ) -> str:
     """An applicant's data in fmt ("json" or "csv"), with its reason; audited by category."""
     if fmt not in EXPORT_FORMATS:
-        raise BoardError("Export as JSON or CSV.")
+        raise BoardError(_("Export as JSON or CSV."))
     reason = record_reason(actor, application, SensitiveAction.EXPORT, category, details)
     text = (to_json if fmt == "json" else to_csv)(applicant_data(application))
     security_event("export.applicant", format=fmt, application_id=application.id)

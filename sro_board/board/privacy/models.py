@@ -4,6 +4,7 @@ import enum
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ...auth.models import User
@@ -33,16 +34,20 @@ class ReasonCategory(enum.StrEnum):
     @property
     def label(self) -> str:
         """The category in words."""
-        return CATEGORY_LABELS[self]
+        return str(CATEGORY_LABELS[self])
 
 
 CATEGORY_LABELS = {
-    ReasonCategory.APPLICANT_REQUEST: "The applicant asked",
-    ReasonCategory.GUARDIAN_REQUEST: "The applicant's parent or guardian asked",
-    ReasonCategory.LEGAL: "Required by law, a court or the Information and Privacy Commissioner",
-    ReasonCategory.RULES_MISAPPLIED: "The rules were applied to wrong or incomplete information",
-    ReasonCategory.APPROVED_EXCEPTION: "An exception approved by the program",
-    ReasonCategory.OTHER: "Another reason (say which in the details)",
+    ReasonCategory.APPLICANT_REQUEST: _l("The applicant asked"),
+    ReasonCategory.GUARDIAN_REQUEST: _l("The applicant's parent or guardian asked"),
+    ReasonCategory.LEGAL: _l(
+        "Required by law, a court or the Information and Privacy Commissioner"
+    ),
+    ReasonCategory.RULES_MISAPPLIED: _l(
+        "The rules were applied to wrong or incomplete information"
+    ),
+    ReasonCategory.APPROVED_EXCEPTION: _l("An exception approved by the program"),
+    ReasonCategory.OTHER: _l("Another reason (say which in the details)"),
 }
 R = ReasonCategory
 CATEGORIES: dict[SensitiveAction, tuple[ReasonCategory, ...]] = {

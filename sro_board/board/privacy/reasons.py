@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import gettext as _
 
 from ...auth.models import User
 from ...core.clock import now_utc
@@ -30,12 +31,12 @@ def record_reason(
     except ValueError:
         chosen = None
     if chosen not in CATEGORIES[action]:
-        raise BoardError("Choose why, from the list.")
+        raise BoardError(_("Choose why, from the list."))
     text = str(strip_bidi(details or "")).strip()
     if not text:
-        raise BoardError("Record the details of the request or the decision.")
+        raise BoardError(_("Record the details of the request or the decision."))
     if len(text) > DETAILS_MAX:
-        raise BoardError(f"Keep the details under {DETAILS_MAX} characters.")
+        raise BoardError(_("Keep the details under %(max)d characters.", max=DETAILS_MAX))
     reason = StaffReason(
         action=action,
         category=chosen,

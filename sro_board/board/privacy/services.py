@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import gettext as _
 
 from ...audit.services import record
 from ...auth.models import User
@@ -191,10 +192,10 @@ def delete_on_request(
     history and the audit log get only its category.
     """
     if application.purged_at is not None:
-        raise BoardError("This application's personal data was already deleted.")
+        raise BoardError(_("This application's personal data was already deleted."))
     if application.stage is Stage.ACCEPTED:
         raise BoardError(
-            "This applicant is a board member; their membership record must be ended first."
+            _("This applicant is a board member; their membership record must be ended first.")
         )
     reason = record_reason(actor, application, SensitiveAction.DELETION, category, details)
     words = f"on request ({reason.category.label.lower()})"

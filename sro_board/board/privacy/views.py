@@ -4,6 +4,7 @@ Both need a fresh password (and code) confirmation and a recorded reason.
 """
 
 from flask import Response, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ...auth.decorators import permission_required, reauth_required
@@ -39,7 +40,7 @@ def application_export(application_id: int, fmt: str):
     """Download one applicant's data (their right of access) as JSON or CSV, with a reason."""
     application = db.get_or_404(Application, application_id)
     if fmt not in EXPORT_FORMATS:
-        flash("Choose JSON or CSV to export.", "error")
+        flash(_("Choose JSON or CSV to export."), "error")
         return redirect(url_for("board.application_detail", application_id=application.id))
     form = ExportRequestForm().for_action(SensitiveAction.EXPORT)
     if form.validate_on_submit():
@@ -70,7 +71,10 @@ def application_delete(application_id: int):
                 current_user, application, form.category.data, form.reason.data
             ),
             {BoardError: form.form_errors},
-            success=f"The personal data of application {application.reference} was deleted.",
+            success=_(
+                "The personal data of application %(reference)s was deleted.",
+                reference=application.reference,
+            ),
         ):
             return redirect(url_for("board.application_detail", application_id=application_id))
         application = db.get_or_404(Application, application_id)

@@ -10,6 +10,7 @@ Action.REVIEW_APPLICATIONS; these rules choose the rows.
 """
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 
 from ...auth.models import User, UserRole
 from ...auth.roles import Role
@@ -55,14 +56,15 @@ def reviewable_by(user: User) -> sa.ColumnElement[bool]:
 def assignment_refusal(user: User, intake: Intake) -> str | None:
     """Why the user cannot be made a reviewer of the intake, or None when they can."""
     if not user.active or not user.has_role(Role.REVIEWER):
-        return "Only active staff with the reviewer role can be assigned."
+        return _("Only active staff with the reviewer role can be assigned.")
     if user.has_role(*SEEING_ROLES):
-        return (
-            f"{user.name} is an admin or chair and sees applicants' names, so cannot review "
-            "blind. Choose another reviewer, or remove that role first."
+        return _(
+            "%(name)s is an admin or chair and sees applicants' names, so cannot review "
+            "blind. Choose another reviewer, or remove that role first.",
+            name=user.name,
         )
     if db.session.get(ReviewerAssignment, (intake.id, user.id)):
-        return f"{user.name} is already a reviewer of this intake."
+        return _("%(name)s is already a reviewer of this intake.", name=user.name)
     return None
 
 
@@ -116,9 +118,11 @@ def role_refusal(user: User, added: frozenset[Role]) -> str | None:
         return None
     if intakes := intakes_in_selection_reviewed_by(user):
         titles = ", ".join(f"“{intake.title}”" for intake in intakes)
-        return (
-            f"{user.name} reviews {titles}, still in selection; an admin or chair sees "
+        return _(
+            "%(name)s reviews %(titles)s, still in selection; an admin or chair sees "
             "applicants' names. Remove them from its reviewers first, or wait until every "
-            "application there is decided."
+            "application there is decided.",
+            name=user.name,
+            titles=titles,
         )
     return None

@@ -1,5 +1,7 @@
 """The reviewer's forms: the conflict-of-interest declaration and the rubric scores."""
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, TextAreaField
 from wtforms.validators import InputRequired, Length
@@ -9,11 +11,11 @@ from ..models import RubricCriterion
 from .services import COMMENT_MAX
 
 SCORE_LABELS = {
-    1: "1, weak",
-    2: "2, fair",
-    3: "3, good",
-    4: "4, strong",
-    5: "5, excellent",
+    1: _l("1, weak"),
+    2: _l("2, fair"),
+    3: _l("3, good"),
+    4: _l("4, strong"),
+    5: _l("5, excellent"),
 }
 
 
@@ -21,14 +23,17 @@ class ConflictForm(FlaskForm):
     """A reviewer's conflict-of-interest declaration."""
 
     has_conflict = RadioField(
-        "Do you have a conflict of interest with this applicant?",
+        _l("Do you have a conflict of interest with this applicant?"),
         choices=choices(
             [
-                ("no", "No, I have no conflict of interest"),
-                ("yes", "Yes, I have a conflict of interest (I will not review this application)"),
+                ("no", _l("No, I have no conflict of interest")),
+                (
+                    "yes",
+                    _l("Yes, I have a conflict of interest (I will not review this application)"),
+                ),
             ]
         ),
-        validators=[InputRequired(message="Choose yes or no.")],
+        validators=[InputRequired(message=_l("Choose yes or no."))],
     )
 
 
@@ -41,13 +46,15 @@ def review_form_class(criteria: list[RubricCriterion]) -> type[ReviewFormBase]:
     attrs = {}
     for criterion in criteria:
         attrs[f"score_{criterion.id}"] = RadioField(
-            f"Score for {criterion.name}",
+            _("Score for %(name)s", name=criterion.name),
             choices=choices((str(n), text) for n, text in SCORE_LABELS.items()),
-            validators=[InputRequired(message=f"Score “{criterion.name}” from 1 to 5.")],
+            validators=[
+                InputRequired(message=_("Score “%(name)s” from 1 to 5.", name=criterion.name))
+            ],
         )
         attrs[f"comment_{criterion.id}"] = TextAreaField(
-            f"Comment on {criterion.name}",
+            _("Comment on %(name)s", name=criterion.name),
             validators=[Length(max=COMMENT_MAX)],
-            description="Optional. Say what the score rests on.",
+            description=_l("Optional. Say what the score rests on."),
         )
     return type("ReviewForm", (ReviewFormBase,), attrs)

@@ -11,6 +11,7 @@ hidden because they can reveal a disability (and are irrelevant to merit).
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 
 from ...audit.services import record
 from ...auth.models import User
@@ -144,9 +145,9 @@ def declare_conflict(
     """Record the reviewer's declaration; a conflict excludes them and drops their scores."""
     declaration = declaration_of(reviewer, blind.id)
     if declaration is not None and declaration.has_conflict:
-        raise BoardError("You have declared a conflict on this application.")
+        raise BoardError(_("You have declared a conflict on this application."))
     if declaration is not None and not has_conflict:
-        raise BoardError("You have already declared no conflict on this application.")
+        raise BoardError(_("You have already declared no conflict on this application."))
     if declaration is None:
         declaration = ConflictDeclaration(
             application_id=blind.id, reviewer_id=reviewer.id, has_conflict=has_conflict
@@ -191,20 +192,20 @@ def save_scores(
     """Save the reviewer's score (1 to 5) and comment on every criterion of the rubric."""
     declaration = declaration_of(reviewer, blind.id)
     if declaration is None or declaration.has_conflict:
-        raise BoardError("Declare whether you have a conflict of interest before scoring.")
+        raise BoardError(_("Declare whether you have a conflict of interest before scoring."))
     criteria = db.session.scalars(
         sa.select(RubricCriterion).where(RubricCriterion.intake_id == blind.intake_id)
     ).all()
     if not criteria:
-        raise BoardError("This intake has no rubric yet; an administrator must add criteria.")
+        raise BoardError(_("This intake has no rubric yet; an administrator must add criteria."))
     wanted = {c.id for c in criteria}
     if set(entries) != wanted:
-        raise BoardError("Score every criterion of the rubric.")
+        raise BoardError(_("Score every criterion of the rubric."))
     existing = my_scores(reviewer, blind.id)
     saved = []
     for criterion_id, (value, comment) in entries.items():
         if not 1 <= int(value) <= 5:
-            raise BoardError("Scores are whole numbers from 1 to 5.")
+            raise BoardError(_("Scores are whole numbers from 1 to 5."))
         comment = (comment or "").strip()[:COMMENT_MAX]
         score = existing.get(criterion_id)
         if score is None:

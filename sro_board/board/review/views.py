@@ -6,6 +6,7 @@ BlindApplication, which holds no personal data (see services.py).
 """
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ...auth.decorators import permission_required
@@ -62,7 +63,10 @@ def review_conflict(application_id: int):
             {BoardError: form.form_errors},
         ):
             if has_conflict:
-                flash("Conflict recorded. This application is no longer in your queue.", "success")
+                flash(
+                    _("Conflict recorded. This application is no longer in your queue."),
+                    "success",
+                )
                 return redirect(url_for("board.review_queue"))
             return redirect(url_for("board.review", application_id=blind.id))
     return render_template(
@@ -97,7 +101,7 @@ def review(application_id: int):
         if commit_service(
             lambda: save_scores(current_user, blind, entries),
             {BoardError: form.form_errors},
-            success="Scores saved. You can change them while the review is open.",
+            success=_("Scores saved. You can change them while the review is open."),
         ):
             return redirect(url_for("board.review_queue"))
     return render_template(

@@ -7,6 +7,8 @@ the offer move is refused until a staff member records a check made another way.
 from datetime import date
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from ...audit.services import record
 from ...auth.models import User
@@ -20,7 +22,7 @@ from ..models import Application
 from ..stages import STAGE_TRANSITIONS, Stage
 
 NOTE_MAX = 300
-OFFER_NEEDS_CHECK = (
+OFFER_NEEDS_CHECK = _l(
     "Before offering a seat to a student under 18, record how their parent or guardian was "
     "confirmed (a phone call, in person, or by the school): email alone does not prove it."
 )
@@ -62,7 +64,7 @@ def _ahead(stage: Stage) -> set[Stage]:
 def check_offer(application: Application) -> None:
     """Refuse an offer to a minor whose guardian was not confirmed by staff."""
     if is_minor(application) and guardian_check_of(application) is None:
-        raise BoardError(OFFER_NEEDS_CHECK)
+        raise BoardError(str(OFFER_NEEDS_CHECK))
 
 
 def record_guardian_check(
@@ -70,24 +72,24 @@ def record_guardian_check(
 ) -> GuardianCheck:
     """Record how the actor confirmed the guardian; audited without the note."""
     if not is_minor(application):
-        raise BoardError("Only a student under 18 needs their guardian confirmed.")
+        raise BoardError(_("Only a student under 18 needs their guardian confirmed."))
     if application.purged_at is not None:
-        raise BoardError("This application's personal data was deleted.")
+        raise BoardError(_("This application's personal data was deleted."))
     if guardian_check_of(application) is not None:
-        raise BoardError("The guardian's confirmation is already recorded.")
+        raise BoardError(_("The guardian's confirmation is already recorded."))
     try:
         chosen = GuardianCheckMethod(method)
     except ValueError:
-        raise BoardError("Choose how the guardian was confirmed.") from None
+        raise BoardError(_("Choose how the guardian was confirmed.")) from None
     if confirmed_on is None:
-        raise BoardError("Enter the date of the confirmation.")
+        raise BoardError(_("Enter the date of the confirmation."))
     if confirmed_on > today_local():
-        raise BoardError("The date of the confirmation cannot be in the future.")
+        raise BoardError(_("The date of the confirmation cannot be in the future."))
     if confirmed_on < as_local(application.created_at).date():
-        raise BoardError("The confirmation cannot be earlier than the application.")
+        raise BoardError(_("The confirmation cannot be earlier than the application."))
     text = str(strip_bidi(note or "")).strip()
     if len(text) > NOTE_MAX:
-        raise BoardError(f"Keep the note under {NOTE_MAX} characters.")
+        raise BoardError(_("Keep the note under %(max)d characters.", max=NOTE_MAX))
     check = GuardianCheck(
         application_id=application.id,
         method=chosen,

@@ -4,6 +4,7 @@ import calendar
 from datetime import date, timedelta
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 
 from ...audit.services import record
 from ...auth.models import User
@@ -55,12 +56,12 @@ def _guardian_allows_full_name(application: Application) -> bool:
 def make_member(actor: User | None, application: Application) -> BoardMember:
     """Turn an accepted application into a board member with a term from the intake."""
     if application.name is None:
-        raise BoardError("This application has no name on file; it cannot become a member.")
+        raise BoardError(_("This application has no name on file; it cannot become a member."))
     existing = db.session.scalar(
         sa.select(BoardMember).where(BoardMember.application_id == application.id)
     )
     if existing:
-        raise BoardError("This applicant is already a board member.")
+        raise BoardError(_("This applicant is already a board member."))
     start, end = term_for(today_local(), application.intake.term_months)
     member = BoardMember(
         application_id=application.id,

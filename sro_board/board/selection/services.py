@@ -2,11 +2,14 @@
 
 from datetime import datetime
 
+from flask_babel import gettext as _
+
 from ...audit.services import record
 from ...auth.models import User
 from ...core.clock import now_utc
 from ...core.extensions import db
 from ..applications.guardian import ask_guardian
+from ..bilingual import N_
 from ..enums import Category
 from ..errors import BoardError
 from ..models import Application, StageEvent
@@ -17,7 +20,8 @@ from ..transitions import move_to
 from .guardian_checks import check_offer
 from .members import make_member
 
-INTERVIEW_FORMATS = ("In person", "Video call", "Phone call")
+# Stored in English (shown in the reader's language).
+INTERVIEW_FORMATS = (N_("In person"), N_("Video call"), N_("Phone call"))
 OVERRIDE_STAGES = frozenset({Stage.ELIGIBLE, Stage.AWAITING_GUARDIAN})
 
 
@@ -37,28 +41,32 @@ def move_application(
     """
     reason = (reason or "").strip()
     if not reason:
-        raise BoardError("Give a reason for the move; it is kept in the application's history.")
+        raise BoardError(_("Give a reason for the move; it is kept in the application's history."))
     if application.purged_at is not None:
-        raise BoardError("This application's personal data was deleted; it cannot move.")
+        raise BoardError(_("This application's personal data was deleted; it cannot move."))
 
     if new_stage is Stage.ELIGIBLE and _awaits_guardian(application):
-        message = (
-            "A student under 18 becomes eligible only once their guardian has confirmed consent."
-        )
         if application.stage is Stage.INELIGIBLE:
-            message += ' To ask them, choose "Awaiting guardian consent".'
-        raise BoardError(message)
+            raise BoardError(
+                _(
+                    "A student under 18 becomes eligible only once their guardian has confirmed "
+                    'consent. To ask them, choose "Awaiting guardian consent".'
+                )
+            )
+        raise BoardError(
+            _("A student under 18 becomes eligible only once their guardian has confirmed consent.")
+        )
     if new_stage is Stage.AWAITING_GUARDIAN:
         return _override_for_a_minor(actor, application, reason, category)
     if new_stage is Stage.OFFERED:
         check_offer(application)
     if new_stage is Stage.INTERVIEW:
         if interview_at is None or not interview_format:
-            raise BoardError("An interview needs a date and time and a format.")
+            raise BoardError(_("An interview needs a date and time and a format."))
         if interview_format not in INTERVIEW_FORMATS:
-            raise BoardError("Choose one of the interview formats.")
+            raise BoardError(_("Choose one of the interview formats."))
         if interview_at <= now_utc():
-            raise BoardError("The interview date and time must be in the future.")
+            raise BoardError(_("The interview date and time must be in the future."))
     old = application.stage
     if not stage_move_allowed(old, new_stage):
         move_to(application, new_stage, actor, reason)  # raises BoardError with the message
@@ -128,7 +136,7 @@ def _override_for_a_minor(
 ) -> StageEvent:
     """An admin overrides a minor's ineligibility: their guardian is asked for consent first."""
     if not _minor(application):
-        raise BoardError("Only a student under 18 waits for a parent's or guardian's consent.")
+        raise BoardError(_("Only a student under 18 waits for a parent's or guardian's consent."))
     if not stage_move_allowed(application.stage, Stage.AWAITING_GUARDIAN):
         move_to(application, Stage.AWAITING_GUARDIAN, actor, reason)  # raises with the message
     ask_guardian(application, actor, reason)

@@ -9,9 +9,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 
 from ...core.extensions import db
 from ...core.pagination import Page
+from ..bilingual import N_
 from ..enums import SELF_ID_QUESTIONS, Category, SelfIdAnswer
 from ..labels import SELF_ID_WORDING
 from ..models import Application, Intake, SelfIdentification, StageEvent
@@ -22,7 +24,7 @@ SUPPRESS_BELOW = 5
 SELECTED_STAGES = frozenset({Stage.OFFERED, Stage.ACCEPTED})
 # Question -> its short label in the aggregate tables.
 SELF_ID_LABELS = {question: SELF_ID_WORDING[question][0] for question in SELF_ID_QUESTIONS}
-ANSWER_COLUMNS = ("Yes", "No", "Prefer not to say", "Not answered")
+ANSWER_COLUMNS = (N_("Yes"), N_("No"), N_("Prefer not to say"), N_("Not answered"))
 _ANSWER_INDEX = {SelfIdAnswer.YES: 0, SelfIdAnswer.NO: 1, SelfIdAnswer.PREFER_NOT: 2, None: 3}
 
 
@@ -34,7 +36,7 @@ class Cell:
     hidden: bool
 
     def __str__(self) -> str:
-        return f"fewer than {SUPPRESS_BELOW}" if self.hidden else str(self.value)
+        return _("fewer than %(num)d", num=SUPPRESS_BELOW) if self.hidden else str(self.value)
 
 
 def suppress(counts: list[int], total: int) -> list[Cell]:
@@ -131,9 +133,9 @@ def _self_id_groups(intake: Intake) -> list[GroupTable]:
         .where(StageEvent.to_stage == Stage.SHORTLISTED)
     )
     groups = {
-        "Applicants": sa.true(),
-        "Shortlist (ever shortlisted)": ever_shortlisted,
-        "Selection (offered or accepted)": Application.stage.in_(SELECTED_STAGES),
+        N_("Applicants"): sa.true(),
+        N_("Shortlist (ever shortlisted)"): ever_shortlisted,
+        N_("Selection (offered or accepted)"): Application.stage.in_(SELECTED_STAGES),
     }
     kept = sa.and_(Application.intake_id == intake.id, Application.purged_at.is_(None))
     totals = db.session.execute(
@@ -146,9 +148,9 @@ def _self_id_groups(intake: Intake) -> list[GroupTable]:
         .where(kept)
     ).all()
     members = {
-        "Applicants": rows,
-        "Shortlist (ever shortlisted)": [r for r in rows if r[1]],
-        "Selection (offered or accepted)": [r for r in rows if r[0] in SELECTED_STAGES],
+        N_("Applicants"): rows,
+        N_("Shortlist (ever shortlisted)"): [r for r in rows if r[1]],
+        N_("Selection (offered or accepted)"): [r for r in rows if r[0] in SELECTED_STAGES],
     }
     return [
         _table(label, total, members[label]) for label, total in zip(groups, totals, strict=True)

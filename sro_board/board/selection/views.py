@@ -2,6 +2,8 @@
 
 import sqlalchemy as sa
 from flask import redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -30,11 +32,11 @@ from .search import Filters, applications_query, page_number
 from .services import is_override, may_ask_guardian, move_application
 from .summary import ANSWER_COLUMNS, SELF_ID_LABELS, build_selection
 
-CONFIRM_FIRST = (
+CONFIRM_FIRST = _l(
     "Overriding the eligibility rules needs you to confirm your password (and code) first; "
     "nothing was changed."
 )
-CHANGED_MEANWHILE = (
+CHANGED_MEANWHILE = _l(
     "Someone else changed this application meanwhile; nothing was saved. "
     "Check its stage and try again."
 )
@@ -129,7 +131,7 @@ def application_move(application_id: int):
     form = _move_form(application, MoveForm())
     valid = form.validate_on_submit()
     if valid and is_override(application, Stage(form.stage.data)) and not recently_authenticated():
-        form.form_errors.append(CONFIRM_FIRST)
+        form.form_errors.append(str(CONFIRM_FIRST))
         valid = False
     if valid:
         when = to_utc(form.interview_at.data) if form.interview_at.data else None
@@ -145,7 +147,7 @@ def application_move(application_id: int):
             ),
             {
                 BoardError: form.form_errors,
-                StaleDataError: lambda _error: form.form_errors.append(CHANGED_MEANWHILE),
+                StaleDataError: lambda _error: form.form_errors.append(str(CHANGED_MEANWHILE)),
             },
             success=lambda _event: moved_message(application.reference, application.stage),
         ):
@@ -166,7 +168,9 @@ def guardian_check(application_id: int):
             current_user, application, form.method.data, form.confirmed_on.data, form.note.data
         ),
         {BoardError: form.form_errors},
-        success="The guardian's confirmation is recorded. The student may now be offered a seat.",
+        success=_(
+            "The guardian's confirmation is recorded. The student may now be offered a seat."
+        ),
     ):
         return redirect(url_for("board.application_detail", application_id=application.id))
     application = _load(application_id)
