@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := sro_board
 
-.PHONY: run test lint format clean loadtest faulttest bench messages translations merge-parts
+.PHONY: run test lint format clean loadtest faulttest bench messages translations
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "sro-board needs Python 3.11 or newer (set PYTHON=python3.11)")'
@@ -87,33 +87,6 @@ messages: $(VENV)/.app-installed
 
 translations: $(VENV)/.app-installed
 	$(BIN)/pybabel compile -d $(TRANSLATIONS) -l fr --statistics
-
-# French written beside a branch's work (i18n-parts/*.po, standard PO) goes into the catalog:
-# each msgid the code marks now and the catalog has not translated yet takes the part's msgstr
-# (never a fuzzy one). Then the catalog is compiled; what is still missing shows in tests/i18n.
-define MERGE_PARTS
-import glob
-from babel.messages.pofile import read_po, write_po
-path = "$(TRANSLATIONS)/fr/LC_MESSAGES/messages.po"
-with open(path, "rb") as po:
-    catalog = read_po(po, locale="fr")
-merged = 0
-for part in sorted(glob.glob("i18n-parts/*.po")):
-    with open(part, "rb") as po:
-        for message in read_po(po, locale="fr"):
-            ours = catalog.get(message.id) if message.id else None
-            strings = ours.string if ours and isinstance(ours.string, tuple) else (ours and (ours.string,))
-            if ours and not message.fuzzy and message.string and not all(strings):
-                ours.string = message.string
-                merged += 1
-with open(path, "wb") as po:
-    write_po(po, catalog, width=76, sort_by_file=True)
-print(f"{merged} translations merged from i18n-parts/")
-endef
-export MERGE_PARTS
-merge-parts: messages
-	$(BIN)/python -c "$$MERGE_PARTS"
-	$(MAKE) translations
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache

@@ -1,7 +1,7 @@
 """account languages: a staff member's email language; the language of a contact message
 
 Revision ID: 0014_account_languages
-Revises: 0012_french_content
+Revises: 0013_board_languages
 Create Date: 2026-11-30 09:45:00
 
 user.language is "en" or "fr", or NULL for an account whose owner has not chosen yet (their
@@ -15,7 +15,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0014_account_languages"
-down_revision = "0012_french_content"
+down_revision = "0013_board_languages"
 branch_labels = None
 depends_on = None
 

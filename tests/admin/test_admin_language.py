@@ -12,11 +12,11 @@ from sro_board.core.extensions import db
 from sro_board.core.i18n import ENVIRON_KEY
 from sro_board.mail.models import EmailState, OutboxEmail
 from sro_board.mail.services import queue_email
-from tests.auth.french import french_catalog, in_french  # noqa: F401 - fixture
+from tests.auth.french import in_french
 from tests.factories import login, make_rec
 from tests.pages import text
 
-pytestmark = pytest.mark.usefixtures("french_catalog")
+pytestmark = pytest.mark.usefixtures("app")
 
 
 def shown(response) -> str:

@@ -14,12 +14,12 @@ import sqlalchemy as sa
 from sro_board.audit.models import AuditEntry
 from sro_board.auth.models import User
 from sro_board.core.extensions import db
-from tests.auth.french import french_catalog, in_french  # noqa: F401 - fixture
+from tests.auth.french import in_french
 from tests.board.applying import app_mailing_the_mailbox, loopback_mailbox  # noqa: F401
 from tests.factories import login
 from tests.pages import text
 
-pytestmark = pytest.mark.usefixtures("french_catalog")
+pytestmark = pytest.mark.usefixtures("app")
 
 FR_INVITATION = "Votre compte du personnel pour le suivi de l'examen du programme SRO"
 EN_INVITATION = "Your staff account for SRO review progress"

@@ -8,11 +8,11 @@ import sqlalchemy as sa
 
 from sro_board.contact.models import ContactMessage
 from sro_board.core.extensions import db
-from tests.auth.french import french_catalog, in_french  # noqa: F401 - fixture
+from tests.auth.french import in_french
 from tests.factories import login
 from tests.pages import text
 
-pytestmark = pytest.mark.usefixtures("french_catalog")
+pytestmark = pytest.mark.usefixtures("app")
 
 QUESTION = {
     "topic": "question",

@@ -5,10 +5,9 @@ import pytest
 from sro_board.core.extensions import db
 from sro_board.core.i18n import ENVIRON_KEY
 from sro_board.mail.services import queue_email
-from tests.auth.french import french_catalog  # noqa: F401 - fixture
 from tests.board.applying import open_intake, outbox, submit
 
-pytestmark = pytest.mark.usefixtures("french_catalog")
+pytestmark = pytest.mark.usefixtures("app")
 
 
 def test_an_email_queued_in_french_is_french_on_an_english_page(app):
@@ -37,8 +36,8 @@ def test_an_email_without_a_language_follows_the_french_page(app):
 @pytest.mark.parametrize(
     ("changed", "sentence"),
     [
-        (["phone"], "Le numéro de téléphone de la candidature au Conseil consultatif"),
-        (["email"], "L'adresse courriel de la candidature au Conseil consultatif"),
+        (["phone"], "Le numéro de téléphone de la candidature"),
+        (["email"], "L'adresse courriel de la candidature"),
         (["phone", "email"], "L'adresse courriel et le numéro de téléphone de la candidature"),
     ],
 )
