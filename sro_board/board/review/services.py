@@ -26,6 +26,7 @@ from ..models import (
     Score,
 )
 from .access import reviewable_by
+from .aggregates import refresh_application
 
 COMMENT_MAX = 2000
 
@@ -162,6 +163,7 @@ def declare_conflict(
                 Score.application_id == blind.id, Score.reviewer_id == reviewer.id
             )
         ).rowcount
+        refresh_application(blind.id)
     record(
         reviewer,
         "review.conflict",
@@ -214,6 +216,8 @@ def save_scores(
             db.session.add(score)
         score.score, score.comment, score.scored_at = int(value), comment, now_utc()
         saved.append(score)
+    db.session.flush()
+    refresh_application(blind.id)
     record(
         reviewer,
         "review.score",
