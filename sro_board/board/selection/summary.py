@@ -117,7 +117,8 @@ def build_selection(intake: Intake, from_request: bool = False) -> Selection:
     totals = {c: sum(stage_counts[c][s] for s in CANDIDATE_STAGES) for c in Category}
     pages = ranked_pages(intake, totals, from_request)
     ranked = {c: page.items for c, page in pages.items()}
-    return Selection(intake, seats, ranked, pages, stage_counts, _kept_groups(intake, stamp), purged)
+    groups = _kept_groups(intake, stamp)
+    return Selection(intake, seats, ranked, pages, stage_counts, groups, purged)
 
 
 def changes_stamp(intake: Intake) -> tuple[int, int, int]:
