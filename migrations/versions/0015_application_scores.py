@@ -6,9 +6,11 @@ Create Date: 2026-11-30 09:45:00
 
 application gains review_count and score_mean/low/high/squares (the reviewers' weighted means
 summed up, kept current by the review services), ix_application_ranking, which reads a
-category's ranking in order, and ix_application_intake_purged, which counts an intake's purged
-applications. The upgrade fills them from the scores already given, computed
-as sro_board/board/review/aggregates.py does (exact fractions, then floats).
+category's ranking in order, ix_application_intake_purged, which counts an intake's purged
+applications, and ix_application_review, which finds a reviewer's queue without reading rows;
+conflict_declaration gains ix_conflict_declaration_reviewer (a reviewer's own declarations).
+The upgrade fills the results from the scores already given, computed as
+sro_board/board/review/aggregates.py does (exact fractions, then floats).
 """
 
 from collections import defaultdict
@@ -25,6 +27,8 @@ depends_on = None
 
 RANKING = ["intake_id", "category", "score_mean", "review_count", "stage"]
 PURGED = ["intake_id", "purged_at"]
+REVIEW = ["stage", "intake_id", "purged_at", "category"]
+DECLARED = ["reviewer_id", "application_id"]
 BATCH_ROWS = 5000
 
 
@@ -40,6 +44,9 @@ def upgrade():
         batch_op.add_column(sa.Column("score_squares", sa.Float(), nullable=True))
         batch_op.create_index("ix_application_ranking", RANKING, unique=False)
         batch_op.create_index("ix_application_intake_purged", PURGED, unique=False)
+        batch_op.create_index("ix_application_review", REVIEW, unique=False)
+    with op.batch_alter_table("conflict_declaration", schema=None) as batch_op:
+        batch_op.create_index("ix_conflict_declaration_reviewer", DECLARED, unique=False)
     backfill(op.get_bind())
 
 
@@ -78,6 +85,8 @@ def backfill(connection) -> None:
 def downgrade():
     # In place (SQLite 3.35+ and PostgreSQL): a batch copy of application would drop the table,
     # and with foreign keys on, SQLite would cascade that to its scores, events and the rest.
+    op.drop_index("ix_conflict_declaration_reviewer", table_name="conflict_declaration")
+    op.drop_index("ix_application_review", table_name="application")
     op.drop_index("ix_application_intake_purged", table_name="application")
     op.drop_index("ix_application_ranking", table_name="application")
     for name in ("score_squares", "score_high", "score_low", "score_mean", "review_count"):

@@ -127,6 +127,8 @@ class Application(db.Model):
         # The staff list's pages, and the ranking and totals per category and stage.
         sa.Index("ix_application_intake_created", "intake_id", "created_at", "id"),
         sa.Index("ix_application_intake_category_stage", "intake_id", "category", "stage"),
+        # A reviewer's queue: applications in review of their intakes, without reading rows.
+        sa.Index("ix_application_review", "stage", "intake_id", "purged_at", "category"),
         # An intake's purged applications, counted for the selection view.
         sa.Index("ix_application_intake_purged", "intake_id", "purged_at"),
         # A category's ranking, read backwards a page at a time (selection/ranking.py).
@@ -222,6 +224,11 @@ class ConflictDeclaration(db.Model):
     reviewer_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), primary_key=True)
     has_conflict: Mapped[bool]
     declared_at: Mapped[datetime] = mapped_column(default=now_utc)
+
+    # A reviewer's own declarations, for their queue (the primary key starts with the application).
+    __table_args__ = (
+        sa.Index("ix_conflict_declaration_reviewer", "reviewer_id", "application_id"),
+    )
 
 
 class RubricCriterion(db.Model):

@@ -86,21 +86,24 @@ def reviewer_queue(reviewer: User) -> list[QueueRow]:
     return [QueueRow(*row[:6]) for row in db.session.execute(queue_query(reviewer))]
 
 
-def queue_sizes(reviewer: User) -> tuple[int, int]:
-    """How many applications of the reviewer's queue are still to do, and how many are done."""
-    query = queue_query(reviewer).order_by(None).subquery()
-    done = sa.func.coalesce(sa.func.sum(sa.case((query.c.complete, 1), else_=0)), 0)
-    total, complete = db.session.execute(sa.select(sa.func.count(), done)).one()
-    return total - complete, complete
+def complete_rule(declared, scored, criteria) -> sa.ColumnElement[bool]:
+    """QueueRow.complete in SQL, over the queue's declared, scored and criteria columns."""
+    return sa.and_(declared, criteria > 0, scored >= criteria)
 
 
 def queue_query(reviewer: User, complete: bool | None = None) -> sa.Select:
     """The reviewer's queue as a select of QueueRow values; optionally only (in)complete ones."""
-    scored = (
-        sa.select(sa.func.count())
-        .select_from(Score)
-        .where(Score.application_id == Application.id, Score.reviewer_id == reviewer.id)
-        .scalar_subquery()
+    declared = ConflictDeclaration.reviewer_id.is_not(None)
+    # Scores need a declaration first (save_scores): only declared rows count theirs.
+    scored = sa.case(
+        (
+            declared,
+            sa.select(sa.func.count())
+            .select_from(Score)
+            .where(Score.application_id == Application.id, Score.reviewer_id == reviewer.id)
+            .scalar_subquery(),
+        ),
+        else_=0,
     )
     criteria = (
         sa.select(sa.func.count())
@@ -108,9 +111,7 @@ def queue_query(reviewer: User, complete: bool | None = None) -> sa.Select:
         .where(RubricCriterion.intake_id == Application.intake_id)
         .scalar_subquery()
     )
-    declared = ConflictDeclaration.reviewer_id.is_not(None)
-    # The same rule as QueueRow.complete, in SQL.
-    is_complete = sa.and_(declared, criteria > 0, scored >= criteria)
+    is_complete = complete_rule(declared, scored, criteria)
     query = (
         sa.select(
             Application.id,
