@@ -105,12 +105,13 @@ def queue_query(reviewer: User, complete: bool | None = None) -> sa.Select:
         ),
         else_=0,
     )
-    criteria = (
-        sa.select(sa.func.count())
-        .select_from(RubricCriterion)
-        .where(RubricCriterion.intake_id == Application.intake_id)
-        .scalar_subquery()
+    # Criteria per intake: a few rows, counted once per query (joined), not once per row.
+    rubric = (
+        sa.select(RubricCriterion.intake_id, sa.func.count().label("size"))
+        .group_by(RubricCriterion.intake_id)
+        .subquery()
     )
+    criteria = sa.func.coalesce(rubric.c.size, 0)
     is_complete = complete_rule(declared, scored, criteria)
     query = (
         sa.select(
@@ -123,6 +124,7 @@ def queue_query(reviewer: User, complete: bool | None = None) -> sa.Select:
             is_complete.label("complete"),
         )
         .join(Intake, Intake.id == Application.intake_id)
+        .outerjoin(rubric, rubric.c.intake_id == Application.intake_id)
         .outerjoin(
             ConflictDeclaration,
             sa.and_(
