@@ -7,6 +7,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from sro_board.core.fastsign import fast_dumps
 
+
 @pytest.mark.parametrize("value", [{"csrf_token": "ab" * 20}, {"a": [1, 2], "b": "x" * 500}])
 def test_session_tokens_read_back_with_flask(app, value):
     serializer = app.session_interface.get_signing_serializer(app)
