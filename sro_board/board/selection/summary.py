@@ -121,23 +121,37 @@ def build_selection(intake: Intake, from_request: bool = False) -> Selection:
     return Selection(intake, seats, ranked, pages, stage_counts, groups, purged)
 
 
-def changes_stamp(intake: Intake) -> tuple[int, int, int]:
+def changes_stamp(intake: Intake) -> tuple:
     """What moves whenever the self-identification tables of an intake could change, and its
-    purged applications last: newest application, newest stage move (every stage change and
-    submission writes one; none is ever removed), and the intake's purged count (cheap reads
-    of three indexes)."""
-    newest = sa.select(sa.func.coalesce(sa.func.max(Application.id), 0)).scalar_subquery()
-    moved = sa.select(sa.func.coalesce(sa.func.max(StageEvent.id), 0)).scalar_subquery()
+    purged applications last: the newest application, stage move and self-identification (every
+    submission and stage change writes them; none is ever removed), each with values a rolled-back
+    row reusing its id would not repeat (a random reference, the move's time, fresh ciphertext),
+    and the intake's purged count. Each is one read at the end of an index."""
+
+    def newest(*columns) -> list:
+        table = columns[0].table
+        return [
+            sa.select(column).order_by(table.c.id.desc()).limit(1).scalar_subquery()
+            for column in columns
+        ]
+
+    raw = [sa.type_coerce(getattr(SelfIdentification, q), sa.Text) for q in SELF_ID_QUESTIONS]
     purged = (
         sa.select(sa.func.count())
         .select_from(Application)
         .where(Application.intake_id == intake.id, Application.purged_at.is_not(None))
         .scalar_subquery()
     )
-    return tuple(db.session.execute(sa.select(newest, moved, purged)).one())
+    stamp = sa.select(
+        *newest(Application.__table__.c.id, Application.__table__.c.reference),
+        *newest(*(StageEvent.__table__.c[n] for n in ("id", "application_id", "to_stage", "at"))),
+        *newest(SelfIdentification.__table__.c.id, sa.func.coalesce(*raw, "")),
+        purged,
+    )
+    return tuple(db.session.execute(stamp).one())
 
 
-def _kept_groups(intake: Intake, stamp: tuple[int, int, int]) -> list["GroupTable"]:
+def _kept_groups(intake: Intake, stamp: tuple) -> list["GroupTable"]:
     """The self-identification tables, kept in this worker's memory (never in a shared cache)
     until the intake's stamp moves: decrypting every answer takes most of a page's time.
 
