@@ -27,7 +27,7 @@ depends_on = None
 
 RANKING = ["intake_id", "category", "score_mean", "review_count", "stage"]
 PURGED = ["intake_id", "purged_at"]
-REVIEW = ["stage", "intake_id", "purged_at", "category"]
+REVIEW = ["stage", "intake_id", "purged_at", "category", "id"]  # id: index-only on PostgreSQL
 DECLARED = ["reviewer_id", "application_id"]
 BATCH_ROWS = 5000
 
