@@ -1,6 +1,8 @@
 """Time the list pages with the in-process test client: median of 7, HTML size, SQL statements.
 
-Usage, on a database grown by scripts/grow_data.py:
+Usage, on a database grown by `flask sample scale`:
+    DATABASE_URL=sqlite:////tmp/scale.db .venv/bin/flask db upgrade
+    DATABASE_URL=sqlite:////tmp/scale.db .venv/bin/flask sample scale
     DATABASE_URL=sqlite:////tmp/scale.db .venv/bin/python scripts/measure_lists.py
 It logs in as the demo chair, admin and reviewer (the sample data's accounts).
 """
@@ -19,13 +21,13 @@ from sro_board.core.extensions import db
 from sro_board.sample.loader import DEMO_PASSWORD, DEMO_TOTP_SECRETS
 
 RUNS = 7
-PUBLIC = ["/", "/recommendations", "/recommendations/R-1001", "/recommendations?page=10"]
+PUBLIC = ["/", "/recommendations", "/recommendations/R-1000", "/recommendations?page=10"]
 STAFF = {
     "chair@example.org": [
         "/staff/",
         "/staff/recommendations",
         "/staff/recommendations?sort=updated&page=5",
-        "/staff/recommendations/R-1001",
+        "/staff/recommendations/R-1000",
         "/staff/updates",
         "/staff/audit",
         "/staff/audit?entity_type=recommendation",

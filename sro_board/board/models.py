@@ -115,6 +115,14 @@ class Application(db.Model):
         sa.String(64), unique=True, index=True
     )
     pending_email_expires_at: Mapped[datetime | None]
+    # The reviews summed up (review/aggregates.py keeps them current with the scores): how many
+    # reviewers scored it, and the mean, lowest, highest and mean square of their weighted
+    # means. score_mean is 0 until scored (scores run 1 to 5), so it ranks unscored last.
+    review_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    score_mean: Mapped[float] = mapped_column(sa.Float, default=0.0, server_default="0")
+    score_low: Mapped[float | None] = mapped_column(sa.Float)
+    score_high: Mapped[float | None] = mapped_column(sa.Float)
+    score_squares: Mapped[float | None] = mapped_column(sa.Float)
 
     intake: Mapped[Intake] = relationship(lazy="joined")
     guardian: Mapped["GuardianConsent | None"] = relationship(
@@ -130,6 +138,14 @@ class Application(db.Model):
         # The staff list's pages, and the ranking and totals per category and stage.
         sa.Index("ix_application_intake_created", "intake_id", "created_at", "id"),
         sa.Index("ix_application_intake_category_stage", "intake_id", "category", "stage"),
+        # A reviewer's queue: applications in review of their intakes, without reading rows.
+        sa.Index("ix_application_review", "stage", "intake_id", "purged_at", "category", "id"),
+        # An intake's purged applications, counted for the selection view.
+        sa.Index("ix_application_intake_purged", "intake_id", "purged_at"),
+        # A category's ranking, read backwards a page at a time (selection/ranking.py).
+        sa.Index(
+            "ix_application_ranking", "intake_id", "category", "score_mean", "review_count", "stage"
+        ),
     )
 
 
@@ -221,6 +237,11 @@ class ConflictDeclaration(db.Model):
     reviewer_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), primary_key=True)
     has_conflict: Mapped[bool]
     declared_at: Mapped[datetime] = mapped_column(default=now_utc)
+
+    # A reviewer's own declarations, for their queue (the primary key starts with the application).
+    __table_args__ = (
+        sa.Index("ix_conflict_declaration_reviewer", "reviewer_id", "application_id"),
+    )
 
 
 class RubricCriterion(db.Model):

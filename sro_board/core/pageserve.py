@@ -17,6 +17,7 @@ from itsdangerous import URLSafeTimedSerializer
 from werkzeug.http import dump_cookie
 
 from . import generation
+from .fastsign import fast_dumps
 from .pagecache import CSRF_SLOT, not_modified
 from .pagestore import Entry, backend, local, page_key, recall
 
@@ -34,9 +35,13 @@ class CachedPages:
         self.csrf = app.config.get("WTF_CSRF_ENABLED", True)
         self.csrf_field = app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
         secret = app.config.get("WTF_CSRF_SECRET_KEY") or app.secret_key
-        self.csrf_signer = URLSafeTimedSerializer(secret, salt="wtf-csrf-token")
+        # Each form page mints a token and signs a session: the same bytes as Flask-WTF and
+        # Flask's session interface make, at a fraction of the cost (fastsign.py).
+        self.csrf_dumps = fast_dumps(URLSafeTimedSerializer(secret, salt="wtf-csrf-token"))
         sessions = app.session_interface
-        self.session_signer = sessions.get_signing_serializer(app)
+        self.session_dumps = fast_dumps(sessions.get_signing_serializer(app))
+        self.slot = CSRF_SLOT.encode()
+        self.split: tuple[bytes, list[bytes]] = (b"", [])  # the last form page, cut at its slot
         self.session_cookie = {
             "key": sessions.get_cookie_name(app),
             "domain": sessions.get_cookie_domain(app),
@@ -84,7 +89,14 @@ class CachedPages:
         if not self.csrf:
             return entry.body, entry.headers
         raw = secrets.token_hex(20)
-        value = self.session_signer.dumps({self.csrf_field: raw})
+        value = self.session_dumps({self.csrf_field: raw})
         cookie = dump_cookie(value=value, **self.session_cookie)
-        body = entry.body.replace(CSRF_SLOT.encode(), self.csrf_signer.dumps(raw).encode())
+        body = self.csrf_dumps(raw).encode().join(self._parts(entry.body))
         return body, [*entry.headers, ("Set-Cookie", cookie), ("Vary", "Cookie")]
+
+    def _parts(self, body: bytes) -> list[bytes]:
+        """The page's bytes around its token slots (kept for the page served last)."""
+        split = self.split  # read once: another thread may replace it meanwhile
+        if split[0] is not body:
+            split = self.split = (body, body.split(self.slot))
+        return split[1]

@@ -19,8 +19,10 @@ from ..board.models import (
     ConflictDeclaration,
     Intake,
     RubricCriterion,
+    Score,
     StageEvent,
 )
+from ..board.review.aggregates import refresh_scores
 from ..core.clock import now_utc
 from ..core.extensions import db
 from ..recommendations.enums import UpdateState
@@ -120,6 +122,8 @@ def scale_up(counts: ScaleCounts, seed: int = 12) -> dict[str, int]:
     reviewed = _applications(writer, rng, planned, slots, staff.admin, plan.audit)
     added_reviews = add_reviews(writer, rng, reviewed, reviewers, new_reviews, plan.audit)
     writer.flush()
+    # The scores went in without the review services: store the results they would have.
+    refresh_scores(Application.id.in_(sa.select(Score.application_id)))
     tables = [Recommendation, Update, Milestone, Evidence, Intake, RubricCriterion]
     reset_sequences([m.__table__ for m in [*tables, Application, StageEvent, AuditEntry]])
     added = dict(writer.counts)

@@ -20,6 +20,7 @@ from sro_board.board.models import (
     Score,
     SelfIdentification,
 )
+from sro_board.board.review.aggregates import refresh_application
 from sro_board.board.stages import Stage
 from sro_board.core.clock import now_utc
 from sro_board.core.extensions import db
@@ -144,7 +145,8 @@ def assign(intake: Intake, user) -> None:
 
 
 def score(application: Application, reviewer, criteria, values, comment: str = "") -> None:
-    """Record a reviewer's no-conflict declaration and scores."""
+    """Record a reviewer's no-conflict declaration and scores (and the stored results, as
+    save_scores does)."""
     db.session.add(
         ConflictDeclaration(
             application_id=application.id, reviewer_id=reviewer.id, has_conflict=False
@@ -160,6 +162,7 @@ def score(application: Application, reviewer, criteria, values, comment: str = "
                 comment=comment,
             )
         )
+    refresh_application(application.id)
     db.session.commit()
 
 

@@ -9,6 +9,7 @@ from ...auth.models import User
 from ...core.extensions import db
 from ..errors import BoardError
 from ..models import Intake, RubricCriterion, Score
+from ..review.aggregates import refresh_intake
 
 
 def _criterion_values(criterion: RubricCriterion) -> dict:
@@ -54,6 +55,8 @@ def update_criterion(
         weight,
     )
     db.session.flush()
+    if criterion.weight != before["weight"]:
+        refresh_intake(criterion.intake_id)  # every reviewer mean of the intake moves
     record(
         actor,
         "rubric.update",

@@ -28,22 +28,15 @@ OPEN_STAGES = frozenset(stage for stage, onward in STAGE_TRANSITIONS.items() if 
 
 def reviewable_by(user: User) -> sa.ColumnElement[bool]:
     """The applications the user may review, as a condition on Application (for any query)."""
-    assigned = (
-        sa.exists()
-        .where(
-            ReviewerAssignment.intake_id == Application.intake_id,
-            ReviewerAssignment.user_id == user.id,
-        )
-        .correlate(Application)
+    # Uncorrelated IN lists: worked out once per query, not once per application.
+    assigned = Application.intake_id.in_(
+        sa.select(ReviewerAssignment.intake_id).where(ReviewerAssignment.user_id == user.id)
     )
-    conflicted = (
-        sa.exists()
-        .where(
-            ConflictDeclaration.application_id == Application.id,
+    conflicted = Application.id.in_(
+        sa.select(ConflictDeclaration.application_id).where(
             ConflictDeclaration.reviewer_id == user.id,
             ConflictDeclaration.has_conflict.is_(True),
         )
-        .correlate(Application)
     )
     return sa.and_(
         Application.stage.in_(REVIEWABLE_STAGES),

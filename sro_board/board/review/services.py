@@ -27,6 +27,7 @@ from ..models import (
     Score,
 )
 from .access import reviewable_by
+from .aggregates import refresh_application
 
 COMMENT_MAX = 2000
 
@@ -86,31 +87,33 @@ def reviewer_queue(reviewer: User) -> list[QueueRow]:
     return [QueueRow(*row[:6]) for row in db.session.execute(queue_query(reviewer))]
 
 
-def queue_sizes(reviewer: User) -> tuple[int, int]:
-    """How many applications of the reviewer's queue are still to do, and how many are done."""
-    query = queue_query(reviewer).order_by(None).subquery()
-    done = sa.func.coalesce(sa.func.sum(sa.case((query.c.complete, 1), else_=0)), 0)
-    total, complete = db.session.execute(sa.select(sa.func.count(), done)).one()
-    return total - complete, complete
+def complete_rule(declared, scored, criteria) -> sa.ColumnElement[bool]:
+    """QueueRow.complete in SQL, over the queue's declared, scored and criteria columns."""
+    return sa.and_(declared, criteria > 0, scored >= criteria)
 
 
 def queue_query(reviewer: User, complete: bool | None = None) -> sa.Select:
     """The reviewer's queue as a select of QueueRow values; optionally only (in)complete ones."""
-    scored = (
-        sa.select(sa.func.count())
-        .select_from(Score)
-        .where(Score.application_id == Application.id, Score.reviewer_id == reviewer.id)
-        .scalar_subquery()
-    )
-    criteria = (
-        sa.select(sa.func.count())
-        .select_from(RubricCriterion)
-        .where(RubricCriterion.intake_id == Application.intake_id)
-        .scalar_subquery()
-    )
     declared = ConflictDeclaration.reviewer_id.is_not(None)
-    # The same rule as QueueRow.complete, in SQL.
-    is_complete = sa.and_(declared, criteria > 0, scored >= criteria)
+    # Scores need a declaration first (save_scores): only declared rows count theirs.
+    scored = sa.case(
+        (
+            declared,
+            sa.select(sa.func.count())
+            .select_from(Score)
+            .where(Score.application_id == Application.id, Score.reviewer_id == reviewer.id)
+            .scalar_subquery(),
+        ),
+        else_=0,
+    )
+    # Criteria per intake: a few rows, counted once per query (joined), not once per row.
+    rubric = (
+        sa.select(RubricCriterion.intake_id, sa.func.count().label("size"))
+        .group_by(RubricCriterion.intake_id)
+        .subquery()
+    )
+    criteria = sa.func.coalesce(rubric.c.size, 0)
+    is_complete = complete_rule(declared, scored, criteria)
     query = (
         sa.select(
             Application.id,
@@ -122,6 +125,7 @@ def queue_query(reviewer: User, complete: bool | None = None) -> sa.Select:
             is_complete.label("complete"),
         )
         .join(Intake, Intake.id == Application.intake_id)
+        .outerjoin(rubric, rubric.c.intake_id == Application.intake_id)
         .outerjoin(
             ConflictDeclaration,
             sa.and_(
@@ -163,6 +167,7 @@ def declare_conflict(
                 Score.application_id == blind.id, Score.reviewer_id == reviewer.id
             )
         ).rowcount
+        refresh_application(blind.id)
     record(
         reviewer,
         "review.conflict",
@@ -215,6 +220,8 @@ def save_scores(
             db.session.add(score)
         score.score, score.comment, score.scored_at = int(value), comment, now_utc()
         saved.append(score)
+    db.session.flush()
+    refresh_application(blind.id)
     record(
         reviewer,
         "review.score",

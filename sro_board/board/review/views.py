@@ -13,19 +13,16 @@ from ...auth.decorators import permission_required
 from ...auth.permissions import Action
 from ...core.commit import commit_service
 from ...core.extensions import db
-from ...core.pagination import paginate
 from ..blueprint import bp
 from ..errors import BoardError
 from ..models import Intake
 from .forms import SCORE_LABELS, ConflictForm, review_form_class
+from .queue import queue_pages
 from .services import (
-    QueueRow,
     blind_application,
     declaration_of,
     declare_conflict,
     my_scores,
-    queue_query,
-    queue_sizes,
     save_scores,
 )
 
@@ -41,11 +38,7 @@ def _blind_or_404(application_id: int):
 @permission_required(Action.REVIEW_APPLICATIONS)
 def review_queue():
     """Applications waiting for the reviewer's declaration or scores."""
-    to_do_size, done_size = queue_sizes(current_user)
-    to_do = paginate(queue_query(current_user, False), scalars=False, total=to_do_size)
-    done = paginate(queue_query(current_user, True), "done_page", scalars=False, total=done_size)
-    for page in (to_do, done):
-        page.items = [QueueRow(*row[:6]) for row in page.items]
+    to_do, done = queue_pages(current_user)
     return render_template("board/review/review_queue.html", to_do=to_do, done=done)
 
 

@@ -1,8 +1,8 @@
 """The ranking of an intake's candidates per category, worked out in SQL and read a page at a time.
 
 Each reviewer's scores make a weighted mean (the rubric's weights); a candidate's mean, lowest
-and highest are taken over those reviewer means. One query ranks every category (a window
-function) and returns only the rows of each category's current page.
+and highest are taken over those reviewer means, kept on the application by the review services
+(review/aggregates.py). One query returns only the rows of each category's current page.
 """
 
 import math
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from ...core.extensions import db
 from ...core.pagination import Page, resolve_page
 from ..enums import Category
-from ..models import Application, Intake, RubricCriterion, Score
+from ..models import Application, Intake
 from ..stages import Stage
 
 # Applications the admin chooses from (in review) or has chosen (shortlisted and beyond).
@@ -66,85 +66,43 @@ def ranked_pages(
     return pages
 
 
-def _reviewer_stats(intake: Intake) -> sa.Subquery:
-    """Per application: mean, count, lowest, highest and mean square of reviewer means."""
-    weighted = sa.cast(sa.func.sum(Score.score * RubricCriterion.weight), sa.Float)
-    per_reviewer = (
-        sa.select(
-            Score.application_id.label("application_id"),
-            (weighted / sa.func.sum(RubricCriterion.weight)).label("m"),
-        )
-        .join(RubricCriterion, RubricCriterion.id == Score.criterion_id)
-        .where(RubricCriterion.intake_id == intake.id)
-        .group_by(Score.application_id, Score.reviewer_id)
-        .subquery()
-    )
-    m = per_reviewer.c.m
-    return (
-        sa.select(
-            per_reviewer.c.application_id,
-            sa.func.avg(m).label("mean"),
-            sa.func.count().label("reviews"),
-            sa.func.min(m).label("low"),
-            sa.func.max(m).label("high"),
-            sa.func.avg(m * m).label("squares"),
-        )
-        .group_by(per_reviewer.c.application_id)
-        .subquery()
-    )
+def ranking_query(intake: Intake, pages: dict[Category, Page]) -> sa.CompoundSelect:
+    """The candidates on each category's page, best mean first (unscored last).
 
-
-def ranking_query(intake: Intake, pages: dict[Category, Page]) -> sa.Select:
-    """The candidates on each category's page, best mean first (unscored last)."""
-    stats = _reviewer_stats(intake)
-    reviews = sa.func.coalesce(stats.c.reviews, 0)
-    rank = sa.func.row_number().over(
-        partition_by=Application.category,
-        order_by=(
-            stats.c.mean.is_(None),
-            stats.c.mean.desc(),
-            reviews.desc(),
-            Application.reference,
-        ),
-    )
-    # Only the sort keys go through the ranking's sort; the page's rows get the rest after.
-    ranked = (
-        sa.select(
-            Application.id,
-            Application.category,
-            stats.c.mean,
-            reviews.label("reviews"),
-            stats.c.low,
-            stats.c.high,
-            stats.c.squares,
-            rank.label("rank"),
+    Each category's page is read in the order of ix_application_ranking (mean, then reviews,
+    backwards), so a page costs about its own rows, not the whole category.
+    """
+    mean = sa.case((Application.review_count > 0, Application.score_mean)).label("mean")
+    order = (Application.score_mean.desc(), Application.review_count.desc(), Application.reference)
+    parts = []
+    for category, page in pages.items():
+        on_page = (
+            sa.select(
+                Application.id,
+                Application.reference,
+                Application.name,
+                Application.stage,
+                mean,
+                Application.review_count.label("reviews"),
+                Application.score_low.label("low"),
+                Application.score_high.label("high"),
+                Application.score_squares.label("squares"),
+                Application.category,
+                Application.score_mean,
+            )
+            .where(
+                Application.intake_id == intake.id,
+                Application.category == category,
+                Application.stage.in_(CANDIDATE_STAGES),
+            )
+            .order_by(*order)
+            .limit(page.per_page)
+            .offset(page.first_number - 1)
+            .subquery()
         )
-        .outerjoin(stats, stats.c.application_id == Application.id)
-        .where(Application.intake_id == intake.id, Application.stage.in_(CANDIDATE_STAGES))
-        .subquery()
-    )
-    on_page = [
-        sa.and_(
-            ranked.c.category == category,
-            ranked.c.rank >= page.first_number,
-            ranked.c.rank < page.first_number + page.per_page,
+        rank = sa.func.row_number().over(
+            order_by=(on_page.c.score_mean.desc(), on_page.c.reviews.desc(), on_page.c.reference)
         )
-        for category, page in pages.items()
-    ]
-    return (
-        sa.select(
-            ranked.c.id,
-            Application.reference,
-            Application.name,
-            Application.stage,
-            ranked.c.mean,
-            ranked.c.reviews,
-            ranked.c.low,
-            ranked.c.high,
-            ranked.c.squares,
-            ranked.c.category,
-        )
-        .join(Application, Application.id == ranked.c.id)
-        .where(sa.or_(*on_page))
-        .order_by(ranked.c.category, ranked.c.rank)
-    )
+        parts.append(sa.select(*list(on_page.c)[:10], rank.label("rank")))
+    ranked = sa.union_all(*parts).subquery()
+    return sa.select(ranked).order_by(ranked.c.category, ranked.c.rank)

@@ -5,10 +5,11 @@ included) is shown as "fewer than 5"; when exactly one count of a question is hi
 next smallest is hidden too, so it cannot be worked out from the group's total.
 """
 
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+from flask import current_app
 from flask_babel import gettext as _
 
 from ...core.extensions import db
@@ -21,6 +22,8 @@ from ..stages import Stage
 from .ranking import CANDIDATE_STAGES, Candidate, ranked_pages
 
 SUPPRESS_BELOW = 5
+SELF_ID_KEPT = "sro_board.selection_self_id"  # app.extensions key: intake id -> (stamp, tables)
+KEPT_INTAKES = 16
 SELECTED_STAGES = frozenset({Stage.OFFERED, Stage.ACCEPTED})
 # Question -> its short label in the aggregate tables.
 SELF_ID_LABELS = {question: SELF_ID_WORDING[question][0] for question in SELF_ID_QUESTIONS}
@@ -111,17 +114,61 @@ def build_selection(intake: Intake, from_request: bool = False) -> Selection:
         )
         for c in Category
     ]
-    purged = db.session.scalar(
-        sa.select(sa.func.count())
-        .select_from(Application)
-        .where(Application.intake_id == intake.id, Application.purged_at.is_not(None))
-    )
+    stamp = changes_stamp(intake)
+    purged = stamp[-1]
     totals = {c: sum(stage_counts[c][s] for s in CANDIDATE_STAGES) for c in Category}
     pages = ranked_pages(intake, totals, from_request)
     ranked = {c: page.items for c, page in pages.items()}
-    return Selection(
-        intake, seats, ranked, pages, stage_counts, _self_id_groups(intake), purged or 0
+    groups = _kept_groups(intake, stamp)
+    return Selection(intake, seats, ranked, pages, stage_counts, groups, purged)
+
+
+def changes_stamp(intake: Intake) -> tuple:
+    """What moves whenever the self-identification tables of an intake could change, and its
+    purged applications last: the newest application, stage move and self-identification (every
+    submission and stage change writes them; none is ever removed), each with values a rolled-back
+    row reusing its id would not repeat (a random reference, the move's time, fresh ciphertext),
+    and the intake's purged count. Each is one read at the end of an index."""
+
+    def newest(*columns) -> list:
+        table = columns[0].table
+        return [
+            sa.select(column).order_by(table.c.id.desc()).limit(1).scalar_subquery()
+            for column in columns
+        ]
+
+    raw = [sa.type_coerce(getattr(SelfIdentification, q), sa.Text) for q in SELF_ID_QUESTIONS]
+    purged = (
+        sa.select(sa.func.count())
+        .select_from(Application)
+        .where(Application.intake_id == intake.id, Application.purged_at.is_not(None))
+        .scalar_subquery()
     )
+    stamp = sa.select(
+        *newest(Application.__table__.c.id, Application.__table__.c.reference),
+        *newest(*(StageEvent.__table__.c[n] for n in ("id", "application_id", "to_stage", "at"))),
+        *newest(SelfIdentification.__table__.c.id, sa.func.coalesce(*raw, "")),
+        purged,
+    )
+    return tuple(db.session.execute(stamp).one())
+
+
+def _kept_groups(intake: Intake, stamp: tuple) -> list["GroupTable"]:
+    """The self-identification tables, kept in this worker's memory (never in a shared cache)
+    until the intake's stamp moves: decrypting every answer takes most of a page's time.
+
+    The stamp is read before the tables, so tables kept under a stamp are never older than it.
+    """
+    kept: OrderedDict = current_app.extensions.setdefault(SELF_ID_KEPT, OrderedDict())
+    found = kept.get(intake.id)
+    if found is not None and found[0] == stamp:
+        return found[1]
+    groups = _self_id_groups(intake)
+    kept[intake.id] = (stamp, groups)
+    kept.move_to_end(intake.id)
+    while len(kept) > KEPT_INTAKES:
+        kept.popitem(last=False)
+    return groups
 
 
 def _self_id_groups(intake: Intake) -> list[GroupTable]:
