@@ -30,7 +30,7 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table("contact_message", schema=None) as batch_op:
-        batch_op.drop_column("language")
-    with op.batch_alter_table("user", schema=None) as batch_op:
-        batch_op.drop_column("language")
+    # In place (SQLite 3.35+ and PostgreSQL), not a batch copy: rebuilding "user" on SQLite
+    # with foreign keys on fails on (or deletes) the rows that refer to it.
+    op.drop_column("contact_message", "language")
+    op.drop_column("user", "language")
