@@ -17,11 +17,11 @@ from sro_board.mail.backends import SENT
 from tests.database import (
     build_schema,
     empty_tables,
+    ensure_schema,
     rolled_back,
     rolled_back_within,
-    schema_is_whole,
 )
-from tests.factories import CHEAP_HASHER, make_user, using_postgres
+from tests.factories import CHEAP_HASHER, make_user
 
 
 @pytest.fixture(autouse=True)
@@ -59,8 +59,7 @@ def app(worker_app, request):
     shared = request.getfixturevalue("shared_data") if sharing else None
     try:
         with worker_app.app_context():
-            if using_postgres() and not schema_is_whole():  # another app dropped the tables
-                build_schema()
+            ensure_schema()  # another app may have dropped the tables
             limiter.reset()
             worker_app.extensions.get(SENT, []).clear()  # the memory backend's sent email
             if request.node.get_closest_marker("real_commits"):

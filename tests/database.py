@@ -41,6 +41,13 @@ def schema_is_whole() -> bool:
     return set(db.metadata.tables) <= set(sa.inspect(db.engine).get_table_names())
 
 
+def ensure_schema() -> None:
+    """Build the schema again if a test dropped it (PostgreSQL: apps share the worker's
+    database; SQLite's in-memory database belongs to the worker's app alone)."""
+    if db.engine.dialect.name == "postgresql" and not schema_is_whole():
+        build_schema()
+
+
 def empty_tables() -> None:
     """Delete every row (children first) and seed the status definitions again (committed)."""
     db.session.remove()

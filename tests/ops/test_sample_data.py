@@ -17,7 +17,7 @@ from sro_board.recommendations.enums import ScheduleState, UpdateState
 from sro_board.recommendations.models import Recommendation, Update
 from sro_board.recommendations.schedule import schedule_state
 from sro_board.sample.loader import DEMO_PASSWORD, DEMO_TOTP_SECRETS
-from tests.database import rolled_back
+from tests.database import ensure_schema, rolled_back
 from tests.factories import CHEAP_HASHER, count_rows
 from tests.pages import text
 
@@ -35,6 +35,7 @@ def loaded(worker_app):
     back at its end (each test's own changes are rolled back at the test's end)."""
     with worker_app.app_context(), pytest.MonkeyPatch.context() as patch:
         patch.setattr(passwords, "hasher", CHEAP_HASHER)
+        ensure_schema()
         with rolled_back() as connection:
             result = worker_app.test_cli_runner().invoke(args=["sample", "load"])
             assert result.exit_code == 0, result.output

@@ -26,7 +26,7 @@ from tests.board.factories import (
     make_self_id,
     score,
 )
-from tests.database import rolled_back
+from tests.database import ensure_schema, rolled_back
 from tests.factories import CHEAP_HASHER, login, make_rec, make_user
 from tests.recommendations.factories import draft
 
@@ -131,6 +131,7 @@ def measured(worker_app):
         patch.setattr(passwords, "hasher", CHEAP_HASHER)
         patch.setitem(worker_app.config, "PAGE_SIZE", 10)
         limiter.reset()
+        ensure_schema()
         with rolled_back():
             users = {role.value: make_user([role.value]) for role in Role}
             intake = first_data(users)
