@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from playwright.sync_api import Page, expect
 
 STATUS_LINK = re.compile(r"https?://[^\s]+/advisory-board/status/[A-Za-z0-9_-]{43}")
-CONSENT_LINK = re.compile(r"https?://[^\s]+/advisory-board/consent/[A-Za-z0-9_-]{43}")
+CONSENT_LINK = re.compile(r"https?://[^/\s]+/advisory-board/consent/[A-Za-z0-9_-]{43}")  # English
 RECEIVED = "We received your advisory board application"
 
 

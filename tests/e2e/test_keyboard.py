@@ -131,7 +131,7 @@ def test_edit_form_by_keyboard(page: Page, live_server):
     _error_summary_leads_to(
         page,
         {
-            "Title": "This field is required.",
+            "Title (English)": "This field is required.",
             "Progress (%)": "Number must be between 0 and 100.",
         },
     )

@@ -38,7 +38,7 @@ def _a_theme_and_status_with_results(session):
         .where(Recommendation.theme == theme, Recommendation.status == status)
         .order_by(Recommendation.code)
     ).all()
-    return theme.label, label("implementation", status), codes
+    return str(theme.label), str(label("implementation", status)), codes
 
 
 def _public_notes(session, code):
