@@ -1,14 +1,13 @@
 """0014_account_languages: user.language (unset) and contact_message.language ("en"), and back."""
 
 import importlib.util
-import os
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
-from sro_board import create_app
 from sro_board.core.extensions import db
+from tests.migration_runs import drop_everything, on_postgresql, on_sqlite, postgresql_only
 
 REVISION = "0014_account_languages"
 _spec = importlib.util.spec_from_file_location(
@@ -19,13 +18,6 @@ _spec.loader.exec_module(_module)
 BEFORE = _module.down_revision  # whatever the revision is chained after
 
 pytestmark = pytest.mark.usefixtures("keep_logging")
-
-
-def drop_everything() -> None:
-    """Drop every table, alembic_version included."""
-    meta = sa.MetaData()
-    meta.reflect(db.engine)
-    meta.drop_all(db.engine)
 
 
 def columns(table: str) -> set[str]:
@@ -85,22 +77,9 @@ def round_trip(app) -> None:
 
 
 def test_0014_on_sqlite(tmp_path):
-    app = create_app("testing", SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'm.db'}")
-    round_trip(app)
-    with app.app_context():
-        db.engine.dispose()
+    on_sqlite(tmp_path, round_trip)
 
 
-@pytest.mark.postgres
-@pytest.mark.skipif(
-    not os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql"),
-    reason="TEST_DATABASE_URL is not PostgreSQL",
-)
+@postgresql_only
 def test_0014_on_postgresql():
-    app = create_app("testing", SQLALCHEMY_DATABASE_URI=os.environ["TEST_DATABASE_URL"])
-    try:
-        round_trip(app)
-    finally:
-        with app.app_context():
-            drop_everything()
-            db.engine.dispose()
+    on_postgresql(round_trip)

@@ -1,27 +1,18 @@
 """0008_mail_queue: waiting emails are encrypted and queued, sent ones emptied; links kept."""
 
-import os
-
 import pytest
 import sqlalchemy as sa
 
-from sro_board import create_app
 from sro_board.core.extensions import db
 from sro_board.mail.models import EmailState, OutboxEmail
 from sro_board.mail.services import recipient_hash
+from tests.migration_runs import drop_everything, on_postgresql, on_sqlite, postgresql_only
 
 TOKEN = "A" * 43
 BODY = f"Your link: http://127.0.0.1:5000/advisory-board/status/{TOKEN}"
 
 
 pytestmark = pytest.mark.usefixtures("keep_logging")
-
-
-def drop_everything() -> None:
-    """Drop every table, alembic_version included."""
-    meta = sa.MetaData()
-    meta.reflect(db.engine)
-    meta.drop_all(db.engine)
 
 
 def round_trip(app) -> None:
@@ -98,22 +89,9 @@ def round_trip(app) -> None:
 
 
 def test_0008_on_sqlite(tmp_path):
-    app = create_app("testing", SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'm.db'}")
-    round_trip(app)
-    with app.app_context():
-        db.engine.dispose()
+    on_sqlite(tmp_path, round_trip)
 
 
-@pytest.mark.postgres
-@pytest.mark.skipif(
-    not os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql"),
-    reason="TEST_DATABASE_URL is not PostgreSQL",
-)
+@postgresql_only
 def test_0008_on_postgresql():
-    app = create_app("testing", SQLALCHEMY_DATABASE_URI=os.environ["TEST_DATABASE_URL"])
-    try:
-        round_trip(app)
-    finally:
-        with app.app_context():
-            drop_everything()
-            db.engine.dispose()
+    on_postgresql(round_trip)

@@ -1,25 +1,15 @@
 """0015_application_scores: the stored review results are filled from the scores already
 given, and the downgrade drops them in place, keeping every row that hangs off an application."""
 
-import os
-
 import pytest
 import sqlalchemy as sa
 
-from sro_board import create_app
 from sro_board.core.extensions import db
-from tests.factories import using_postgres
+from tests.migration_runs import drop_everything, on_postgresql, on_sqlite, postgresql_only
 
 pytestmark = pytest.mark.usefixtures("keep_logging")
 NOW = "2026-01-15 12:00:00"
 CHILDREN = ("score", "conflict_declaration", "stage_event")
-
-
-def drop_everything() -> None:
-    """Drop every table, alembic_version included."""
-    meta = sa.MetaData()
-    meta.reflect(db.engine)
-    meta.drop_all(db.engine)
 
 
 def insert(connection, sql: str, **values) -> None:
@@ -129,19 +119,9 @@ def round_trip(app) -> None:
 
 
 def test_0015_on_sqlite(tmp_path):
-    app = create_app("testing", SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'm.db'}")
-    round_trip(app)
-    with app.app_context():
-        db.engine.dispose()
+    on_sqlite(tmp_path, round_trip)
 
 
-@pytest.mark.postgres
-@pytest.mark.skipif(not using_postgres(), reason="TEST_DATABASE_URL is not PostgreSQL")
+@postgresql_only
 def test_0015_on_postgresql():
-    app = create_app("testing", SQLALCHEMY_DATABASE_URI=os.environ["TEST_DATABASE_URL"])
-    try:
-        round_trip(app)
-    finally:
-        with app.app_context():
-            drop_everything()
-            db.engine.dispose()
+    on_postgresql(round_trip)

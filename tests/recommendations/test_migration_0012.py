@@ -1,15 +1,12 @@
 """0012_french_content: French columns added empty (NOT NULL), built-in definitions translated
 where their English is still the default, everything removed again on downgrade."""
 
-import os
-
 import pytest
 import sqlalchemy as sa
 
-from sro_board import create_app
 from sro_board.core.extensions import db
 from sro_board.recommendations.definitions_data import DEFAULT_DEFINITIONS_FR
-from tests.factories import using_postgres
+from tests.migration_runs import drop_everything, on_postgresql, on_sqlite, postgresql_only
 
 pytestmark = pytest.mark.usefixtures("keep_logging")
 
@@ -20,13 +17,6 @@ FRENCH_COLUMNS = {
     "recommendation_update": {"public_note_fr"},
     "status_definition": {"name_fr", "meaning_fr", "entry_criteria_fr"},
 }
-
-
-def drop_everything() -> None:
-    """Drop every table, alembic_version included."""
-    meta = sa.MetaData()
-    meta.reflect(db.engine)
-    meta.drop_all(db.engine)
 
 
 def columns(table: str) -> dict[str, dict]:
@@ -103,19 +93,9 @@ def round_trip(app) -> None:
 
 
 def test_french_columns_upgrade_and_downgrade_on_sqlite(tmp_path):
-    app = create_app("testing", SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'fr.db'}")
-    round_trip(app)
-    with app.app_context():
-        db.engine.dispose()
+    on_sqlite(tmp_path, round_trip)
 
 
-@pytest.mark.postgres
-@pytest.mark.skipif(not using_postgres(), reason="TEST_DATABASE_URL is not PostgreSQL")
+@postgresql_only
 def test_french_columns_upgrade_and_downgrade_on_postgresql():
-    app = create_app("testing", SQLALCHEMY_DATABASE_URI=os.environ["TEST_DATABASE_URL"])
-    try:
-        round_trip(app)
-    finally:
-        with app.app_context():
-            drop_everything()
-            db.engine.dispose()
+    on_postgresql(round_trip)

@@ -1,24 +1,14 @@
 """0013_board_languages: existing applications and guardians are English, the intake's French
 text starts empty, and the revision goes down and up again (SQLite batch mode; PostgreSQL)."""
 
-import os
-
 import pytest
 import sqlalchemy as sa
 
-from sro_board import create_app
 from sro_board.core.extensions import db
-from tests.factories import using_postgres
+from tests.migration_runs import drop_everything, on_postgresql, on_sqlite, postgresql_only
 
 pytestmark = pytest.mark.usefixtures("keep_logging")
 NOW = "2026-01-15 12:00:00"
-
-
-def drop_everything() -> None:
-    """Drop every table, alembic_version included."""
-    meta = sa.MetaData()
-    meta.reflect(db.engine)
-    meta.drop_all(db.engine)
 
 
 def columns(table: str) -> set[str]:
@@ -93,10 +83,9 @@ def round_trip(app) -> None:
 
 
 def test_0013_round_trip_on_sqlite(tmp_path):
-    round_trip(create_app("testing", SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'm.db'}"))
+    on_sqlite(tmp_path, round_trip)
 
 
-@pytest.mark.postgres
-@pytest.mark.skipif(not using_postgres(), reason="TEST_DATABASE_URL is not PostgreSQL")
+@postgresql_only
 def test_0013_round_trip_on_postgresql():
-    round_trip(create_app("testing", SQLALCHEMY_DATABASE_URI=os.environ["TEST_DATABASE_URL"]))
+    on_postgresql(round_trip)
