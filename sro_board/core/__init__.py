@@ -7,7 +7,7 @@ import os
 
 from flask import Flask
 
-from . import errors, filters, generation, i18n, switch
+from . import errors, filters, generation, i18n, sections, switch
 from .extensions import cache, csrf, db, limiter, login_manager, migrate
 from .settings import SiteFlag
 from .sqlite import enable_sqlite_pragmas
@@ -34,3 +34,4 @@ def init_app(app: Flask) -> None:
     errors.register(app)
     filters.register(app)
     switch.register(app)
+    sections.register(app)

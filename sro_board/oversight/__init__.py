@@ -1,0 +1,1 @@
+"""The advisory board at work: members' access, the board home and the board's own assessments."""
