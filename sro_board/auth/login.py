@@ -16,6 +16,7 @@ from flask_login import login_user
 
 from ..core.clock import now_utc
 from ..core.extensions import db, login_manager
+from .account_checks import account_usable
 from .models import User
 from .session_records import current_record, end_records, open_record, revive_current, touch
 
@@ -40,6 +41,9 @@ def load_user(session_id: str) -> User | None:
         return None
     user = db.session.get(User, int(user_id))
     if user is None or not user.active or user.session_version != int(version):
+        session.clear()
+        return None
+    if not account_usable(user):  # e.g. a board member whose term ended
         session.clear()
         return None
     seen_before = session.get("seen_at")

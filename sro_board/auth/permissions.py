@@ -33,6 +33,10 @@ class Action(enum.StrEnum):
     READ_OUTBOX = "read_outbox"
     RETRY_EMAIL = "retry_email"
     REVIEW_APPLICATIONS = "review_applications"
+    MANAGE_BOARD_MEMBERS = "manage_board_members"
+    VIEW_BOARD_HOME = "view_board_home"
+    DRAFT_ASSESSMENTS = "draft_assessments"
+    APPROVE_ASSESSMENTS = "approve_assessments"
 
     @property
     def description(self) -> str:
@@ -67,6 +71,11 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.READ_OUTBOX: frozenset({ADMIN}),
     Action.RETRY_EMAIL: frozenset({ADMIN}),
     Action.REVIEW_APPLICATIONS: frozenset({REVIEWER}),
+    Action.MANAGE_BOARD_MEMBERS: frozenset({ADMIN}),
+    # The advisory board's own side: nobody on the service's side holds these roles.
+    Action.VIEW_BOARD_HOME: frozenset({BOARD_MEMBER, Role.BOARD_CHAIR}),
+    Action.DRAFT_ASSESSMENTS: frozenset({BOARD_MEMBER}),
+    Action.APPROVE_ASSESSMENTS: frozenset({Role.BOARD_CHAIR}),
 }
 
 DESCRIPTIONS: dict[Action, str] = {
@@ -95,6 +104,15 @@ DESCRIPTIONS: dict[Action, str] = {
     Action.REVIEW_APPLICATIONS: "Blind review of assigned applications: declare conflicts, "
     "score. Record-level: only intakes one is assigned to, never an application one declared "
     "a conflict on.",
+    Action.MANAGE_BOARD_MEMBERS: "Record a board member's resignation; make a member board chair "
+    "(two at most) or not.",
+    Action.VIEW_BOARD_HOME: "The board home: assessments to draft or agree, and the board's own "
+    "pages (never applicants' data or internal notes).",
+    Action.DRAFT_ASSESSMENTS: "Draft the board's assessment of a recommendation, edit one's own "
+    "draft, submit it to the board chair. Service roles can never hold this (see "
+    "oversight/access.py).",
+    Action.APPROVE_ASSESSMENTS: "Approve (publish) or return a submitted assessment; not one's "
+    "own draft while another board chair can approve it.",
 }
 
 # Endpoints anyone may use without logging in. Private applicant pages are reached by a long

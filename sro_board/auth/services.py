@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from ..audit.services import record
 from ..core.extensions import db
 from . import passwords
+from .account_checks import account_usable
 from .login import end_sessions
 from .models import User
 from .role_checks import role_refusal
@@ -51,7 +52,7 @@ def authenticate(email: str, password: str) -> User | None:
     if user is None or not user.has_password:
         _equalise_timing(password)
         return None
-    if not user.check_password(password) or not user.active:
+    if not user.check_password(password) or not user.active or not account_usable(user):
         return None
     return user
 
@@ -88,6 +89,8 @@ def create_user(
     if password is not None:
         check_new_password(password, email=email, name=name)
     user = User(email=email, name=name.strip(), password_hash="", language=language)
+    if refusal := role_refusal(user, frozenset(roles)):
+        raise AccountError(refusal)
     user.set_roles(roles)
     if password is not None:
         user.set_password(password)

@@ -54,6 +54,7 @@ LANDING_PAGES = (
     (Action.MANAGE_INTAKES, "board.intakes"),  # the admin: intakes, reviewers, decisions
     (Action.VIEW_TRACKER, "recommendations.dashboard"),  # the chair and members
     (Action.REVIEW_APPLICATIONS, "board.review_queue"),  # reviewers
+    (Action.VIEW_BOARD_HOME, "oversight.home"),  # advisory-board members and chairs
 )
 
 

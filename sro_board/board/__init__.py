@@ -6,6 +6,7 @@ applications/ (apply, status link, guardian consent), intakes/, review/, selecti
 
 from flask import Flask
 
+from ..auth.account_checks import register_account_check
 from ..auth.role_checks import register_role_check
 from ..core import generation
 from ..mail.about import register_finder
@@ -20,6 +21,8 @@ from .privacy import views as privacy_views
 from .review import views as review_views
 from .review.access import role_refusal
 from .selection import views as selection_views
+from .selection import views_members
+from .selection.membership import independence_refusal, membership_usable
 
 __all__ = ["bp", "init_app"]
 
@@ -30,6 +33,7 @@ ROUTES = (
     intakes_views,
     review_views,
     selection_views,
+    views_members,
     privacy_views,
 )
 
@@ -41,4 +45,7 @@ def init_app(app: Flask) -> None:
     generation.watch(Intake, IntakeSeat, BoardMember)
     register_finder(app, applications_of)
     register_role_check(app, role_refusal)
+    # Board members: independent of the service; access ends with the term or a resignation.
+    register_role_check(app, independence_refusal)
+    register_account_check(app, membership_usable)
     app.cli.add_command(board_cli)

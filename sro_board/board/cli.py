@@ -1,4 +1,4 @@
-"""`flask board ...`: expire overdue guardian consents, purge personal data past retention."""
+"""`flask board ...`: expire overdue consents, purge personal data past retention, end terms."""
 
 import click
 from flask import current_app
@@ -9,8 +9,17 @@ from ..core.extensions import db
 from .applications.guardian import expire_overdue_consents
 from .privacy.reasons import purge_reasons
 from .privacy.services import PurgeReport, purge_expired
+from .selection.membership import end_terms
 
 board_cli = AppGroup("board", help="Advisory-board maintenance.")
+
+
+@board_cli.command("end-terms")
+def end_terms_command() -> None:
+    """Deactivate the accounts of members whose term ended or who resigned (audited)."""
+    ended = end_terms()
+    db.session.commit()
+    click.echo(_("Ended the access of %(num)d board member account(s).", num=ended))
 
 
 @board_cli.command("expire-consents")

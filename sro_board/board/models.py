@@ -232,6 +232,17 @@ class BoardMember(db.Model):
     roster_name: Mapped[str | None] = mapped_column(sa.String(120))  # None: not on the roster
     term_start: Mapped[date]
     term_end: Mapped[date] = mapped_column(index=True)
+    # The member's account (invited when the offer was accepted; a second term shares it).
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"), index=True)
+    # An early resignation that staff recorded; the reason is internal, never public.
+    resigned_on: Mapped[date | None]
+    resignation_reason: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    user: Mapped[User | None] = relationship(lazy="joined")
+
+    def serving_on(self, day: date) -> bool:
+        """True while the term runs on that day and the member has not resigned by then."""
+        resigned = self.resigned_on is not None and self.resigned_on <= day
+        return self.term_start <= day <= self.term_end and not resigned
 
 
 class ApplicationEmail(db.Model):

@@ -60,7 +60,8 @@ def test_every_role_lands_on_a_page_it_may_see(client, users, role):
         ("chair", "/staff/"),
         ("admin", "/staff/board/"),
         ("reviewer", "/staff/reviews"),
-        ("board_member", "/"),
+        ("board_member", "/board/home"),
+        ("board_chair", "/board/home"),
     ],
 )
 def test_each_role_lands_on_its_own_work(client, users, role, landing):

@@ -161,3 +161,26 @@ class GuardianCheckForm(FlaskForm):
             "phone numbers or addresses."
         ),
     )
+
+
+class ResignationForm(FlaskForm):
+    """Record a member's early resignation: the day it took effect and the (internal) reason."""
+
+    resigned_on = DateField(
+        _l("Resigned on"), validators=[DataRequired(_l("Enter a date.")), plausible_year]
+    )
+    reason = TextAreaField(
+        _l("Reason (internal)"),
+        validators=[DataRequired(message=_l("Give the reason.")), Length(max=2000)],
+        description=_l("Staff only: never shown on the public roster or to the board."),
+    )
+
+
+class ChairForm(FlaskForm):
+    """Make a member board chair, or a member again."""
+
+    chair = SelectField(
+        _l("Board chair"),
+        choices=choices([("yes", _l("Board chair")), ("no", _l("Member (not chair)"))]),
+        validators=[DataRequired()],
+    )

@@ -13,6 +13,7 @@ from ...core.extensions import db
 from ..enums import Category
 from ..errors import BoardError
 from ..models import Application, BoardMember
+from .membership import invite_member
 
 ENDING_SOON_DAYS = 60
 
@@ -73,6 +74,8 @@ def make_member(actor: User | None, application: Application) -> BoardMember:
     )
     db.session.add(member)
     db.session.flush()
+    if actor is not None:  # staff accepted the offer: the member is invited to an account
+        invite_member(actor, member, application)
     record(
         actor,
         "board.member_add",
@@ -84,6 +87,7 @@ def make_member(actor: User | None, application: Application) -> BoardMember:
             "term_start": start.isoformat(),
             "term_end": end.isoformat(),
             "on_roster": member.roster_name is not None,
+            "account": member.user_id is not None,
         },
     )
     return member
@@ -113,6 +117,7 @@ def public_roster(today: date | None = None) -> dict[Category, list[str]]:
             BoardMember.roster_name.is_not(None),
             BoardMember.term_start <= today,
             BoardMember.term_end >= today,
+            sa.or_(BoardMember.resigned_on.is_(None), BoardMember.resigned_on > today),
         )
         .order_by(BoardMember.roster_name)
     ).all()

@@ -25,9 +25,17 @@ from ..privacy.export import EXPORT_FORMATS
 from ..privacy.reasons import reasons_for
 from ..review.results import reviewer_means, reviews_of
 from ..stages import STAGE_TRANSITIONS, Stage
-from .forms import GuardianCheckForm, MoveForm, NameSearchForm, moved_message
+from .forms import (
+    ChairForm,
+    GuardianCheckForm,
+    MoveForm,
+    NameSearchForm,
+    ResignationForm,
+    moved_message,
+)
 from .guardian_checks import guardian_check_of, needs_guardian_check, record_guardian_check
 from .members import ENDING_SOON_DAYS, all_members, ending_soon, public_roster
+from .membership import chair_ids
 from .search import Filters, applications_query, page_number
 from .services import is_override, may_ask_guardian, move_application
 from .summary import ANSWER_COLUMNS, SELF_ID_LABELS, build_selection
@@ -204,6 +212,9 @@ def members():
         ending=ending_soon(everyone, today),
         days=ENDING_SOON_DAYS,
         today=today,
+        resign_form=ResignationForm(),
+        chair_form=ChairForm(),
+        chairs=chair_ids(everyone),
     )
 
 
