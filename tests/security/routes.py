@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sro_board.auth.roles import Role
 from sro_board.core.extensions import db
 from tests.factories import login, make_user
+from tests.oversight import access_rules as oversight_rules
 from tests.security import access_rules
 from tests.security.access import ANONYMOUS, Access
 
@@ -26,7 +27,7 @@ def _board_rules() -> ModuleType | None:
 def collect_rules() -> dict[str, Access]:
     """Every `*_ACCESS` dict of the rule modules, merged; a key listed twice is an error."""
     rules: dict[str, Access] = {}
-    for module in (access_rules, _board_rules()):
+    for module in (access_rules, _board_rules(), oversight_rules):
         if module is None:
             continue
         for name, table in vars(module).items():
@@ -79,7 +80,7 @@ def prepare(client, key: str, role: str) -> Sample:
 def allowed_role(key: str) -> str:
     """A role the row lets in: anonymous for public rows, else admin, else any."""
     allowed = RULES[key].allowed
-    for role in (ANONYMOUS, "admin", "chair", "member", "reviewer", "board_member"):
+    for role in (ANONYMOUS, "admin", "chair", "member", "reviewer", "board_member", "board_chair"):
         if role in allowed:
             return role
     raise AssertionError(f"{key} lets nobody in")
