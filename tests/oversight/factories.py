@@ -12,22 +12,24 @@ from sro_board.oversight.services import Draft, approve, start_draft, submit
 from tests.factories import make_user
 
 
-def board_user(*roles: str, email: str | None = None, name: str = "Board Person", term=True):
+def board_user(
+    *roles: str, email: str | None = None, name: str = "Board Person", term=True, roster=True
+):
     """An account with board roles (board_member by default) and, unless term=False, a term."""
     roles = roles or ("board_member",)
     user = make_user(list(roles), email=email, name=name)
     if term:
-        give_term(user)
+        give_term(user, roster=roster)
     return user
 
 
-def give_term(user, start=None, end=None, resigned_on=None) -> BoardMember:
+def give_term(user, start=None, end=None, resigned_on=None, roster=True) -> BoardMember:
     """A board seat for the user's account: by default from a month ago to a year ahead."""
     today = today_local()
     member = BoardMember(
         category=Category.PARENT,
         full_name=user.name,
-        roster_name=user.name,
+        roster_name=user.name if roster else None,
         term_start=start or today - timedelta(days=30),
         term_end=end or today + timedelta(days=365),
         user_id=user.id,
