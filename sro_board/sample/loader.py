@@ -28,6 +28,7 @@ from ..recommendations.services import (
     reject_update,
 )
 from .applicants import load_board_sample
+from .assessments import load_board_assessments
 from .reviews import load_board_reviews
 
 DEMO_PASSWORD = "sro-board-demo-password"  # noqa: S105 - printed by `make run` on purpose
@@ -36,6 +37,8 @@ DEMO_ACCOUNTS = [
     ("chair@example.org", "Casey Chair (demo)", {Role.CHAIR, Role.MEMBER}),
     ("member@example.org", "Morgan Member (demo)", {Role.MEMBER}),
     ("reviewer@example.org", "Riley Reviewer (demo)", {Role.REVIEWER}),
+    ("board.chair@example.org", "Jordan Board-Chair (demo)", {Role.BOARD_MEMBER, Role.BOARD_CHAIR}),
+    ("board.member@example.org", "Sam Board-Member (demo)", {Role.BOARD_MEMBER}),
 ]
 # The demo admin and chair use two-step login (required for their roles) with these fixed,
 # published TOTP secrets: add one to an authenticator app, or run `flask sample totp EMAIL`.
@@ -100,6 +103,7 @@ def load_sample_data() -> dict[str, int]:
         submit_message(topic, text, "", "")
     board = load_board_sample(admin)
     reviews = load_board_reviews(board.intake, users["reviewer@example.org"], admin)
+    assessments = load_board_assessments(users)
     db.session.add(SiteFlag(key=SAMPLE_DATA))
     _sample_email_was_sent_long_ago()
     db.session.flush()
@@ -109,6 +113,7 @@ def load_sample_data() -> dict[str, int]:
         "contact messages": len(SAMPLE_MESSAGES),
         **board.counts,
         **reviews.counts,
+        **assessments,
     }
 
 
