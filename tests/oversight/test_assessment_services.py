@@ -20,7 +20,14 @@ from sro_board.oversight.services import (
     submit,
 )
 from tests.factories import count_rows, make_rec, make_user
-from tests.oversight.factories import a_draft, approved, board_user, drafted, submitted
+from tests.oversight.factories import (
+    a_draft,
+    approved,
+    board_user,
+    drafted,
+    give_term,
+    submitted,
+)
 
 SERVICE_SIDE = ["admin", "chair", "member", "reviewer"]
 
@@ -208,3 +215,23 @@ def test_disagreement_is_a_done_status_and_a_doubting_rating():
     assert not disagrees("implemented", Rating.SATISFIED)
     assert not disagrees("in_progress", Rating.NOT_SATISFIED)
     assert not disagrees("implemented", None)
+
+
+def test_a_board_role_without_a_seat_is_not_enough(board):
+    """Staff cannot make a stand-in board account: drafting and approving need a serving seat."""
+    seatless = board_user("board_member", email="seatless@example.org", term=False)
+    with pytest.raises(AssessmentError, match="Only advisory-board members"):
+        start_draft(seatless, board["rec"], a_draft())
+    seatless_chair = board_user("board_chair", email="seatless-chair@example.org", term=False)
+    draft = submitted(board["rec"], board["member"])
+    with pytest.raises(AssessmentError, match="Only the advisory-board chair"):
+        approve(seatless_chair, draft, draft.version)
+
+
+def test_a_member_whose_term_ended_cannot_draft(board):
+    ended = board_user("board_member", email="ended@example.org", term=False)
+    give_term(
+        ended, start=today_local() - timedelta(days=400), end=today_local() - timedelta(days=1)
+    )
+    with pytest.raises(AssessmentError):
+        start_draft(ended, board["rec"], a_draft())

@@ -81,6 +81,13 @@ def membership_usable(user: User) -> bool:
     return not terms or any(term.serving_on(today) for term in terms)
 
 
+def has_seat(user: User) -> bool:
+    """True when the account belongs to a member serving today (a seat, not only a role)."""
+    terms = db.session.scalars(sa.select(BoardMember).where(BoardMember.user_id == user.id))
+    today = today_local()
+    return any(term.serving_on(today) for term in terms)
+
+
 def _end_access(actor: User | None, user: User, why: str) -> None:
     user.active = False
     end_sessions(user)
