@@ -88,8 +88,9 @@ def load_board_assessments(users: dict[str, User]) -> dict[str, int]:
     chair, member = users[BOARD_CHAIR_EMAIL], users[BOARD_MEMBER_EMAIL]
     today = now_utc().date()
     start = today - timedelta(days=180)
-    _member(chair, Category.PARENT, start)
-    _member(member, Category.STAFF, start)
+    seated = today - timedelta(days=270)  # before the first assessment: drafting needs a seat
+    _member(chair, Category.PARENT, seated)
+    _member(member, Category.STAFF, seated)
     db.session.flush()
     recs = db.session.scalars(sa.select(Recommendation).order_by(Recommendation.code)).all()
     approved = 0
