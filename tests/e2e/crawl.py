@@ -83,6 +83,7 @@ def board_parameters(app, mailbox) -> dict[str, dict[str, object]]:
     from sro_board.board.review_models import RubricCriterion
     from sro_board.core.extensions import db
     from sro_board.mail.delivery import deliver_due
+    from sro_board.oversight.models import Assessment
 
     with app.test_request_context():
         intake = db.session.scalars(sa.select(Intake).order_by(Intake.opens_at.desc())).first()
@@ -97,6 +98,10 @@ def board_parameters(app, mailbox) -> dict[str, dict[str, object]]:
         )
         criterion_id = db.session.scalar(
             sa.select(RubricCriterion.id).where(RubricCriterion.intake_id == intake.id)
+        )
+        # The board's assessment waiting for its chair (sample data), drafted by board.member.
+        assessment_id = db.session.scalar(
+            sa.select(Assessment.id).order_by(Assessment.approved_at.desc().nulls_first())
         )
         submitted = submit_application(
             intake,
@@ -126,6 +131,8 @@ def board_parameters(app, mailbox) -> dict[str, dict[str, object]]:
     return {
         "*": {"intake_id": intake_id, "application_id": application_id},
         "board.criterion_edit": {"criterion_id": criterion_id},
+        "oversight.assessment": {"assessment_id": assessment_id},
+        "oversight.edit_assessment": {"assessment_id": assessment_id},
         "board.status": {"token": status_token},
         "board.consent": {"token": consent_token},
         "board.confirm_email": {"token": email_token},
