@@ -92,6 +92,8 @@ def _send_invitation(actor: User, user: User) -> None:
         inviter=actor.name,
         link=public_url("auth.accept_invitation", _language=language, token=token),
         hours=current_app.config["INVITATION_HOURS"],
+        # An advisory-board member is not staff: their invitation says so.
+        board=user.has_role(Role.BOARD_MEMBER, Role.BOARD_CHAIR),
     )
 
 

@@ -19,6 +19,7 @@ from sro_board.board.stages import Stage
 from sro_board.core.clock import clock_set_to, now_utc, today_local
 from sro_board.core.extensions import db
 from sro_board.mail.models import OutboxEmail
+from tests.board.applying import outbox
 from tests.board.factories import make_application, make_intake
 from tests.factories import PASSWORD, count_rows, login, make_user
 from tests.oversight.factories import board_user, give_term
@@ -34,7 +35,11 @@ def test_accepting_an_offer_invites_the_member_with_the_board_member_role(app, u
     assert user.roles == {Role.BOARD_MEMBER}
     assert not user.has_password  # waits for the invitation to be accepted
     assert user.language == "fr"
-    assert count_rows(OutboxEmail) >= 1
+    assert db.session.scalar(sa.select(OutboxEmail).where(OutboxEmail.template == "invitation"))
+    (email,) = [
+        m for m in outbox(application.email) if m.subject.startswith("Votre compte au Conseil")
+    ]
+    assert "Bienvenue au Conseil consultatif" in email.body
     assert db.session.scalar(sa.select(AuditEntry).where(AuditEntry.action == "user.invited"))
 
 
