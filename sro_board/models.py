@@ -3,6 +3,7 @@
 from .audit import models as audit_models
 from .auth import models as auth_models
 from .board import models as board_models
+from .board import review_models as board_review_models
 from .contact import models as contact_models
 from .core.settings import SiteFlag
 from .mail import models as mail_models
@@ -13,6 +14,7 @@ __all__ = [
     "audit_models",
     "auth_models",
     "board_models",
+    "board_review_models",
     "contact_models",
     "mail_models",
     "recommendation_models",

@@ -18,8 +18,9 @@ from ..auth.services import create_user
 from ..board.enums import Category
 from ..board.intakes.rubric import add_criterion
 from ..board.intakes.services import assign_reviewer, start_review
-from ..board.models import Application, Intake, RubricCriterion
+from ..board.models import Application, Intake
 from ..board.review.services import blind_application, declare_conflict, reviewer_queue, save_scores
+from ..board.review_models import RubricCriterion
 from ..board.selection.services import move_application
 from ..board.selection.summary import build_selection
 from ..board.stages import Stage

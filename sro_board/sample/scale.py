@@ -14,15 +14,9 @@ import sqlalchemy as sa
 
 from ..audit.models import AuditEntry
 from ..auth.models import User
-from ..board.models import (
-    Application,
-    ConflictDeclaration,
-    Intake,
-    RubricCriterion,
-    Score,
-    StageEvent,
-)
+from ..board.models import Application, Intake, StageEvent
 from ..board.review.aggregates import refresh_scores
+from ..board.review_models import ConflictDeclaration, RubricCriterion, Score
 from ..core.clock import now_utc
 from ..core.extensions import db
 from ..recommendations.enums import UpdateState

@@ -8,14 +8,8 @@ import sqlalchemy as sa
 
 from ..audit.models import AuditEntry
 from ..auth.models import User
-from ..board.models import (
-    ConflictDeclaration,
-    Intake,
-    IntakeSeat,
-    ReviewerAssignment,
-    RubricCriterion,
-    Score,
-)
+from ..board.models import Intake, IntakeSeat
+from ..board.review_models import ConflictDeclaration, ReviewerAssignment, RubricCriterion, Score
 from ..core.extensions import db
 from .applicants import SEATS, intake_values
 from .bulk import BulkWriter, Quota, next_id

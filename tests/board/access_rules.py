@@ -141,7 +141,7 @@ def an_intake(users: dict) -> dict:
 
 def a_declared_review(users: dict) -> dict:
     """An application in review that the demo reviewer declared no conflict on."""
-    from sro_board.board.models import ConflictDeclaration
+    from sro_board.board.review_models import ConflictDeclaration
     from sro_board.core.extensions import db
 
     ids = an_intake(users)

@@ -11,16 +11,18 @@ from flask import g
 from sro_board.board.enums import AgeRange, Category, GradeBand, SchoolBoard, SelfIdAnswer
 from sro_board.board.models import (
     Application,
-    ConflictDeclaration,
     GuardianConsent,
     Intake,
     IntakeSeat,
-    ReviewerAssignment,
-    RubricCriterion,
-    Score,
     SelfIdentification,
 )
 from sro_board.board.review.aggregates import refresh_application
+from sro_board.board.review_models import (
+    ConflictDeclaration,
+    ReviewerAssignment,
+    RubricCriterion,
+    Score,
+)
 from sro_board.board.stages import Stage
 from sro_board.core.clock import now_utc
 from sro_board.core.extensions import db

@@ -78,8 +78,9 @@ def board_parameters(app, mailbox) -> dict[str, dict[str, object]]:
     from sro_board.board.applications.email_change import request_email_change
     from sro_board.board.applications.services import ApplicationInput, submit_application
     from sro_board.board.enums import AgeRange, Category, SchoolBoard
-    from sro_board.board.models import Application, Intake, RubricCriterion
+    from sro_board.board.models import Application, Intake
     from sro_board.board.review.services import reviewer_queue
+    from sro_board.board.review_models import RubricCriterion
     from sro_board.core.extensions import db
     from sro_board.mail.delivery import deliver_due
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sro_board.board.enums import Category
 from sro_board.board.intakes.rubric import add_criterion, update_criterion
 from sro_board.board.intakes.services import unassign_reviewer
-from sro_board.board.models import Application, RubricCriterion, Score
+from sro_board.board.models import Application
 from sro_board.board.privacy.models import ReasonCategory
 from sro_board.board.privacy.services import delete_on_request, purge_expired
 from sro_board.board.review.aggregates import COLUMNS
@@ -20,6 +20,7 @@ from sro_board.board.review.services import (
     declare_conflict,
     save_scores,
 )
+from sro_board.board.review_models import RubricCriterion, Score
 from sro_board.board.selection.summary import build_selection
 from sro_board.board.stages import Stage
 from sro_board.core.clock import now_utc

@@ -9,14 +9,8 @@ import sqlalchemy as sa
 from sro_board import create_app
 from sro_board.audit.models import AuditEntry
 from sro_board.auth.mfa import current_code
-from sro_board.board.models import (
-    Application,
-    ConflictDeclaration,
-    GuardianConsent,
-    Intake,
-    Score,
-    SelfIdentification,
-)
+from sro_board.board.models import Application, GuardianConsent, Intake, SelfIdentification
+from sro_board.board.review_models import ConflictDeclaration, Score
 from sro_board.core.clock import now_utc
 from sro_board.core.extensions import db
 from sro_board.recommendations.enums import UpdateState

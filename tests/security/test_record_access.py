@@ -10,7 +10,8 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board.board.enums import Category
-from sro_board.board.models import Application, ConflictDeclaration, Score
+from sro_board.board.models import Application
+from sro_board.board.review_models import ConflictDeclaration, Score
 from sro_board.board.stages import Stage
 from sro_board.core.extensions import db
 from tests.board.applying import link_path, open_intake, outbox, submit

@@ -24,7 +24,8 @@ from wtforms.validators import (
 from ...core.forms import plausible_year
 from ..enums import Category
 from ..forms import to_form_local, to_utc
-from ..models import Intake, RubricCriterion
+from ..models import Intake
+from ..review_models import RubricCriterion
 from .services import IntakeValues
 
 SEATS_LABELS = {

@@ -8,8 +8,9 @@ from ...audit.services import record
 from ...auth.models import User
 from ...core.extensions import db
 from ..errors import BoardError
-from ..models import Intake, RubricCriterion, Score
+from ..models import Intake
 from ..review.aggregates import refresh_intake
+from ..review_models import RubricCriterion, Score
 
 
 def _criterion_values(criterion: RubricCriterion) -> dict:

@@ -13,8 +13,9 @@ from ...core.extensions import db
 from ..bilingual import N_
 from ..enums import Category
 from ..errors import BoardError
-from ..models import Application, Intake, IntakeSeat, ReviewerAssignment
+from ..models import Application, Intake, IntakeSeat
 from ..review.access import assignment_refusal
+from ..review_models import ReviewerAssignment
 from ..stages import Stage
 from ..transitions import move_to
 

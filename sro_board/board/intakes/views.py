@@ -15,8 +15,9 @@ from ..blueprint import bp
 from ..errors import BoardError
 from ..forms import ConfirmForm
 from ..labels import stage_label
-from ..models import Application, Intake, ReviewerAssignment, RubricCriterion
+from ..models import Application, Intake
 from ..review.access import reviewer_candidates
+from ..review_models import ReviewerAssignment, RubricCriterion
 from ..stages import Stage
 from .forms import AssignReviewerForm, CriterionForm, IntakeForm
 from .rubric import add_criterion, delete_criterion, update_criterion

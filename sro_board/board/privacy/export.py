@@ -18,15 +18,8 @@ from ...security.events import security_event
 from ...security.spreadsheet import neutralise
 from ..enums import SELF_ID_QUESTIONS
 from ..errors import BoardError
-from ..models import (
-    Application,
-    ApplicationEmail,
-    BoardMember,
-    RubricCriterion,
-    Score,
-    SelfIdentification,
-    StageEvent,
-)
+from ..models import Application, ApplicationEmail, BoardMember, SelfIdentification, StageEvent
+from ..review_models import RubricCriterion, Score
 from .models import SensitiveAction
 from .reasons import audit_fields, record_reason
 from .services import PERSONAL_FIELDS

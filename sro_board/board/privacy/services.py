@@ -22,14 +22,8 @@ from ...mail.models import OutboxEmail
 from ...mail.services import purge_finished
 from ..checks import GuardianCheck
 from ..errors import BoardError
-from ..models import (
-    Application,
-    ApplicationEmail,
-    GuardianConsent,
-    Score,
-    SelfIdentification,
-    StageEvent,
-)
+from ..models import Application, ApplicationEmail, GuardianConsent, SelfIdentification, StageEvent
+from ..review_models import Score
 from ..stages import PURGEABLE_STAGES, STAGE_TRANSITIONS, Stage
 from ..transitions import move_to
 from .models import SensitiveAction

@@ -16,7 +16,8 @@ from ...auth.models import User, UserRole
 from ...auth.roles import Role
 from ...core.clock import now_utc
 from ...core.extensions import db
-from ..models import Application, ConflictDeclaration, Intake, ReviewerAssignment
+from ..models import Application, Intake
+from ..review_models import ConflictDeclaration, ReviewerAssignment
 from ..stages import STAGE_TRANSITIONS, Stage
 
 # Reviewers see and score applications while they are in review.

@@ -12,7 +12,8 @@ from fractions import Fraction
 import sqlalchemy as sa
 
 from ...core.extensions import db
-from ..models import Application, RubricCriterion, Score
+from ..models import Application
+from ..review_models import RubricCriterion, Score
 
 COLUMNS = ("review_count", "score_mean", "score_low", "score_high", "score_squares")
 UNSCORED = {"review_count": 0, "score_mean": 0.0, "score_low": None, "score_high": None}

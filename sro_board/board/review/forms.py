@@ -7,7 +7,7 @@ from wtforms import RadioField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
 from ...core.forms import choices
-from ..models import RubricCriterion
+from ..review_models import RubricCriterion
 from .services import COMMENT_MAX
 
 SCORE_LABELS = {

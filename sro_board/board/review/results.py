@@ -8,7 +8,8 @@ import sqlalchemy as sa
 
 from ...auth.models import User
 from ...core.extensions import db
-from ..models import Application, ConflictDeclaration, RubricCriterion, Score
+from ..models import Application
+from ..review_models import ConflictDeclaration, RubricCriterion, Score
 
 
 def reviewer_means(

@@ -19,13 +19,8 @@ from ...core.clock import now_utc
 from ...core.extensions import db
 from ..enums import AgeRange, Category, GradeBand, SchoolBoard
 from ..errors import BoardError
-from ..models import (
-    Application,
-    ConflictDeclaration,
-    Intake,
-    RubricCriterion,
-    Score,
-)
+from ..models import Application, Intake
+from ..review_models import ConflictDeclaration, RubricCriterion, Score
 from .access import reviewable_by
 from .aggregates import refresh_application
 

@@ -5,12 +5,8 @@ import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
 from sro_board.board.enums import Category
-from sro_board.board.models import (
-    ApplicationEmail,
-    Intake,
-    ReviewerAssignment,
-    RubricCriterion,
-)
+from sro_board.board.models import ApplicationEmail, Intake
+from sro_board.board.review_models import ReviewerAssignment, RubricCriterion
 from sro_board.board.stages import Stage
 from sro_board.core.extensions import db
 from sro_board.mail.models import OutboxEmail

@@ -10,11 +10,11 @@ from sro_board.board.models import (
     Application,
     ApplicationEmail,
     GuardianConsent,
-    Score,
     SelfIdentification,
     StageEvent,
 )
 from sro_board.board.privacy.services import PERSONAL_FIELDS, purge_expired
+from sro_board.board.review_models import Score
 from sro_board.board.stages import Stage
 from sro_board.board.transitions import move_to
 from sro_board.core.extensions import db

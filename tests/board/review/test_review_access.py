@@ -6,13 +6,14 @@ import sqlalchemy as sa
 from sro_board.board.enums import Category
 from sro_board.board.errors import BoardError
 from sro_board.board.intakes.services import assign_reviewer
-from sro_board.board.models import Application, ConflictDeclaration, ReviewerAssignment
+from sro_board.board.models import Application
 from sro_board.board.review.access import (
     assignment_refusal,
     can_be_assigned,
     reviewable_by,
     reviewer_candidates,
 )
+from sro_board.board.review_models import ConflictDeclaration, ReviewerAssignment
 from sro_board.board.stages import Stage
 from sro_board.core.extensions import db
 from tests.board.factories import assign, make_application, make_intake, now

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
 from sro_board.board.enums import AgeRange, Category, SelfIdAnswer
-from sro_board.board.models import ConflictDeclaration, Score
+from sro_board.board.review_models import ConflictDeclaration, Score
 from sro_board.board.stages import Stage
 from sro_board.core.extensions import db
 from tests.board.factories import (

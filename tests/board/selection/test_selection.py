@@ -3,7 +3,8 @@
 import pytest
 
 from sro_board.board.enums import Category, SelfIdAnswer
-from sro_board.board.models import BoardMember, Score
+from sro_board.board.models import BoardMember
+from sro_board.board.review_models import Score
 from sro_board.board.selection.summary import Cell, build_selection, suppress
 from sro_board.board.stages import Stage
 from sro_board.board.transitions import move_to
