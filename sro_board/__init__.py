@@ -6,7 +6,19 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import CONFIGS, ProductionConfig
 
-from . import admin, auth, board, contact, core, mail, ops, public, recommendations, security
+from . import (
+    admin,
+    auth,
+    board,
+    contact,
+    core,
+    mail,
+    meetings,
+    ops,
+    public,
+    recommendations,
+    security,
+)
 from . import models as _models  # noqa: F401 - every table in db.metadata (Alembic, create_all)
 from .cli import register as register_cli
 from .core import pagecache
@@ -15,7 +27,7 @@ from .core.application import App
 from .core.pageserve import CachedPages
 
 # Feature packages: each mounts its blueprint, template globals and commands (init_app).
-FEATURES = (public, auth, recommendations, board, contact, admin, ops)
+FEATURES = (public, auth, recommendations, board, contact, admin, ops, meetings)
 
 
 def create_app(config_name: str | None = None, **overrides) -> App:

@@ -33,6 +33,7 @@ class Action(enum.StrEnum):
     READ_OUTBOX = "read_outbox"
     RETRY_EMAIL = "retry_email"
     REVIEW_APPLICATIONS = "review_applications"
+    MANAGE_MEETINGS = "manage_meetings"
 
     @property
     def description(self) -> str:
@@ -67,6 +68,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.READ_OUTBOX: frozenset({ADMIN}),
     Action.RETRY_EMAIL: frozenset({ADMIN}),
     Action.REVIEW_APPLICATIONS: frozenset({REVIEWER}),
+    Action.MANAGE_MEETINGS: frozenset({ADMIN, CHAIR, Role.BOARD_CHAIR}),
 }
 
 DESCRIPTIONS: dict[Action, str] = {
@@ -95,6 +97,9 @@ DESCRIPTIONS: dict[Action, str] = {
     Action.REVIEW_APPLICATIONS: "Blind review of assigned applications: declare conflicts, "
     "score. Record-level: only intakes one is assigned to, never an application one declared "
     "a conflict on.",
+    Action.MANAGE_MEETINGS: "Meetings: agendas, attendance, minutes, decisions, action items. "
+    "Record-level: the working group's meetings for its chair, the advisory board's for the "
+    "board chair (sro_board/meetings/access.py); admin both.",
 }
 
 # Endpoints anyone may use without logging in. Private applicant pages are reached by a long
@@ -129,6 +134,11 @@ PUBLIC_ENDPOINTS = frozenset(
         "board.consent",
         "board.consent_done",
         "board.roster",
+        "meetings.public_list",
+        "meetings.public_detail",
+        "meetings.pack",
+        "meetings.feed",
+        "meetings.meeting_ics",
     }
 )
 

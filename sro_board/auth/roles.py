@@ -13,6 +13,7 @@ class Role(enum.StrEnum):
     MEMBER = "member"
     REVIEWER = "reviewer"
     BOARD_MEMBER = "board_member"
+    BOARD_CHAIR = "board_chair"
 
     @property
     def label(self) -> str:
@@ -26,6 +27,7 @@ ROLE_LABELS = {
     Role.MEMBER: _l("Working-group member"),
     Role.REVIEWER: _l("Board-selection reviewer"),
     Role.BOARD_MEMBER: _l("Advisory-board member"),
+    Role.BOARD_CHAIR: _l("Advisory-board chair"),
 }
 
 # Roles whose holders must use a second factor (TOTP) to log in; optional for the others.
