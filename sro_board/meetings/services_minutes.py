@@ -82,6 +82,7 @@ def move_item(actor, item: AgendaItem, step: int) -> None:
     items[index], items[other] = items[other], items[index]
     for position, each in enumerate(items, start=1):
         each.position = position
+    meeting.items[:] = items  # the loaded list in the new order too
     note_agenda_change(meeting)
     audit(actor, meeting, "item_moved", f"Meeting #{meeting.id}: agenda item #{item.id} moved")
     db.session.flush()
@@ -160,7 +161,7 @@ def set_action_status(actor, action: ActionItem, status: ActionStatus) -> None:
         action.meeting,
         "action_status",
         f"Action item #{action.id}: {old.value} -> {status.value}",
-        action=action.id,
+        action_item=action.id,
         status=status.value,
     )
     db.session.flush()
