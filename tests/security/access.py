@@ -9,7 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 ANONYMOUS = "anonymous"
-EVERYONE = frozenset({"anonymous", "admin", "chair", "member", "reviewer", "board_member"})
+EVERYONE = frozenset(
+    {"anonymous", "admin", "chair", "member", "reviewer", "board_member", "board_chair"}
+)
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,12 @@ from tests.security import access_rules
 from tests.security.access import ANONYMOUS, Access
 
 
-def _board_rules() -> ModuleType | None:
-    """The advisory board's rules, once that feature lists them."""
+def _board_rules(package: str = "tests.board") -> ModuleType | None:
+    """A feature's rules (the advisory board's by default), once that feature lists them."""
     try:
-        return importlib.import_module("tests.board.access_rules")
+        return importlib.import_module(f"{package}.access_rules")
     except ModuleNotFoundError as error:
-        if error.name not in ("tests.board", "tests.board.access_rules"):
+        if error.name not in (package, f"{package}.access_rules"):
             raise
         return None
 
@@ -26,7 +26,7 @@ def _board_rules() -> ModuleType | None:
 def collect_rules() -> dict[str, Access]:
     """Every `*_ACCESS` dict of the rule modules, merged; a key listed twice is an error."""
     rules: dict[str, Access] = {}
-    for module in (access_rules, _board_rules()):
+    for module in (access_rules, _board_rules(), _board_rules("tests.meetings")):
         if module is None:
             continue
         for name, table in vars(module).items():
@@ -79,7 +79,7 @@ def prepare(client, key: str, role: str) -> Sample:
 def allowed_role(key: str) -> str:
     """A role the row lets in: anonymous for public rows, else admin, else any."""
     allowed = RULES[key].allowed
-    for role in (ANONYMOUS, "admin", "chair", "member", "reviewer", "board_member"):
+    for role in (ANONYMOUS, "admin", "chair", "member", "reviewer", "board_member", "board_chair"):
         if role in allowed:
             return role
     raise AssertionError(f"{key} lets nobody in")
