@@ -7,6 +7,7 @@ discussed in confidence). Draft meetings are not public at all.
 
 from flask import Response, abort, render_template, request
 from flask_babel import gettext as _
+from sqlalchemy.orm import selectinload
 
 from ..core.clock import now_utc, today_local
 from ..core.extensions import db
@@ -102,6 +103,7 @@ def feed(slug: str):
         db.session.scalars(
             public_meetings(body)
             .where(Meeting.is_public.is_(True))
+            .options(selectinload(Meeting.items))
             .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
             .limit(200)
         )
