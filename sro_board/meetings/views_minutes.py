@@ -76,7 +76,7 @@ def edit_item(meeting_id: int, item_id: int):
 def move_item(meeting_id: int, item_id: int):
     """Move an agenda item up or down."""
     item = item_of(meeting_id, item_id)
-    step = {"up": -1, "down": 1}.get(request.form.get("direction", ""), 0)
+    step = {"-1": -1, "1": 1}.get(request.form.get("step", ""), 0)
     if ActionForm().validate_on_submit():
         commit_service(lambda: minutes.move_item(current_user, item, step), REFUSED)
     return to_meeting(item.meeting, "#agenda")

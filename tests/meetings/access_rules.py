@@ -97,7 +97,7 @@ MEETINGS_ACCESS: dict[str, Access] = {
         f"{STAFF}/items/{{item_id}}/move",
         GROUP_MANAGERS,
         method="POST",
-        data={"direction": "up"},
+        data={"step": "-1"},
         setup=a_draft,
     ),
     "meetings.publish_agenda": Access(

@@ -47,7 +47,7 @@ def test_a_chair_runs_a_working_group_meeting_through_the_forms(client, app):
     url = f"/staff/meetings/{meeting.id}"
     client.post(f"{url}/items", data={"title": "Training", "codes": "R-01"})
     client.post(f"{url}/items", data={"title": "Other business"})
-    client.post(f"{url}/items/{meeting.items[1].id}/move", data={"direction": "up"})
+    client.post(f"{url}/items/{meeting.items[1].id}/move", data={"step": "-1"})
     db.session.expire_all()
     assert [i.title for i in meeting.items] == ["Other business", "Training"]
     page = client.post(f"{url}/publish-agenda", data={}, follow_redirects=True)
