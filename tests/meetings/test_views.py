@@ -160,3 +160,12 @@ def test_bad_input_changes_nothing(client, app):
     db.session.expire_all()
     assert meeting.decisions == []
     assert client.get("/staff/meetings/999").status_code == 404
+
+
+def test_every_staff_page_of_a_meeting_renders_at_each_stage(client, app):
+    login(client, make_user(["admin"]))
+    meeting, later = published_meeting()
+    for each in (make_meeting(), held_meeting(), drafted_meeting(days_ago=3), meeting, later):
+        url = f"/staff/meetings/{each.id}"
+        for path in (url, f"{url}/edit", f"{url}/attendance", f"{url}/items/{each.items[0].id}"):
+            assert client.get(path).status_code == 200, path
