@@ -38,4 +38,3 @@ def test_meeting_lists_do_not_grow_with_the_data(client, app):
     more_meetings(10)
     after = {path: statements(client, path) for path in paths}
     assert after == before
-
