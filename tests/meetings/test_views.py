@@ -169,3 +169,17 @@ def test_every_staff_page_of_a_meeting_renders_at_each_stage(client, app):
         url = f"/staff/meetings/{each.id}"
         for path in (url, f"{url}/edit", f"{url}/attendance", f"{url}/items/{each.items[0].id}"):
             assert client.get(path).status_code == 200, path
+
+
+def test_an_edit_from_an_out_of_date_form_saves_nothing(client, app):
+    meeting = make_meeting(Body.WORKING_GROUP)
+    login(client, make_user(["chair"]))
+    old = str(meeting.version)
+    first = form_for(40, title="First save", version=old)
+    assert client.post(f"/staff/meetings/{meeting.id}/edit", data=first).status_code == 302
+    second = form_for(41, title="Second save", version=old)
+    page = client.post(f"/staff/meetings/{meeting.id}/edit", data=second)
+    assert page.status_code == 200
+    assert "Someone else changed this meeting" in page.get_data(as_text=True)
+    db.session.expire_all()
+    assert meeting.title == "First save"
