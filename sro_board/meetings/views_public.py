@@ -97,7 +97,7 @@ def pack(meeting_id: int):
 @bp.get("/meetings/<any('advisory-board', 'working-group'):slug>.ics")
 @public_page()
 def feed(slug: str):
-    """The iCalendar feed of a body's public meetings (the last year's and all to come)."""
+    """The iCalendar feed of a body's public meetings (the latest 200, to come and past)."""
     body = BODY_SLUGS[slug]
     meetings = list(
         db.session.scalars(

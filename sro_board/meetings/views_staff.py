@@ -75,7 +75,7 @@ def new():
 def edit(meeting_id: int):
     """Change a meeting's details (marked as a change once the agenda is published)."""
     meeting = managed(meeting_id)
-    form = MeetingForm()
+    form = MeetingForm(body=meeting.body.value)  # the body is not changed (nor posted)
     form.limit_bodies([meeting.body])
     if form.validate_on_submit():
         done = commit_service(
