@@ -126,7 +126,7 @@ class ActionStatus(enum.StrEnum):
 
 
 ACTION_LABELS = {
-    ActionStatus.OPEN: _l("Open"),
+    ActionStatus.OPEN: _l("To do"),
     ActionStatus.DONE: _l("Done"),
     ActionStatus.DROPPED: _l("Dropped"),
 }
