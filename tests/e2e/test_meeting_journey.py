@@ -11,6 +11,8 @@ skip_module_without_playwright()
 
 from playwright.sync_api import Browser, Page, expect  # noqa: E402
 
+from tests.e2e.pages import axe_violations, describe_violations  # noqa: E402
+
 
 def _yesterday(live_server) -> str:
     """Yesterday's date in the service's time zone (meetings held then can be marked held)."""
@@ -109,6 +111,11 @@ def test_chair_takes_a_meeting_from_draft_agenda_to_published_minutes(
     chair.get_by_label("Recommendation (code, optional)").fill("R-03")
     chair.get_by_role("button", name="Add the action item").click()
     expect(chair.get_by_role("status")).to_have_text("Action item added.")
+    chair.get_by_text("Record a decision").first.click()  # a minutes form open
+    reader.goto(meeting_path)
+    for each in (chair, reader):  # the staff page with its minutes forms, the public page
+        violations = axe_violations(each)
+        assert not violations, describe_violations(violations)
     chair.get_by_role("button", name="Mark the minutes drafted").click()
     expect(chair.get_by_role("status")).to_have_text("Minutes marked drafted.")
     expect(chair.get_by_text("No later meeting of this body has been held yet.")).to_be_visible()
