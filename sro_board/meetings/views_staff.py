@@ -9,6 +9,7 @@ from ..auth.decorators import permission_required
 from ..auth.permissions import Action
 from ..core.commit import commit_service, flash_error
 from ..core.extensions import db
+from ..core.filters import format_date
 from . import services
 from .access import bodies_of, may_manage
 from .blueprint import bp
@@ -101,7 +102,10 @@ def staff_detail(meeting_id: int):
     """A meeting with its agenda, minutes and the forms for its next steps."""
     meeting = managed(meeting_id)
     approve = ApproveForm()
-    approve.at.choices = [(str(m.id), m.public("title")) for m in services.later_meetings(meeting)]
+    approve.at.choices = [
+        (str(m.id), f"{m.public('title')} ({format_date(m.starts_at)})")
+        for m in services.later_meetings(meeting)
+    ]
     action_form = ActionItemForm()
     action_form.owner.choices = owners(meeting)
     return render_template(
