@@ -1,14 +1,15 @@
 """meetings: the advisory board's and the working group's meetings, agendas and minutes
 
 Revision ID: 0016_meetings
-Revises: 0015_application_scores
+Revises: 0017_review_completion
 Create Date: 2026-11-30 13:30:00
 
 New tables only: meeting (times in UTC, a version for edit conflicts, an iCalendar sequence),
 agenda_item and agenda_item_recommendation (the recommendations an item discusses),
 meeting_attendance (a board member or a staff member, present / regrets / absent),
 meeting_decision (on an item, or approving an earlier meeting's minutes) and action_item.
-Public text has _fr columns beside the English.
+Public text has _fr columns beside the English. (Named 0016 when it was planned; it follows
+0017_review_completion, which landed on main first.)
 """
 
 import sqlalchemy as sa
@@ -16,7 +17,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0016_meetings"
-down_revision = "0015_application_scores"
+down_revision = "0017_review_completion"
 branch_labels = None
 depends_on = None
 
