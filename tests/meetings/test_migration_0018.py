@@ -1,4 +1,4 @@
-"""0016_meetings: the meetings' tables up (with a row in each), and down again."""
+"""0018_meetings: the meetings' tables up (with a row in each), and down again."""
 
 import importlib.util
 from pathlib import Path
@@ -9,9 +9,9 @@ import sqlalchemy as sa
 from sro_board.core.extensions import db
 from tests.migration_runs import drop_everything, on_postgresql, on_sqlite, postgresql_only
 
-REVISION = "0016_meetings"
+REVISION = "0018_meetings"
 _spec = importlib.util.spec_from_file_location(
-    "m0016", Path(__file__).resolve().parents[2] / "migrations" / "versions" / f"{REVISION}.py"
+    "m0018", Path(__file__).resolve().parents[2] / "migrations" / "versions" / f"{REVISION}.py"
 )
 _module = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_module)
@@ -50,7 +50,7 @@ ROWS = [
 
 
 def round_trip(app) -> None:
-    """Up to the revision before, up to 0016, rows in each table, defaults, down again."""
+    """Up to the revision before, up to 0018, rows in each table, defaults, down again."""
     runner = app.test_cli_runner()
     with app.app_context():
         drop_everything()
@@ -82,10 +82,10 @@ def round_trip(app) -> None:
         db.session.remove()
 
 
-def test_0016_on_sqlite(tmp_path):
+def test_0018_on_sqlite(tmp_path):
     on_sqlite(tmp_path, round_trip)
 
 
 @postgresql_only
-def test_0016_on_postgresql():
+def test_0018_on_postgresql():
     on_postgresql(round_trip)

@@ -1,6 +1,6 @@
 """meetings: the advisory board's and the working group's meetings, agendas and minutes
 
-Revision ID: 0016_meetings
+Revision ID: 0018_meetings
 Revises: 0017_review_completion
 Create Date: 2026-11-30 13:30:00
 
@@ -8,15 +8,14 @@ New tables only: meeting (times in UTC, a version for edit conflicts, an iCalend
 agenda_item and agenda_item_recommendation (the recommendations an item discusses),
 meeting_attendance (a board member or a staff member, present / regrets / absent),
 meeting_decision (on an item, or approving an earlier meeting's minutes) and action_item.
-Public text has _fr columns beside the English. (Named 0016 when it was planned; it follows
-0017_review_completion, which landed on main first.)
+Public text has _fr columns beside the English.
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = "0016_meetings"
+revision = "0018_meetings"
 down_revision = "0017_review_completion"
 branch_labels = None
 depends_on = None
