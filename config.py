@@ -103,6 +103,8 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     WTF_CSRF_TIME_LIMIT = None  # tokens live as long as the session
     STALE_AFTER_DAYS = _env_int("STALE_AFTER_DAYS", 60)
+    # A public meeting's agenda is published at least this many days ahead, or marked late.
+    MEETING_NOTICE_DAYS = _env_int("MEETING_NOTICE_DAYS", 7)
     PAGE_SIZE = _env_int("PAGE_SIZE", 50)
     SAMPLE_DATA_LABEL = os.environ.get("SAMPLE_DATA_LABEL", "1") == "1"
     # How many reverse proxies sit in front of the app (0: none; 1: nginx in front of gunicorn).

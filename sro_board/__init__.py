@@ -13,6 +13,7 @@ from . import (
     contact,
     core,
     mail,
+    meetings,
     ops,
     oversight,
     public,
@@ -27,7 +28,7 @@ from .core.application import App
 from .core.pageserve import CachedPages
 
 # Feature packages: each mounts its blueprint, template globals and commands (init_app).
-FEATURES = (public, auth, recommendations, board, contact, admin, ops, oversight)
+FEATURES = (public, auth, recommendations, board, contact, admin, ops, meetings, oversight)
 
 
 def create_app(config_name: str | None = None, **overrides) -> App:

@@ -7,6 +7,7 @@ from .board import review_models as board_review_models
 from .contact import models as contact_models
 from .core.settings import SiteFlag
 from .mail import models as mail_models
+from .meetings import models as meeting_models
 from .oversight import models as oversight_models
 from .recommendations import models as recommendation_models
 
@@ -18,6 +19,7 @@ __all__ = [
     "board_review_models",
     "contact_models",
     "mail_models",
+    "meeting_models",
     "oversight_models",
     "recommendation_models",
 ]

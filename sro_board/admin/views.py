@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from ..audit.actors import SystemActor
 from ..audit.models import AuditEntry
+from ..audit.queries import entity_types
 from ..auth.decorators import permission_required
 from ..auth.models import User
 from ..auth.permissions import Action
@@ -38,7 +39,7 @@ def audit_log():
         + [(a.value, a.label.capitalize()) for a in SystemActor if a is not a.COMMAND_LINE]
         + [(str(uid), email) for uid, email in users]
     )
-    types = db.session.scalars(sa.select(AuditEntry.entity_type).distinct()).all()
+    types = entity_types()
     form.entity_type.choices = choices(
         [("", _("Any"))] + [(t, entity_label(t).capitalize()) for t in sorted(types)]
     )

@@ -33,6 +33,7 @@ class Action(enum.StrEnum):
     READ_OUTBOX = "read_outbox"
     RETRY_EMAIL = "retry_email"
     REVIEW_APPLICATIONS = "review_applications"
+    MANAGE_MEETINGS = "manage_meetings"
     MANAGE_BOARD_MEMBERS = "manage_board_members"
     VIEW_BOARD_HOME = "view_board_home"
     DRAFT_ASSESSMENTS = "draft_assessments"
@@ -71,6 +72,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.READ_OUTBOX: frozenset({ADMIN}),
     Action.RETRY_EMAIL: frozenset({ADMIN}),
     Action.REVIEW_APPLICATIONS: frozenset({REVIEWER}),
+    Action.MANAGE_MEETINGS: frozenset({ADMIN, CHAIR, Role.BOARD_CHAIR}),
     Action.MANAGE_BOARD_MEMBERS: frozenset({ADMIN}),
     # The advisory board's own side: nobody on the service's side holds these roles.
     Action.VIEW_BOARD_HOME: frozenset({BOARD_MEMBER, Role.BOARD_CHAIR}),
@@ -104,6 +106,9 @@ DESCRIPTIONS: dict[Action, str] = {
     Action.REVIEW_APPLICATIONS: "Blind review of assigned applications: declare conflicts, "
     "score. Record-level: only intakes one is assigned to, never an application one declared "
     "a conflict on.",
+    Action.MANAGE_MEETINGS: "Meetings: agendas, attendance, minutes, decisions, action items. "
+    "Record-level: the working group's meetings for its chair, the advisory board's for the "
+    "board chair (sro_board/meetings/access.py); admin both.",
     Action.MANAGE_BOARD_MEMBERS: "Record a board member's resignation; make a member board chair "
     "(two at most) or not.",
     Action.VIEW_BOARD_HOME: "The board home: assessments to draft or agree, and the board's own "
@@ -147,6 +152,11 @@ PUBLIC_ENDPOINTS = frozenset(
         "board.consent",
         "board.consent_done",
         "board.roster",
+        "meetings.public_list",
+        "meetings.public_detail",
+        "meetings.pack",
+        "meetings.feed",
+        "meetings.meeting_ics",
     }
 )
 

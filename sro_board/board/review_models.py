@@ -33,6 +33,8 @@ class ConflictDeclaration(db.Model):
     reviewer_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id"), primary_key=True)
     has_conflict: Mapped[bool]
     declared_at: Mapped[datetime] = mapped_column(default=now_utc)
+    # No conflict and every criterion scored (review/completion.py keeps it with the scores).
+    scores_complete: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     # A reviewer's own declarations, for their queue (the primary key starts with the application).
     __table_args__ = (

@@ -4,8 +4,8 @@ Strings are marked with flask_babel's gettext as `_` (lazy_gettext as `_l` at im
 for form labels and enum labels); templates use `{{ _("...") }}` or `{% trans %}`.
 """
 
-from flask import Flask, has_app_context, has_request_context, request
-from flask_babel import get_locale, refresh
+from flask import Flask, g, has_app_context, has_request_context, request
+from flask_babel import get_locale, get_translations, refresh
 
 from .extensions import babel
 
@@ -57,3 +57,30 @@ def init_app(app: Flask) -> None:
     app.before_request_funcs.setdefault(None, []).insert(0, _forget_locale)
     app.teardown_request(_forget_locale)
     app.jinja_env.globals["current_language"] = current_language
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda text: translations().ugettext(text),
+        ngettext=lambda singular, plural, n: translations().ungettext(singular, plural, n),
+        pgettext=lambda context, text: translations().upgettext(context, text),
+        npgettext=lambda c, s, p, n: translations().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
+
+
+def translations():
+    """The current language's catalog, looked up once per request and language.
+
+    Flask-Babel finds it again for every string a template translates (about 18 µs each, 10 ms
+    on a page of 500 strings); this keeps it beside Flask-Babel's own locale in `g` and finds
+    it again only when that locale object changes (a new request, refresh(), force_locale()).
+    """
+    context = g.get("_flask_babel") if has_app_context() else None
+    if context is not None:
+        known = getattr(context, "sro_translations", None)
+        locale = getattr(context, "babel_locale", None)
+        if known is not None and locale is not None and known[0] is locale:
+            return known[1]
+    found = get_translations()
+    context = g.get("_flask_babel") if has_app_context() else None
+    if context is not None:
+        context.sro_translations = (getattr(context, "babel_locale", None), found)
+    return found

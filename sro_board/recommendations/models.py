@@ -136,7 +136,7 @@ class Update(db.Model):
     )
     author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=now_utc, index=True)
-    state: Mapped[UpdateState] = mapped_column(str_enum(UpdateState), index=True)
+    state: Mapped[UpdateState] = mapped_column(str_enum(UpdateState))
     # {field: {"old": value, "new": value}}; lists (milestones, evidence) as whole snapshots.
     changes: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
     public_note: Mapped[str] = mapped_column(sa.Text, default="")
@@ -157,6 +157,8 @@ class Update(db.Model):
         sa.Index("ix_update_public_timeline", "recommendation_id", "state", "decided_at", "id"),
         sa.Index("ix_update_timeline", "recommendation_id", "created_at", "id"),
         sa.Index("ix_update_state_decided", "state", "decided_at", "id"),
+        # Pending updates, oldest first (the dashboard and the approval queue).
+        sa.Index("ix_update_state_created", "state", "created_at", "id"),
     )
 
 

@@ -81,7 +81,14 @@ DASHBOARD_SECTIONS = ("pending", "mine", "overdue", "stale")
 def dashboard_queries(user: User, today: date, stale_before: datetime) -> dict[str, sa.Select]:
     """The dashboard's lists, by DASHBOARD_SECTIONS name; stale: still open, no public update
     since stale_before."""
-    base = sa.select(Recommendation).order_by(Recommendation.code)
+    # The dashboard's tables show none of the lead or reports that the model loads eagerly.
+    base = (
+        sa.select(Recommendation)
+        .options(
+            sa.orm.lazyload(Recommendation.lead_user), sa.orm.lazyload(Recommendation.report_rows)
+        )
+        .order_by(Recommendation.code)
+    )
     # Closed recommendations (implemented, ongoing, will not proceed) need no fresh updates.
     stale = base.where(
         Recommendation.status.not_in(CLOSED_STATUSES),
@@ -103,7 +110,16 @@ def pending_updates_for(user: User) -> sa.Select:
     query = (
         sa.select(Update)
         .join(Update.recommendation)
-        .options(sa.orm.contains_eager(Update.recommendation))
+        .options(
+            # Lists of pending updates show the recommendation's code and title, not its lead
+            # or reports, and the author's name, not their roles.
+            sa.orm.contains_eager(Update.recommendation).options(
+                sa.orm.lazyload(Recommendation.lead_user),
+                sa.orm.lazyload(Recommendation.report_rows),
+            ),
+            sa.orm.joinedload(Update.author).lazyload(User.role_rows),
+            sa.orm.joinedload(Update.decided_by).lazyload(User.role_rows),
+        )
         .where(Update.state == UpdateState.PENDING)
         .order_by(Update.created_at, Update.id)
     )

@@ -28,6 +28,7 @@ from ..recommendations.services import (
     reject_update,
 )
 from .applicants import load_board_sample
+from .meetings import load_meetings
 from .assessments import load_board_assessments
 from .reviews import load_board_reviews
 
@@ -113,6 +114,7 @@ def load_sample_data() -> dict[str, int]:
         "contact messages": len(SAMPLE_MESSAGES),
         **board.counts,
         **reviews.counts,
+        **load_meetings(admin, chair).counts,
         **assessments,
     }
 

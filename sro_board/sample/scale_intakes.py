@@ -106,6 +106,7 @@ def add_reviews(
                     "reviewer_id": reviewer.id,
                     "has_conflict": conflict,
                     "declared_at": at,
+                    "scores_complete": not conflict,  # a score on every criterion follows
                 },
             )
             done += 1

@@ -17,6 +17,7 @@ from sro_board.board.models import (
     SelfIdentification,
 )
 from sro_board.board.review.aggregates import refresh_application
+from sro_board.board.review.completion import completion_rule, refresh_application_completion
 from sro_board.board.review_models import (
     ConflictDeclaration,
     ReviewerAssignment,
@@ -147,8 +148,8 @@ def assign(intake: Intake, user) -> None:
 
 
 def score(application: Application, reviewer, criteria, values, comment: str = "") -> None:
-    """Record a reviewer's no-conflict declaration and scores (and the stored results, as
-    save_scores does)."""
+    """Record a reviewer's no-conflict declaration and scores (and the stored results and
+    completion, as save_scores does)."""
     db.session.add(
         ConflictDeclaration(
             application_id=application.id, reviewer_id=reviewer.id, has_conflict=False
@@ -165,6 +166,7 @@ def score(application: Application, reviewer, criteria, values, comment: str = "
             )
         )
     refresh_application(application.id)
+    refresh_application_completion(application.id, reviewer.id)
     db.session.commit()
 
 
@@ -188,3 +190,10 @@ def count_queries() -> Iterator[list[str]]:
         yield statements
     finally:
         sa.event.remove(db.engine, "before_cursor_execute", listener)
+
+
+def completion_disagreements() -> int:
+    """Declarations whose stored completion differs from the rule worked out from the scores."""
+    rule = sa.case((completion_rule(), True), else_=False)
+    query = sa.select(sa.func.count()).where(ConflictDeclaration.scores_complete != rule)
+    return db.session.scalar(query)

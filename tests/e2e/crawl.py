@@ -35,6 +35,8 @@ def sample_parameters(app) -> dict[str, dict[str, object]]:
     from sro_board.auth.models import User
     from sro_board.contact.models import ContactMessage
     from sro_board.core.extensions import db
+    from sro_board.meetings.enums import Body
+    from sro_board.meetings.models import Meeting
     from sro_board.recommendations.enums import UpdateState
     from sro_board.recommendations.models import Recommendation, StatusDefinition, Update
 
@@ -51,14 +53,21 @@ def sample_parameters(app) -> dict[str, dict[str, object]]:
         ).first()
         member = db.session.scalar(sa.select(User.id).where(User.email == "member@example.org"))
         message = db.session.scalar(sa.select(ContactMessage.id).order_by(ContactMessage.id))
+        # The sample's working-group meeting (agenda published): public, and run by the chair.
+        meeting = db.session.scalar(
+            sa.select(Meeting).where(Meeting.body == Body.WORKING_GROUP).order_by(Meeting.id)
+        )
         params: dict[str, dict[str, object]] = {
             "*": {"code": code, "user_id": member, "message_id": message},
+            "meetings.feed": {"slug": "advisory-board"},
             "static": {"filename": "css/app.css"},
             "recommendations.edit_definition": {
                 "axis": definition.axis.value,
                 "key": definition.key,
             },
         }
+        if meeting is not None:
+            params["*"] |= {"meeting_id": meeting.id, "item_id": meeting.items[0].id}
         db.session.remove()
     return params
 

@@ -18,6 +18,7 @@ from sro_board.recommendations.fields import FIELD_LABELS
 from sro_board.recommendations.models import Recommendation, Update
 from sro_board.recommendations.services import create_recommendation
 from sro_board.sample.loader import DEMO_PASSWORD, DEMO_TOTP_SECRETS
+from tests.board.factories import completion_disagreements
 
 # The loader sets SQLite's bulk-load pragmas, which a test's enclosing transaction forbids.
 pytestmark = pytest.mark.real_commits
@@ -64,6 +65,8 @@ def test_scale_grows_the_sample_to_the_totals_asked_and_a_second_run_adds_nothin
     }
     assert found == asked
     assert total(Score) > 0
+    assert total(ConflictDeclaration, ConflictDeclaration.scores_complete) > 0
+    assert completion_disagreements() == 0  # the bulk rows carry the flag the services keep
 
     again = scale(runner, **asked)
     assert again.exit_code == 0, again.output

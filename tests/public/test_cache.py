@@ -35,6 +35,7 @@ PUBLIC_PAGES = [
     "/advisory-board",
     "/advisory-board/apply",
     "/advisory-board/members",
+    "/meetings",
 ]
 
 

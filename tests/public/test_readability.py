@@ -40,6 +40,10 @@ PAGES = [
     "/advisory-board/apply",
     "/advisory-board/members",
     "/contact",
+    "/meetings",
+    "/meetings/1",  # the sample's first board meeting: minutes published
+    "/meetings/4",  # its next one: the agenda
+    "/meetings/4/pack",
 ]
 
 

@@ -9,17 +9,16 @@ import sqlalchemy as sa
 from sro_board.auth.roles import Role
 from sro_board.core.extensions import db
 from tests.factories import login, make_user
-from tests.oversight import access_rules as oversight_rules
 from tests.security import access_rules
 from tests.security.access import ANONYMOUS, Access
 
 
-def _board_rules() -> ModuleType | None:
-    """The advisory board's rules, once that feature lists them."""
+def _board_rules(package: str = "tests.board") -> ModuleType | None:
+    """A feature's rules (the advisory board's by default), once that feature lists them."""
     try:
-        return importlib.import_module("tests.board.access_rules")
+        return importlib.import_module(f"{package}.access_rules")
     except ModuleNotFoundError as error:
-        if error.name not in ("tests.board", "tests.board.access_rules"):
+        if error.name not in (package, f"{package}.access_rules"):
             raise
         return None
 
@@ -27,7 +26,12 @@ def _board_rules() -> ModuleType | None:
 def collect_rules() -> dict[str, Access]:
     """Every `*_ACCESS` dict of the rule modules, merged; a key listed twice is an error."""
     rules: dict[str, Access] = {}
-    for module in (access_rules, _board_rules(), oversight_rules):
+    for module in (
+        access_rules,
+        _board_rules(),
+        _board_rules("tests.meetings"),
+        _board_rules("tests.oversight"),
+    ):
         if module is None:
             continue
         for name, table in vars(module).items():

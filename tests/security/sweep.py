@@ -38,6 +38,7 @@ CSRF_TOKENS = ["missing", "garbage", "another session's"]
 GROUPS = {
     "tracker": {"recommendations", "contact", "public"},
     "board": {"board"},
+    "meetings": {"meetings"},
     "accounts": set(),  # the rest: auth, admin, ops, static
 }
 

@@ -10,6 +10,7 @@ from ...core.extensions import db
 from ..errors import BoardError
 from ..models import Intake
 from ..review.aggregates import refresh_intake
+from ..review.completion import refresh_intake_completion
 from ..review_models import RubricCriterion, Score
 
 
@@ -33,6 +34,7 @@ def add_criterion(
     )
     intake.criteria.append(criterion)
     db.session.flush()
+    refresh_intake_completion(intake.id)  # nobody has scored the new criterion yet
     record(
         actor,
         "rubric.add",
@@ -94,8 +96,10 @@ def delete_criterion(actor: User, criterion: RubricCriterion) -> None:
         f"Criterion removed: {criterion.name}",
         before=_criterion_values(criterion),
     )
+    intake_id = criterion.intake_id
     db.session.delete(criterion)
     db.session.flush()
+    refresh_intake_completion(intake_id)  # reviews that lacked only this one are now complete
 
 
 def _check_weight(weight: int) -> None:

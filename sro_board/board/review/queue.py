@@ -1,12 +1,14 @@
-"""A reviewer's queue as two pages (to review, scored) and their sizes, in one query."""
+"""A reviewer's queue as two pages (to review, scored) and their sizes, in three queries."""
 
 import sqlalchemy as sa
 
 from ...auth.models import User
 from ...core.extensions import db
-from ...core.pagination import Page, page_size, requested_page, resolve_page
-from ..models import Intake
-from .services import QueueRow, complete_rule, queue_query
+from ...core.pagination import Page, page_size, resolve_page
+from ..models import Application, Intake
+from ..review_models import ConflictDeclaration
+from .access import reviewable_by
+from .services import QueueRow, queue_query, stored_complete
 
 PARAMS = {False: "page", True: "done_page"}  # to review, scored
 
@@ -14,69 +16,55 @@ PARAMS = {False: "page", True: "done_page"}  # to review, scored
 def queue_pages(reviewer: User) -> tuple[Page, Page]:
     """The reviewer's to-do and done pages (query string `page` and `done_page`).
 
-    Each queue row is worked out once (a materialised CTE); window functions count both lists
-    and number their rows, and only the asked-for pages' rows (and each list's first row, which
-    carries the sizes) come back. A page number past the end costs a second query.
+    Both sizes come from one count over the indexes, and each page from its list's own ordered
+    LIMIT, split by the flag each declaration keeps (completion.py): no query reads every row
+    of a long queue twice (the earlier single query numbered all of them: 33 ms for 7,000).
     """
-    numbered = _numbered(reviewer)
     per_page = page_size()
-    asked = {flag: requested_page(param) or 1 for flag, param in PARAMS.items()}
-    rows = _rows(numbered, {flag: (n - 1) * per_page + 1 for flag, n in asked.items()}, per_page)
-    total, done = (rows[0].total, rows[0].done) if rows else (0, 0)
+    total, done = _sizes(reviewer)
     pages = {
         False: resolve_page(total - done, PARAMS[False], per_page),
         True: resolve_page(done, PARAMS[True], per_page),
     }
-    if any(page.page != asked[flag] for flag, page in pages.items()):
-        rows = _rows(numbered, {f: p.first_number for f, p in pages.items()}, per_page)
-    for row in rows:
-        page = pages[bool(row.complete)]
-        if page.first_number <= row.number < page.first_number + per_page:
-            page.items.append(QueueRow(*row[:6]))
+    for complete, page in pages.items():
+        if page.total:
+            page.items = _page_rows(reviewer, complete, page)
     return pages[False], pages[True]
 
 
-def _numbered(reviewer: User) -> sa.Subquery:
-    """The queue's rows with both lists' sizes and each row's number in its list."""
-    query = queue_query(reviewer)
-    columns = list(query.selected_columns)[:6]
-    columns[1] = Intake.id.label("intake_id")  # the title is joined to the page's rows only
-    rows = (
-        query.with_only_columns(*columns, Intake.opens_at)
-        .order_by(None)
-        .cte("queue_rows")
-        .prefix_with("MATERIALIZED")
+def _sizes(reviewer: User) -> tuple[int, int]:
+    """How many applications the reviewer may review, and how many of them they have scored."""
+    everything = sa.select(sa.func.count()).select_from(Application).where(reviewable_by(reviewer))
+    scored = (
+        sa.select(sa.func.count())
+        .select_from(Application)
+        .join(ConflictDeclaration, _own_declaration(reviewer))
+        .where(reviewable_by(reviewer), stored_complete())
     )
-    id_, intake_id, category, declared, scored, criteria, opens_at = rows.c
-    complete = sa.case((complete_rule(declared, scored, criteria), 1), else_=0)
-    number = sa.func.row_number().over(partition_by=complete, order_by=(opens_at.desc(), id_))
-    return sa.select(
-        id_,
-        intake_id,
-        category,
-        declared,
-        scored,
-        criteria,
-        complete.label("complete"),
-        sa.func.count().over().label("total"),
-        sa.func.sum(complete).over().label("done"),
-        number.label("number"),
-    ).subquery()
+    total, done = db.session.execute(
+        sa.select(everything.scalar_subquery(), scored.scalar_subquery())
+    ).one()
+    return total, done
 
 
-def _rows(numbered: sa.Subquery, first: dict[bool, int], per_page: int) -> list:
-    """Rows numbered first[flag] .. + per_page of each list, and each list's first row."""
-    wanted = [
-        sa.and_(
-            numbered.c.complete == int(flag),
-            numbered.c.number >= start,
-            numbered.c.number < start + per_page,
-        )
-        for flag, start in first.items()
-    ]
-    query = (
-        sa.select(*list(numbered.c)[:1], Intake.title, *list(numbered.c)[2:])
-        .join(Intake, Intake.id == numbered.c.intake_id)
-        .where(sa.or_(numbered.c.number == 1, *wanted))
+def _page_rows(reviewer: User, complete: bool, page: Page) -> list[QueueRow]:
+    """One page of one list: its ids picked first (no scores or rubric), then their rows."""
+    flag = stored_complete()
+    ids = (
+        sa.select(Application.id)
+        .join(Intake, Intake.id == Application.intake_id)
+        .outerjoin(ConflictDeclaration, _own_declaration(reviewer))
+        .where(reviewable_by(reviewer), flag if complete else sa.not_(flag))
+        .order_by(Intake.opens_at.desc(), Application.id)
+        .limit(page.per_page)
+        .offset(page.first_number - 1)
     )
-    return list(db.session.execute(query.order_by(numbered.c.number)))
+    rows = queue_query(reviewer).where(Application.id.in_(ids))
+    return [QueueRow(*row[:6]) for row in db.session.execute(rows)]
+
+
+def _own_declaration(reviewer: User) -> sa.ColumnElement[bool]:
+    return sa.and_(
+        ConflictDeclaration.application_id == Application.id,
+        ConflictDeclaration.reviewer_id == reviewer.id,
+    )

@@ -23,6 +23,7 @@ from ..models import Application, Intake
 from ..review_models import ConflictDeclaration, RubricCriterion, Score
 from .access import reviewable_by
 from .aggregates import refresh_application
+from .completion import refresh_application_completion, scored_count
 
 COMMENT_MAX = 2000
 
@@ -82,25 +83,16 @@ def reviewer_queue(reviewer: User) -> list[QueueRow]:
     return [QueueRow(*row[:6]) for row in db.session.execute(queue_query(reviewer))]
 
 
-def complete_rule(declared, scored, criteria) -> sa.ColumnElement[bool]:
-    """QueueRow.complete in SQL, over the queue's declared, scored and criteria columns."""
-    return sa.and_(declared, criteria > 0, scored >= criteria)
+def stored_complete() -> sa.ColumnElement[bool]:
+    """QueueRow.complete as stored on the declaration (false without one)."""
+    return ConflictDeclaration.scores_complete.is_(True)
 
 
 def queue_query(reviewer: User, complete: bool | None = None) -> sa.Select:
     """The reviewer's queue as a select of QueueRow values; optionally only (in)complete ones."""
     declared = ConflictDeclaration.reviewer_id.is_not(None)
     # Scores need a declaration first (save_scores): only declared rows count theirs.
-    scored = sa.case(
-        (
-            declared,
-            sa.select(sa.func.count())
-            .select_from(Score)
-            .where(Score.application_id == Application.id, Score.reviewer_id == reviewer.id)
-            .scalar_subquery(),
-        ),
-        else_=0,
-    )
+    scored = sa.case((declared, scored_count(Application.id, reviewer.id)), else_=0)
     # Criteria per intake: a few rows, counted once per query (joined), not once per row.
     rubric = (
         sa.select(RubricCriterion.intake_id, sa.func.count().label("size"))
@@ -108,7 +100,7 @@ def queue_query(reviewer: User, complete: bool | None = None) -> sa.Select:
         .subquery()
     )
     criteria = sa.func.coalesce(rubric.c.size, 0)
-    is_complete = complete_rule(declared, scored, criteria)
+    is_complete = stored_complete()
     query = (
         sa.select(
             Application.id,
@@ -163,6 +155,7 @@ def declare_conflict(
             )
         ).rowcount
         refresh_application(blind.id)
+    refresh_application_completion(blind.id, reviewer.id)
     record(
         reviewer,
         "review.conflict",
@@ -217,6 +210,7 @@ def save_scores(
         saved.append(score)
     db.session.flush()
     refresh_application(blind.id)
+    refresh_application_completion(blind.id, reviewer.id)
     record(
         reviewer,
         "review.score",

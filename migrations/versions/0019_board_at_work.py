@@ -1,7 +1,7 @@
 """the board at work: members' accounts and resignations, the board's own assessments
 
-Revision ID: 0017_board_at_work
-Revises: 0015_application_scores
+Revision ID: 0019_board_at_work
+Revises: 0018_meetings
 Create Date: 2026-11-30 13:40:00
 
 board_member gains user_id (the member's account, invited when the offer was accepted),
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = "0017_board_at_work"
-down_revision = "0015_application_scores"
+revision = "0019_board_at_work"
+down_revision = "0018_meetings"
 branch_labels = None
 depends_on = None
 

@@ -1,4 +1,4 @@
-"""0017_board_at_work: board members gain an account link and a resignation, assessments are new;
+"""0019_board_at_work: board members gain an account link and a resignation, assessments are new;
 the revision runs up, down and up again on SQLite and PostgreSQL, keeping the members' rows."""
 
 import pytest
@@ -14,7 +14,7 @@ NOW = "2026-01-15 12:00:00"
 
 
 def seed(connection) -> None:
-    """At 0015: a staff account and a board member from before accounts were linked."""
+    """At 0018: a staff account and a board member from before accounts were linked."""
     connection.execute(
         sa.text(
             'INSERT INTO "user" (id, email, name, password_hash, active, created_at,'
@@ -38,10 +38,10 @@ def round_trip(app) -> None:
     runner = app.test_cli_runner()
     with app.app_context():
         drop_everything()
-    assert runner.invoke(args=["db", "upgrade", "0015_application_scores"]).exit_code == 0
+    assert runner.invoke(args=["db", "upgrade", "0018_meetings"]).exit_code == 0
     with app.app_context(), db.engine.begin() as connection:
         seed(connection)
-    result = runner.invoke(args=["db", "upgrade", "0017_board_at_work"])
+    result = runner.invoke(args=["db", "upgrade", "0019_board_at_work"])
     assert result.exit_code == 0, result.output
     with app.app_context():
         assert {"user_id", "resigned_on", "resignation_reason"} <= columns("board_member")
@@ -53,7 +53,7 @@ def round_trip(app) -> None:
         with db.engine.connect() as connection:  # the models and the schema agree
             assert compare_metadata(MigrationContext.configure(connection), db.metadata) == []
         db.session.remove()
-    result = runner.invoke(args=["db", "downgrade", "0015_application_scores"])
+    result = runner.invoke(args=["db", "downgrade", "0018_meetings"])
     assert result.exit_code == 0, result.output
     with app.app_context():
         assert not columns("board_member") & {"user_id", "resigned_on", "resignation_reason"}
@@ -64,10 +64,10 @@ def round_trip(app) -> None:
     assert runner.invoke(args=["db", "upgrade"]).exit_code == 0
 
 
-def test_0017_on_sqlite(tmp_path):
+def test_0019_on_sqlite(tmp_path):
     on_sqlite(tmp_path, round_trip)
 
 
 @postgresql_only
-def test_0017_on_postgresql():
+def test_0019_on_postgresql():
     on_postgresql(round_trip)
