@@ -28,8 +28,8 @@ from ..recommendations.services import (
     reject_update,
 )
 from .applicants import load_board_sample
-from .meetings import load_meetings
 from .assessments import load_board_assessments
+from .meetings import load_meetings
 from .reviews import load_board_reviews
 
 DEMO_PASSWORD = "sro-board-demo-password"  # noqa: S105 - printed by `make run` on purpose

@@ -206,3 +206,11 @@ def test_the_board_home_runs_the_same_queries_however_many_assessments(app, boar
         drafted(make_rec(f"R-{n + 20:02d}"), board["member"])
         submitted(make_rec(f"R-{n + 60:02d}"), board["member"])
     assert measure() == small
+
+
+def test_the_board_home_carries_the_meetings_section(board, client):
+    """The slot the meetings package fills: upcoming meetings and one's action items."""
+    login(client, board["member"])
+    page = text(client.get("/board/home"))
+    assert "Upcoming meetings" in page
+    assert page.index("Waiting for the board chair") < page.index("Upcoming meetings")
