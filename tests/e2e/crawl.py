@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-ROLES = ["anonymous", "admin", "chair", "member", "reviewer", "board_member", "board.chair"]
+ROLES = ["anonymous", "admin", "chair", "member", "reviewer", "board_member"]
 
 # Endpoints the crawler does not visit, each with the reason. Keep this short.
 EXEMPT: dict[str, str] = {}
