@@ -152,12 +152,18 @@ def board_home(user: User) -> dict:
     actions = list(
         db.session.scalars(
             sa.select(ActionItem)
-            .where(ActionItem.owner_user_id == user.id, ActionItem.status == ActionStatus.OPEN)
+            .where(_owned_by(user), ActionItem.status == ActionStatus.OPEN)
             .order_by(ActionItem.due_date, ActionItem.id)
             .limit(20)
         )
     )
     return {"meetings": meetings, "actions": actions}
+
+
+def _owned_by(user: User) -> sa.ColumnElement[bool]:
+    """Action items given to the user's account, or to their seat on the board."""
+    seats = sa.select(BoardMember.id).where(BoardMember.user_id == user.id)
+    return sa.or_(ActionItem.owner_user_id == user.id, ActionItem.owner_board_member_id.in_(seats))
 
 
 def board_members_on(day: date) -> list[BoardMember]:

@@ -7,7 +7,8 @@ from sro_board.core.sections import sections_for
 from sro_board.meetings import services
 from sro_board.meetings import services_minutes as minutes
 from tests.factories import make_user
-from tests.meetings.factories import held_meeting, make_meeting
+from tests.meetings.factories import held_meeting, make_meeting, members
+from tests.oversight.factories import give_term
 
 PAGE = (
     '{% for section in sections("board.home", user=user) %}'
@@ -39,3 +40,26 @@ def test_the_board_home_shows_upcoming_meetings_and_ones_own_action_items(app):
     assert "Mine to do" in html
     assert "Not mine" not in html
     assert "Still a draft" not in html
+
+
+def test_the_board_home_shows_action_items_given_to_ones_seat_on_the_board(app):
+    user = make_user(["board_member"])
+    seat = give_term(user)
+    other_seat = members()[0]
+    held = held_meeting()
+    base = {"description_fr": "", "owner_user_id": None, "due_date": None}
+    for description, owner in (("For my seat", seat.id), ("For another seat", other_seat.id)):
+        minutes.add_action(
+            None,
+            held,
+            base
+            | {
+                "description": description,
+                "owner_board_member_id": owner,
+                "recommendation_id": None,
+            },
+        )
+    db.session.commit()
+    with app.test_request_context():
+        values = sections_for("board.home", user=user)[-1].values
+    assert [a.description for a in values["actions"]] == ["For my seat"]
