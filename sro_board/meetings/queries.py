@@ -15,7 +15,15 @@ from ..core.extensions import db
 from ..core.pagination import Page, paginate
 from ..recommendations.enums import UpdateState
 from ..recommendations.models import Recommendation, Update
-from .enums import PUBLIC_STATES, ActionStatus, Body, MeetingState, Presence
+from .enums import (
+    PUBLIC_STATES,
+    TOOK_PLACE,
+    ActionStatus,
+    Body,
+    MeetingState,
+    Outcome,
+    Presence,
+)
 from .models import ActionItem, AgendaItem, Attendance, Decision, Meeting
 
 UPCOMING_LIMIT = 20
@@ -217,4 +225,29 @@ def owners(meeting: Meeting) -> list[tuple[str, str]]:
         [("", _("Choose an owner"))]
         + [(f"m-{m.id}", _("%(name)s (board member)", name=m.full_name)) for m in members]
         + [(f"u-{u.id}", u.name) for u in users]
+    )
+
+
+def carried_board_decisions(limit: int = 50) -> list[Decision]:
+    """Motions the advisory board carried at meetings it has held, newest first."""
+    return list(db.session.scalars(_carried_board_decisions().limit(limit)))
+
+
+def carried_board_decision(decision_id: int) -> Decision | None:
+    """The decision, if it is a motion the advisory board carried at a meeting it held."""
+    return db.session.scalar(_carried_board_decisions().where(Decision.id == decision_id))
+
+
+def _carried_board_decisions() -> sa.Select:
+    return (
+        sa.select(Decision)
+        .join(Meeting, Meeting.id == Decision.meeting_id)
+        .options(sa.orm.contains_eager(Decision.meeting))
+        .where(
+            Meeting.body == Body.ADVISORY_BOARD,
+            Meeting.state.in_(TOOK_PLACE),
+            Decision.outcome == Outcome.CARRIED,
+            Decision.approves_meeting_id.is_(None),
+        )
+        .order_by(Meeting.starts_at.desc(), Decision.id.desc())
     )

@@ -5,9 +5,14 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from ..core.filters import format_date
 from ..core.forms import choices, plausible_year
+from ..core.i18n import current_language
+from ..meetings.queries import carried_board_decisions
 from .enums import RATING_LABELS
 from .services import COMMENTARY_MAX, NOTE_MAX, Draft, Rating
+
+MOTION_SHOWN = 90  # characters of a motion in the list of decisions
 
 
 class AssessmentForm(FlaskForm):
@@ -50,6 +55,37 @@ class StepForm(FlaskForm):
     """Submit or approve: only the version the person saw."""
 
     version = HiddenField()
+
+
+class ApproveForm(StepForm):
+    """Approve, saying which motion carried at a board meeting agreed it (if it went to a vote)."""
+
+    decision = SelectField(
+        _l("Agreed by a vote of the board"),
+        default="",  # a post without the field: no vote
+        validate_choice=True,
+        description=_l(
+            "If the board voted on it at a meeting, choose the motion it carried. "
+            "The public page will say so."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        motions = [(str(d.id), decision_label(d)) for d in carried_board_decisions()]
+        self.decision.choices = choices([("", _l("No vote: the board chair approves"))] + motions)
+
+    def decision_id(self) -> int | None:
+        """The chosen decision's id, or None."""
+        return int(self.decision.data) if (self.decision.data or "").isdigit() else None
+
+
+def decision_label(decision) -> str:
+    """A carried motion as the approver chooses it: the meeting's date, then the motion."""
+    french = current_language() == "fr" and decision.motion_fr
+    motion = decision.motion_fr if french else decision.motion
+    motion = motion if len(motion) <= MOTION_SHOWN else motion[: MOTION_SHOWN - 1] + "…"
+    return f"{format_date(decision.meeting.starts_at)}: {motion}"
 
 
 class ReturnForm(FlaskForm):

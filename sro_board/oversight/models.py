@@ -10,6 +10,7 @@ from ..board.bilingual import Bilingual
 from ..core.clock import now_utc
 from ..core.database import str_enum
 from ..core.extensions import db
+from ..meetings.models import Decision
 from ..recommendations.models import Recommendation
 from .enums import AssessmentState, Rating
 
@@ -34,11 +35,16 @@ class Assessment(Bilingual, db.Model):
     approved_at: Mapped[datetime | None]
     # The board chair's note when returning a draft (for the board only, never public).
     return_note: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    # The motion the board carried at a meeting to agree it, when it was put to the board.
+    decision_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("meeting_decision.id", name="fk_assessment_decision_id_meeting_decision")
+    )
     version: Mapped[int] = mapped_column(default=1)
 
     recommendation: Mapped[Recommendation] = relationship(lazy="joined")
     drafted_by: Mapped[User] = relationship(foreign_keys=[drafted_by_id], lazy="joined")
     approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id], lazy="joined")
+    decision: Mapped[Decision | None] = relationship(lazy="joined")
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (

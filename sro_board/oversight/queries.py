@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from ..auth.models import User
 from ..core.extensions import db
 from ..core.pagination import Page, paginate
+from ..meetings.models import Decision
 from ..recommendations.enums import ImplementationStatus
 from ..recommendations.models import Recommendation
 from .enums import DOUBTING_RATINGS, OPEN_STATES, AssessmentState, Rating
@@ -41,6 +42,7 @@ def approved_of(recommendation_id: int) -> list[Assessment]:
     return list(
         db.session.scalars(
             sa.select(Assessment)
+            .options(sa.orm.joinedload(Assessment.decision).joinedload(Decision.meeting))
             .where(
                 Assessment.recommendation_id == recommendation_id,
                 Assessment.state == AssessmentState.APPROVED,

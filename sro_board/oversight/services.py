@@ -16,6 +16,7 @@ from ..audit.services import record
 from ..auth.models import User
 from ..core.clock import now_utc, today_local
 from ..core.extensions import db
+from ..meetings.queries import carried_board_decision
 from ..recommendations.models import Recommendation
 from .access import approval_refusal, drafting_refusal
 from .enums import EDITABLE, OPEN_STATES, TRANSITIONS, AssessmentState, Rating
@@ -162,18 +163,29 @@ def submit(actor: User, assessment: Assessment, version: int | None) -> None:
     db.session.flush()
 
 
-def approve(actor: User, assessment: Assessment, version: int | None) -> None:
-    """The board chair approves a submitted assessment: it is published and becomes current."""
+def approve(
+    actor: User, assessment: Assessment, version: int | None, decision_id: int | None = None
+) -> None:
+    """The board chair approves a submitted assessment: it is published and becomes current.
+
+    When the board agreed it by a vote, decision_id names the motion it carried at a meeting.
+    """
     if refusal := approval_refusal(actor, assessment):
         raise AssessmentError(refusal)
     _check_version(assessment, version)
+    if decision_id is not None and carried_board_decision(decision_id) is None:
+        raise AssessmentError(
+            _("Choose a motion the advisory board carried at one of its meetings.")
+        )
     assessment.approved_by_id, assessment.approved_at = actor.id, now_utc()
+    assessment.decision_id = decision_id
     _move(
         actor,
         assessment,
         AssessmentState.APPROVED,
         "assessment.approved",
         rating=assessment.rating.value,
+        decision_id=decision_id,
     )
     db.session.flush()
 

@@ -15,7 +15,7 @@ from ..recommendations.models import Recommendation
 from .access import approval_refusal, drafting_refusal
 from .enums import EDITABLE
 from .errors import AssessmentError
-from .forms import AssessmentForm, ReturnForm, StepForm, version_of
+from .forms import ApproveForm, AssessmentForm, ReturnForm, StepForm, version_of
 from .models import Assessment
 from .queries import approved_of, home_lists
 from .services import approve, edit_draft, open_assessment, return_draft, start_draft, submit
@@ -71,13 +71,15 @@ def _assessment(assessment_id: int) -> Assessment:
 def assessment(assessment_id: int):
     """One assessment, with the steps the viewer may take."""
     item = _assessment(assessment_id)
+    may_approve = approval_refusal(current_user, item) is None
     return render_template(
         "oversight/assessment.html",
         item=item,
         step_form=StepForm(version=item.version),
+        approve_form=ApproveForm(version=item.version) if may_approve else None,
         return_form=ReturnForm(version=item.version),
         may_edit=drafting_refusal(current_user) is None and item.drafted_by_id == current_user.id,
-        may_approve=approval_refusal(current_user, item) is None,
+        may_approve=may_approve,
         history=approved_of(item.recommendation_id),
     )
 
@@ -150,8 +152,9 @@ def approve_assessment(assessment_id: int):
     """The board chair approves the assessment: it is published."""
     return _step(
         assessment_id,
-        lambda item, form: approve(current_user, item, version_of(form)),
+        lambda item, form: approve(current_user, item, version_of(form), form.decision_id()),
         _("Approved. The assessment is now on the recommendation's public page."),
+        ApproveForm,
     )
 
 
