@@ -12,12 +12,17 @@ from ..models import Application
 from ..review_models import ConflictDeclaration, RubricCriterion, Score
 
 
+# Each count correlates with the enclosing statement explicitly: inside an UPDATE of
+# conflict_declaration it would otherwise add that table to its own FROM and count every row.
+
+
 def scored_count(application_id, reviewer_id) -> sa.ScalarSelect:
     """How many criteria of the application this reviewer has scored (a correlated count)."""
     return (
         sa.select(sa.func.count())
         .select_from(Score)
         .where(Score.application_id == application_id, Score.reviewer_id == reviewer_id)
+        .correlate_except(Score)
         .scalar_subquery()
     )
 
@@ -28,6 +33,7 @@ def criteria_count(intake_id) -> sa.ScalarSelect:
         sa.select(sa.func.count())
         .select_from(RubricCriterion)
         .where(RubricCriterion.intake_id == intake_id)
+        .correlate_except(RubricCriterion)
         .scalar_subquery()
     )
 
@@ -37,6 +43,7 @@ def completion_rule() -> sa.ColumnElement[bool]:
     intake_id = (
         sa.select(Application.intake_id)
         .where(Application.id == ConflictDeclaration.application_id)
+        .correlate_except(Application)
         .scalar_subquery()
     )
     criteria = criteria_count(intake_id)

@@ -5,6 +5,7 @@ import pytest
 import sqlalchemy as sa
 
 from sro_board.board.intakes.rubric import add_criterion, delete_criterion
+from sro_board.board.review.completion import refresh_intake_completion
 from sro_board.board.review.queue import queue_pages
 from sro_board.board.review.services import blind_application, declare_conflict, save_scores
 from sro_board.board.review_models import ConflictDeclaration
@@ -127,3 +128,19 @@ def test_0017_on_sqlite(tmp_path):
 @postgresql_only
 def test_0017_on_postgresql():
     on_postgresql(fill_on_upgrade)
+
+
+def test_each_declaration_gets_its_own_flag_when_many_are_worked_out_at_once(users, review):
+    reviewer, admin = users["reviewer"], users["admin"]
+    first, second = review["apps"]
+    for application, values in ((first, (4, 5)), (second, (3, 3))):
+        blind = blind_application(reviewer, application.id)
+        declare_conflict(reviewer, blind, has_conflict=False)
+        save_scores(reviewer, blind, scores(review["criteria"], *values))
+    third = add_criterion(admin, review["intake"], "Listening", "", 2)
+    # The first application gets a score on the new criterion too; the second does not.
+    criteria = [*review["criteria"], third]
+    save_scores(reviewer, blind_application(reviewer, first.id), scores(criteria, 4, 5, 4))
+    refresh_intake_completion(review["intake"].id)  # both declarations in one statement
+    assert (flag(first, reviewer), flag(second, reviewer)) == (True, False)
+    assert completion_disagreements() == 0
