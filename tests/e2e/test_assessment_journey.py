@@ -12,6 +12,8 @@ skip_module_without_playwright()
 
 from playwright.sync_api import Browser, Page, expect  # noqa: E402
 
+from tests.e2e.pages import axe_violations, describe_violations  # noqa: E402
+
 
 def _a_done_recommendation_never_assessed(live_server) -> tuple[str, int]:
     """The code of an implemented or ongoing recommendation the board has not assessed, and
@@ -73,6 +75,13 @@ def test_member_drafts_board_chair_approves_public_sees_it_beside_the_report(
     chair.goto("/board/home")
     waiting = chair.get_by_role("region", name="Waiting for the board chair")
     waiting.get_by_role("link", name=re.compile(rf"^{code}, drafted by")).click()
+    # The board voted on it: the chair cites the motion the board carried at its meeting.
+    vote = chair.get_by_label("Agreed by a vote of the board")
+    motions = vote.locator("option").all_inner_texts()
+    assert len(motions) > 1, "the sample board carried no motion at its meetings"
+    vote.select_option(label=motions[1])
+    violations = axe_violations(chair)
+    assert not violations, describe_violations(violations)
     chair.get_by_role("button", name="Approve and publish").click()
     expect(chair.get_by_role("status")).to_contain_text("Approved.")
 
@@ -84,6 +93,7 @@ def test_member_drafts_board_chair_approves_public_sees_it_beside_the_report(
     expect(board).to_contain_text(re.compile(r"Assessed \d"))
     expect(board).to_contain_text(re.compile(r"Updated \d"))
     expect(board).to_contain_text("The board and the service disagree.")
+    expect(board).to_contain_text("Agreed by a vote of the board at its meeting of")
     assert "Board-Member" not in reader.content(), "the drafting member's name is on the page"
     reader.goto("/")
     expect(reader.get_by_role("region", name="The advisory board's ratings")).to_contain_text(
