@@ -11,7 +11,6 @@ from ...core.extensions import db
 from ..models import Application
 from ..review_models import ConflictDeclaration, RubricCriterion, Score
 
-
 # Each count correlates with the enclosing statement explicitly: inside an UPDATE of
 # conflict_declaration it would otherwise add that table to its own FROM and count every row.
 

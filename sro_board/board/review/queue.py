@@ -8,7 +8,7 @@ from ...core.pagination import Page, page_size, resolve_page
 from ..models import Application, Intake
 from ..review_models import ConflictDeclaration
 from .access import reviewable_by
-from .services import QueueRow, queue_query, stored_complete
+from .services import QueueRow, queue_columns, stored_complete
 
 PARAMS = {False: "page", True: "done_page"}  # to review, scored
 
@@ -59,7 +59,12 @@ def _page_rows(reviewer: User, complete: bool, page: Page) -> list[QueueRow]:
         .limit(page.per_page)
         .offset(page.first_number - 1)
     )
-    rows = queue_query(reviewer).where(Application.id.in_(ids))
+    # The ids passed every filter: their rows need only the columns, in the same order.
+    rows = (
+        queue_columns(reviewer)
+        .where(Application.id.in_(ids))
+        .order_by(Intake.opens_at.desc(), Application.id)
+    )
     return [QueueRow(*row[:6]) for row in db.session.execute(rows)]
 
 

@@ -90,6 +90,17 @@ def stored_complete() -> sa.ColumnElement[bool]:
 
 def queue_query(reviewer: User, complete: bool | None = None) -> sa.Select:
     """The reviewer's queue as a select of QueueRow values; optionally only (in)complete ones."""
+    query = queue_columns(reviewer).where(reviewable_by(reviewer))
+    is_complete = stored_complete()
+    if complete is True:
+        query = query.where(is_complete)
+    elif complete is False:
+        query = query.where(sa.not_(is_complete))
+    return query.order_by(Intake.opens_at.desc(), Application.id)
+
+
+def queue_columns(reviewer: User) -> sa.Select:
+    """QueueRow's values for applications (and the stored flag), unfiltered: callers choose."""
     declared = ConflictDeclaration.reviewer_id.is_not(None)
     # Scores need a declaration first (save_scores): only declared rows count theirs.
     scored = sa.case((declared, scored_count(Application.id, reviewer.id)), else_=0)
@@ -101,7 +112,7 @@ def queue_query(reviewer: User, complete: bool | None = None) -> sa.Select:
     )
     criteria = sa.func.coalesce(rubric.c.size, 0)
     is_complete = stored_complete()
-    query = (
+    return (
         sa.select(
             Application.id,
             Intake.title,
@@ -120,14 +131,7 @@ def queue_query(reviewer: User, complete: bool | None = None) -> sa.Select:
                 ConflictDeclaration.reviewer_id == reviewer.id,
             ),
         )
-        .where(reviewable_by(reviewer))
-        .order_by(Intake.opens_at.desc(), Application.id)
     )
-    if complete is True:
-        query = query.where(is_complete)
-    elif complete is False:
-        query = query.where(sa.not_(is_complete))
-    return query
 
 
 def declare_conflict(
