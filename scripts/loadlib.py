@@ -23,6 +23,10 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432"
+# One fixed key for the loader and the servers: the sample's two-step secrets are encrypted at
+# rest, so the servers must read them with the key they were written with (a restarted server
+# too).
+ENCRYPTION_KEY = "h563Rv7R0U2fNbmZkRv_4Twse_55bpXiI6dCIOsVpQM="
 DEMO_PASSWORD = "sro-board-demo-password"  # noqa: S105 - the public demo password
 # The demo admin's and chair's published TOTP secrets (sro_board/sample/loader.py).
 DEMO_TOTP_SECRETS = {  # noqa: S105 - published with the demo
@@ -61,7 +65,12 @@ def prepare_database(kind: str, name: str) -> str:
         psql(f"CREATE DATABASE {name}")
         url = f"{PG_BASE}/{name}"
     queue = f"sqlite:///{tempfile.mkstemp(prefix='sro-queue-', suffix='.db')[1]}"
-    env = os.environ | {"FLASK_APP": "sro_board", "DATABASE_URL": url, "TASK_QUEUE_URL": queue}
+    env = os.environ | {
+        "FLASK_APP": "sro_board",
+        "DATABASE_URL": url,
+        "TASK_QUEUE_URL": queue,
+        "ENCRYPTION_KEYS": ENCRYPTION_KEY,
+    }
     for command in (["db", "upgrade"], ["sample", "load"]):
         subprocess.run(
             [str(BIN / "flask"), *command], env=env, check=True, capture_output=True, cwd=ROOT
@@ -102,8 +111,7 @@ def start_server(database_url: str, workers: int, redis_db: int) -> Server:
     env = os.environ | {
         "SRO_BOARD_CONFIG": "production",
         "SECRET_KEY": "load-test-secret-key-that-is-long-enough-0123456789",
-        # A fixed key: a restarted server reads what the last one wrote.
-        "ENCRYPTION_KEYS": "h563Rv7R0U2fNbmZkRv_4Twse_55bpXiI6dCIOsVpQM=",
+        "ENCRYPTION_KEYS": ENCRYPTION_KEY,
         "DATABASE_URL": database_url,
         "WEB_CONCURRENCY": str(workers),
         "PORT": str(port),
