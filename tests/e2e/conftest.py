@@ -228,6 +228,7 @@ def live_server(e2e_database_url, smtp_server):
     thread.start()
     users = {email.split("@")[0]: email for email, _name, _roles in DEMO_ACCOUNTS}
     users["board_member"] = BOARD_MEMBER_EMAIL
+    users["board_chair"] = "board.chair@example.org"  # a sample account (and a board member)
     yield LiveServer(app=app, url=url, users=users)
     server.shutdown()
     thread.join(timeout=10)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-ROLES = ["anonymous", "admin", "chair", "member", "reviewer", "board_member"]
+ROLES = ["anonymous", "admin", "chair", "member", "reviewer", "board_member", "board_chair"]
 
 # Endpoints the crawler does not visit, each with the reason. Keep this short.
 EXEMPT: dict[str, str] = {}
@@ -18,6 +18,10 @@ EXEMPT: dict[str, str] = {}
 # does not fit (WCAG 1.4.10 reflow).
 TOO_WIDE_FOR_PHONES: dict[str, str] = {}
 PHONE = {"width": 390, "height": 844}
+
+
+# A key of sample_parameters() whose values replace the "*" ones for one role.
+ROLE_VALUES = "role:"
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,13 @@ def sample_parameters(app) -> dict[str, dict[str, object]]:
         meeting = db.session.scalar(
             sa.select(Meeting).where(Meeting.body == Body.WORKING_GROUP).order_by(Meeting.id)
         )
+        # The board's next meeting (agenda published), which the board chair runs: each chair
+        # is crawled on a meeting of their own body (the other body's is refused, by design).
+        board_meeting = db.session.scalar(
+            sa.select(Meeting)
+            .where(Meeting.body == Body.ADVISORY_BOARD, Meeting.starts_at > sa.func.now())
+            .order_by(Meeting.starts_at)
+        )
         params: dict[str, dict[str, object]] = {
             "*": {"code": code, "user_id": member, "message_id": message},
             "meetings.feed": {"slug": "advisory-board"},
@@ -68,6 +79,11 @@ def sample_parameters(app) -> dict[str, dict[str, object]]:
         }
         if meeting is not None:
             params["*"] |= {"meeting_id": meeting.id, "item_id": meeting.items[0].id}
+        if board_meeting is not None:
+            params[ROLE_VALUES + "board_chair"] = {
+                "meeting_id": board_meeting.id,
+                "item_id": board_meeting.items[0].id,
+            }
         db.session.remove()
     return params
 
@@ -216,9 +232,10 @@ def plan(app, roles_of: dict[str, set[str]], extra: dict[str, dict[str, object]]
             if any(v is None for v in values.values()):
                 unvisited.append(f"{rule.endpoint} ({rule.rule}): no sample value for {values}")
                 continue
-            path = url_for(rule.endpoint, **values)
             view = app.view_functions[rule.endpoint]
             for role in ROLES:
+                own = params.get(ROLE_VALUES + role, {})
+                path = url_for(rule.endpoint, **(values | {k: own[k] for k in values if k in own}))
                 expect = expected_outcome(view, role, roles_of)
                 visits[role].append(Visit(rule.endpoint, path, expect))
     return visits, unvisited
