@@ -7,7 +7,6 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from ..core.filters import format_date
 from ..core.forms import choices, plausible_year
-from ..core.i18n import current_language
 from ..meetings.queries import carried_board_decisions
 from .enums import RATING_LABELS
 from .services import COMMENTARY_MAX, NOTE_MAX, Draft, Rating
@@ -82,8 +81,7 @@ class ApproveForm(StepForm):
 
 def decision_label(decision) -> str:
     """A carried motion as the approver chooses it: the meeting's date, then the motion."""
-    french = current_language() == "fr" and decision.motion_fr
-    motion = decision.motion_fr if french else decision.motion
+    motion = decision.public("motion")
     motion = motion if len(motion) <= MOTION_SHOWN else motion[: MOTION_SHOWN - 1] + "…"
     return f"{format_date(decision.meeting.starts_at)}: {motion}"
 

@@ -8,7 +8,7 @@ from ...core.pagination import Page, page_size, resolve_page
 from ..models import Application, Intake
 from ..review_models import ConflictDeclaration
 from .access import reviewable_by
-from .services import QueueRow, queue_columns, stored_complete
+from .services import QueueRow, own_declaration, queue_columns, stored_complete
 
 PARAMS = {False: "page", True: "done_page"}  # to review, scored
 
@@ -38,7 +38,7 @@ def _sizes(reviewer: User) -> tuple[int, int]:
     scored = (
         sa.select(sa.func.count())
         .select_from(Application)
-        .join(ConflictDeclaration, _own_declaration(reviewer))
+        .join(ConflictDeclaration, own_declaration(reviewer))
         .where(reviewable_by(reviewer), stored_complete())
     )
     total, done = db.session.execute(
@@ -53,7 +53,7 @@ def _page_rows(reviewer: User, complete: bool, page: Page) -> list[QueueRow]:
     ids = (
         sa.select(Application.id)
         .join(Intake, Intake.id == Application.intake_id)
-        .outerjoin(ConflictDeclaration, _own_declaration(reviewer))
+        .outerjoin(ConflictDeclaration, own_declaration(reviewer))
         .where(reviewable_by(reviewer), flag if complete else sa.not_(flag))
         .order_by(Intake.opens_at.desc(), Application.id)
         .limit(page.per_page)
@@ -66,10 +66,3 @@ def _page_rows(reviewer: User, complete: bool, page: Page) -> list[QueueRow]:
         .order_by(Intake.opens_at.desc(), Application.id)
     )
     return [QueueRow(*row[:6]) for row in db.session.execute(rows)]
-
-
-def _own_declaration(reviewer: User) -> sa.ColumnElement[bool]:
-    return sa.and_(
-        ConflictDeclaration.application_id == Application.id,
-        ConflictDeclaration.reviewer_id == reviewer.id,
-    )

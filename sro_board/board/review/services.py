@@ -124,13 +124,15 @@ def queue_columns(reviewer: User) -> sa.Select:
         )
         .join(Intake, Intake.id == Application.intake_id)
         .outerjoin(rubric, rubric.c.intake_id == Application.intake_id)
-        .outerjoin(
-            ConflictDeclaration,
-            sa.and_(
-                ConflictDeclaration.application_id == Application.id,
-                ConflictDeclaration.reviewer_id == reviewer.id,
-            ),
-        )
+        .outerjoin(ConflictDeclaration, own_declaration(reviewer))
+    )
+
+
+def own_declaration(reviewer: User) -> sa.ColumnElement[bool]:
+    """Joins an application to the reviewer's own declaration on it."""
+    return sa.and_(
+        ConflictDeclaration.application_id == Application.id,
+        ConflictDeclaration.reviewer_id == reviewer.id,
     )
 
 
