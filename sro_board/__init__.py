@@ -8,14 +8,19 @@ from config import CONFIGS, ProductionConfig
 
 from . import (
     admin,
+    api,
     auth,
     board,
     contact,
     core,
+    feeds,
+    follow,
     mail,
     meetings,
+    notices,
     ops,
     oversight,
+    progress,
     public,
     recommendations,
     security,
@@ -28,7 +33,22 @@ from .core.application import App
 from .core.pageserve import CachedPages
 
 # Feature packages: each mounts its blueprint, template globals and commands (init_app).
-FEATURES = (public, auth, recommendations, board, contact, admin, ops, meetings, oversight)
+FEATURES = (
+    public,
+    auth,
+    recommendations,
+    board,
+    contact,
+    admin,
+    ops,
+    meetings,
+    oversight,
+    progress,
+    api,
+    feeds,
+    follow,
+    notices,
+)
 
 
 def create_app(config_name: str | None = None, **overrides) -> App:
