@@ -4,9 +4,9 @@ from datetime import UTC, datetime
 
 from flask import current_app
 
+from sro_board.core.clock import clock_set_to
 from sro_board.mail.backends import SENT, Message
 from sro_board.notices.digests import send_digests
-from sro_board.core.clock import clock_set_to
 
 # December: Edmonton is on MST (UTC-7), so 07:00 local is 14:00 UTC.
 EVENING_BEFORE = datetime(2026, 12, 2, 2, 30, tzinfo=UTC)  # 1 December, 19:30 local

@@ -7,10 +7,10 @@ import sqlalchemy as sa
 from sro_board.core.clock import clock_set_to
 from sro_board.core.extensions import db
 from sro_board.notices.kinds import Kind
-from sro_board.recommendations.enums import UpdateState
-from sro_board.recommendations.models import Update
 from sro_board.notices.models import NoticeSent
 from sro_board.notices.services import set_choices
+from sro_board.recommendations.enums import UpdateState
+from sro_board.recommendations.models import Update
 from tests.factories import make_rec, make_user
 from tests.notices.helpers import (
     AFTERNOON,

@@ -88,9 +88,10 @@ def test_admins_get_the_count_and_kinds_of_dead_email_never_an_address(app):
         admin = make_user(["admin"], email="admin@example.org")
         kill_one_email(app)
         kill_one_email(app)
-    assert db.session.scalar(
-        sa.select(sa.func.count()).where(OutboxEmail.state == EmailState.DEAD)
-    ) == 2
+    assert (
+        db.session.scalar(sa.select(sa.func.count()).where(OutboxEmail.state == EmailState.DEAD))
+        == 2
+    )
     assert run_at(SEVEN) == 1
     (message,) = sent_to(admin.email)
     assert message.subject == "2 emails could not be sent"
