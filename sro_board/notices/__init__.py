@@ -9,6 +9,7 @@ Each person switches each kind off on /account/notifications (linked from every 
 import click
 from flask import Flask
 from flask.cli import AppGroup
+from flask_babel import gettext as _
 from huey import crontab
 
 from ..board.signals import reviewer_assigned
@@ -30,7 +31,7 @@ def send_command() -> None:
     """Send the daily digests that are due now (the worker does this every hour)."""
     sent = send_digests()
     db.session.commit()
-    click.echo(f"{sent} digest(s) queued.")
+    click.echo(_("Queued %(num)d digest(s).", num=sent))
 
 
 def _on_reviewer_assigned(intake, reviewer, **_extra) -> None:

@@ -151,3 +151,13 @@ def test_the_board_chair_is_told_of_submitted_assessments(app):
     assert link("/board/home") in message.body
     assert "update" not in message.body.split("--")[0]
     assert sent_to(drafter.email) == []  # a board member approves nothing
+
+
+def test_the_command_sends_what_is_due(app, runner):
+    with clock_set_to(SEVEN):
+        chair = make_user(["chair"], email="chair@example.org")
+        a_pending_update()
+        result = runner.invoke(args=["notices", "send"])
+    assert result.exit_code == 0, result.output
+    assert "Queued 1 digest(s)." in result.output
+    assert len(sent_to(chair.email)) == 1
