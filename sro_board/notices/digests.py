@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask_babel import force_locale
 
+from ..admin.labels import template_label
 from ..auth.models import User
 from ..auth.permissions import Action, can
 from ..board.models import BoardMember
@@ -119,11 +120,11 @@ def terms(user: User, language: str, moment: datetime) -> dict[str, Any] | None:
 
 
 def email_failed(user: User, language: str, moment: datetime) -> dict[str, Any] | None:
-    """How many emails were given up on since the last digest, by kind (never an address)."""
+    """How many emails were given up on since the last digest, by kind as the outbox names it."""
     events = _events_since(user, Kind.EMAIL_FAILED, (Kind.EMAIL_FAILED.value,), moment)
     if not events:
         return None
-    by_template = Counter(str(event.detail.get("template", "")) for event in events)
+    by_template = Counter(template_label(str(event.detail.get("template", ""))) for event in events)
     return {
         "count": len(events),
         "templates": sorted(by_template.items()),
