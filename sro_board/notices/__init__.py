@@ -1,8 +1,9 @@
 """Staff notifications by email (drafts waiting, reviewer assigned, terms ending, failed email).
 
-Sent by the worker, never in the request: the daily digests by a periodic task (digests.py),
-the reviewer's email by a task enqueued once the assignment commits. Lower packages say what
-happened through blinker signals (board.signals, mail.signals) and know nothing of this one.
+Sent by the worker, never in the request: the daily digests by a periodic task (digests.py);
+the reviewer's email is an outbox row written with the assignment, delivered once it commits.
+Lower packages say what happened through blinker signals (board.signals, mail.signals) and
+know nothing of this one.
 Each person switches each kind off on /account/notifications (linked from every email).
 """
 
@@ -15,10 +16,10 @@ from huey import crontab
 from ..board.signals import reviewer_assigned
 from ..core.extensions import db
 from ..core.sections import add_section
-from ..mail.queue import EXTENSION, run_after_commit
+from ..mail.queue import EXTENSION
 from ..mail.signals import email_given_up
 from .digests import send_digests
-from .services import REVIEWER_TASK, note_dead_email, tell_reviewer
+from .services import note_dead_email, tell_reviewer
 from .views import bp
 
 __all__ = ["bp", "init_app"]
@@ -35,7 +36,7 @@ def send_command() -> None:
 
 
 def _on_reviewer_assigned(intake, reviewer, **_extra) -> None:
-    run_after_commit(REVIEWER_TASK, intake.id, reviewer.id)
+    tell_reviewer(intake, reviewer)
 
 
 def _on_email_given_up(email, **_extra) -> None:
@@ -47,7 +48,6 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     add_section(app, "account.links", "notices/_account_link.html", lambda **_page: {})
     tasks = app.extensions[EXTENSION]
-    tasks.add_task(REVIEWER_TASK, tell_reviewer)
     tasks.add_periodic("notices.digests", crontab(minute="5"), send_digests)
     reviewer_assigned.connect(_on_reviewer_assigned, weak=False)
     email_given_up.connect(_on_email_given_up, weak=False)

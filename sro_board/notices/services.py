@@ -11,7 +11,6 @@ from ..audit.services import record
 from ..auth.models import User
 from ..board.models import Application, Intake
 from ..board.review.access import reviewable_by
-from ..board.review_models import ReviewerAssignment
 from ..core.extensions import db
 from ..core.urls import public_url
 from ..mail.models import OutboxEmail
@@ -20,7 +19,6 @@ from .kinds import Kind, kinds_for
 from .models import NoticeEvent, NoticePreference
 
 log = logging.getLogger(__name__)
-REVIEWER_TASK = "notices.reviewer_assigned"
 # The template of the digest about failed email: its own failure is never told (no loop).
 FAILED_TEMPLATE = f"notice_{Kind.EMAIL_FAILED.value}"
 
@@ -107,14 +105,14 @@ def footer_link(language: str) -> str:
     return public_url("notices.settings", _language=language)
 
 
-def tell_reviewer(intake_id: int, user_id: int) -> bool:
-    """Email a reviewer that they were assigned to an intake (the worker's task); True if sent."""
-    user = db.session.get(User, user_id)
-    intake = db.session.get(Intake, intake_id)
-    assigned = db.session.get(ReviewerAssignment, (intake_id, user_id))
-    if user is None or intake is None or assigned is None or not user.active:
-        return False
-    if not wants(user, Kind.REVIEWER_ASSIGNED):
+def tell_reviewer(intake: Intake, user: User) -> bool:
+    """Queue the reviewer's email about their assignment, in the assigning transaction.
+
+    The outbox row commits with the assignment (a rolled-back one sends nothing) and the
+    worker delivers it; the email names the intake and how many applications wait in the
+    reviewer's queue, never an applicant. True if queued.
+    """
+    if not user.active or not wants(user, Kind.REVIEWER_ASSIGNED):
         return False
     language = user.email_language()
     waiting = db.session.scalar(
@@ -134,5 +132,4 @@ def tell_reviewer(intake_id: int, user_id: int) -> bool:
         link=public_url("board.review_queue", _language=language),
         settings_link=footer_link(language),
     )
-    db.session.commit()
     return True
