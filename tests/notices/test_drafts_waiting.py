@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from sro_board.core.clock import clock_set_to
 from sro_board.core.extensions import db
+from sro_board.mail.queue import task_queue
 from sro_board.notices.kinds import Kind
 from sro_board.notices.models import NoticeSent
 from sro_board.notices.services import set_choices
@@ -160,4 +161,23 @@ def test_the_command_sends_what_is_due(app, runner):
         result = runner.invoke(args=["notices", "send"])
     assert result.exit_code == 0, result.output
     assert "Queued 1 digest(s)." in result.output
+    assert len(sent_to(chair.email)) == 1
+
+
+def test_the_worker_runs_the_digests_every_hour_at_minute_5(app):
+    huey = task_queue().huey
+    names = {
+        hour: [t.name for t in huey.read_periodic(datetime(2026, 12, 2, hour, 5))]
+        for hour in range(24)
+    }
+    assert all("notices.digests" in found for found in names.values())
+    assert "notices.digests" not in [t.name for t in huey.read_periodic(SEVEN)]  # 14:00
+    with clock_set_to(SEVEN):
+        chair = make_user(["chair"], email="chair@example.org")
+        a_pending_update()
+    (task,) = [
+        t for t in huey.read_periodic(datetime(2026, 12, 2, 14, 5)) if t.name == "notices.digests"
+    ]
+    with clock_set_to(SEVEN):
+        huey.execute(task)  # as the worker does, in an app context of its own
     assert len(sent_to(chair.email)) == 1
