@@ -130,3 +130,19 @@ def test_a_dead_notice_of_another_kind_is_told(app):
         kill_one_email(app, template="notice_drafts_waiting", recipient="chair@example.net")
     assert run_at(SEVEN) == 1
     assert "- notice drafts waiting: 1" in sent_to(admin.email)[0].body
+
+
+def test_failures_switched_off_are_not_sent_and_the_digest_speaks_french(app):
+    with clock_set_to(SEVEN):
+        quiet = make_user(["admin"], email="quiet@example.org")
+        french = make_user(["admin"], email="french@example.org", name="Dominique")
+        french.language = "fr"
+        set_choices(quiet, {Kind.DRAFTS_WAITING.value: True, Kind.TERMS.value: True})
+        db.session.commit()
+        kill_one_email(app)
+    assert run_at(SEVEN) == 1
+    assert sent_to(quiet.email) == []
+    (message,) = sent_to(french.email)
+    assert message.subject == "1 courriel n'a pas pu être envoyé"
+    assert "Bonjour Dominique," in message.body
+    assert link("/fr/staff/email?state=dead") in message.body
