@@ -87,6 +87,11 @@ def _events_since(user: User, kind: Kind, kinds: tuple[str, ...], moment: dateti
             NoticeSent.user_id == user.id, NoticeSent.kind == kind.value
         )
     )
+    if db.session.get_bind().dialect.name == "postgresql":
+        # The digest remembers the newest event id it told of: wait for the transactions
+        # adding events (they hold lower ids) so that none commits below it afterwards.
+        # Until this transaction ends; SQLite has one writer at a time already.
+        db.session.execute(sa.text("LOCK TABLE notice_event IN SHARE MODE"))
     query = sa.select(NoticeEvent).where(NoticeEvent.kind.in_(kinds)).order_by(NoticeEvent.id)
     if last is None:
         query = query.where(NoticeEvent.created_at >= moment - timedelta(days=FIRST_DIGEST_DAYS))
@@ -222,6 +227,7 @@ def send_digests() -> int:
     for kind in DIGESTS:
         for user in holders(kind):
             sent += _send_one(user, kind, local.date(), moment)
+    db.session.commit()  # ends the last read (and its lock on the events)
     if sent:
         log.info("notices: %s digest(s) queued", sent)
     return sent
