@@ -108,9 +108,7 @@ def progress_history() -> History:
     start = min(as_local(_aware(rec.baseline_recorded_at)).date() for rec in recs)
     firsts = month_starts(start, now_utc().astimezone(zone).date())
     # A month's end: local midnight starting the next month, in UTC.
-    ends = [
-        datetime.combine(_next_month(first), time(), zone).astimezone(UTC) for first in firsts
-    ]
+    ends = [datetime.combine(_next_month(first), time(), zone).astimezone(UTC) for first in firsts]
     counts = [dict.fromkeys(statuses, 0) for _ in firsts]
     planned = [0] * len(firsts)
     for rec in recs:
