@@ -1,4 +1,4 @@
-"""A tracker and meetings to read through the feeds, with marker strings the public must never see."""
+"""A tracker and meetings to read in the feeds, with marker strings the public must never see."""
 
 import xml.etree.ElementTree as ET
 
@@ -92,4 +92,4 @@ def parse(response) -> ET.Element:
     """The response's Atom document (which must be served as Atom)."""
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "application/atom+xml; charset=utf-8"
-    return ET.fromstring(response.get_data())
+    return ET.fromstring(response.get_data())  # noqa: S314 - the app's own response

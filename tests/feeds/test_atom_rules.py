@@ -58,7 +58,8 @@ def test_feed_has_exactly_one_id(feeds):
 def test_feed_has_exactly_one_title(feeds):
     for path, feed in feeds.items():
         titles = children(feed, "title")
-        assert len(titles) == 1 and titles[0].text.strip(), path
+        assert len(titles) == 1, path
+        assert titles[0].text.strip(), path
 
 
 def test_feed_has_exactly_one_updated(feeds):
@@ -110,7 +111,8 @@ def test_entry_has_exactly_one_title(feeds):
     for path, feed in feeds.items():
         for entry in entries(feed):
             titles = children(entry, "title")
-            assert len(titles) == 1 and titles[0].text.strip(), path
+            assert len(titles) == 1, path
+            assert titles[0].text.strip(), path
 
 
 def test_entry_has_exactly_one_updated(feeds):
@@ -160,7 +162,8 @@ def test_ids_are_absolute_iris(feeds):
     for path, feed in feeds.items():
         for element in (feed, *entries(feed)):
             value = element.find(f"{ATOM}id").text
-            assert value == value.strip() and not re.search(r"\s", value), path
+            assert value == value.strip(), path
+            assert not re.search(r"\s", value), path
             assert urlsplit(value).scheme, path
             assert TAG_URI.match(value), value
 

@@ -45,9 +45,11 @@ def test_feeds_show_the_public_note_and_the_public_changes(app, client):
     tracker()
     body = client.get("/recommendations/R-01/feed.atom").get_data(as_text=True)
     assert PUBLIC_NOTE in body
-    assert "Implementation status:" in body and "Planning" in body
+    assert "Implementation status:" in body
+    assert "Planning" in body
     french = client.get("/fr/recommendations/R-01/feed.atom").get_data(as_text=True)
-    assert "Rôle clair des agents" in french and "Planification" in french
+    assert "Rôle clair des agents" in french
+    assert "Planification" in french
 
 
 def test_a_pending_update_appears_once_approved(app, client, users):
@@ -71,7 +73,8 @@ def test_the_rejected_update_is_in_no_feed(app, client):
 def test_the_theme_and_recommendation_feeds_hold_only_theirs(app, client):
     made = tracker()
     role = client.get("/themes/role/feed.atom").get_data(as_text=True)
-    assert "R-01" in role and "R-02" not in role
+    assert "R-01" in role
+    assert "R-02" not in role
     one = parse(client.get("/recommendations/R-02/feed.atom"))
     assert {e.find(f"{ATOM}title").text.split(":")[0] for e in one.findall(f"{ATOM}entry")} == {
         "R-02"
@@ -96,7 +99,8 @@ def test_ids_are_stable_across_renders_hosts_and_publishes(app, client):
     before = ids(client, "/feed.atom")
     publish(made["second"], note="Another step.", progress=50)
     after = ids(client, "/feed.atom")
-    assert after[0] == before[0] and after[2:] == before[1:]
+    assert after[0] == before[0]
+    assert after[2:] == before[1:]
     assert all(value.startswith("tag:127.0.0.1,2024:en/") for value in after)
     assert ids(client, "/fr/feed.atom")[1].startswith("tag:127.0.0.1,2024:fr/")
 
@@ -104,10 +108,12 @@ def test_ids_are_stable_across_renders_hosts_and_publishes(app, client):
 def test_meetings_feed_shows_closed_meetings_as_closed_only(app, client):
     made = tracker()
     feed = client.get("/meetings/feed.atom").get_data(as_text=True)
-    assert "Closed meeting" in feed and CLOSED_MARKER not in feed
+    assert "Closed meeting" in feed
+    assert CLOSED_MARKER not in feed
     assert f"/meeting/{made['minutes'].id}/minutes<" in feed
     assert "The board heard about training." in feed  # the published minutes' summary
-    assert "Minutes:" in feed and "Agenda:" in feed
+    assert "Minutes:" in feed
+    assert "Agenda:" in feed
 
 
 def test_feeds_are_bounded_and_take_the_same_queries_for_more_data(app, client):
@@ -144,7 +150,8 @@ def test_pages_name_their_feeds_in_their_head(app, client):
     for path, href in cases.items():
         page = client.get(path).get_data(as_text=True)
         head = page.split("</head>")[0]
-        assert atom in head and href in head, path
+        assert atom in head, path
+        assert href in head, path
     assert "application/atom+xml" not in client.get("/about").get_data(as_text=True)
 
 

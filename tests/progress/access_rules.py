@@ -1,4 +1,4 @@
-"""Who may read the progress page (merged into the route x role matrix by tests/security/routes.py)."""
+"""Who may read the progress page (merged into the route x role matrix by routes.py)."""
 
 from tests.security.access import EVERYONE, Access
 
