@@ -121,11 +121,15 @@ def meeting_entries(meetings: list[Meeting]) -> list[Entry]:
     entries = []
     for meeting in meetings:
         link = public_url("meetings.public_detail", meeting_id=meeting.id)
-        name = meeting.public("title") if meeting.is_public else _("Closed meeting")
+        name = (
+            meeting.public("title")
+            if meeting.is_public
+            else _("%(body)s: closed meeting", body=meeting.body.label)
+        )
         entries.append(
             Entry(
                 id=tag(f"meeting/{meeting.id}/agenda", language),
-                title=_("Agenda: %(body)s, %(name)s", body=meeting.body.label, name=name),
+                title=_("Agenda: %(name)s", name=name),
                 updated=meeting.agenda_changed_at or meeting.agenda_published_at,
                 link=link,
                 html=render_template("feeds/_agenda.html", meeting=meeting),
@@ -139,7 +143,7 @@ def meeting_entries(meetings: list[Meeting]) -> list[Entry]:
             entries.append(
                 Entry(
                     id=tag(f"meeting/{meeting.id}/minutes", language),
-                    title=_("Minutes: %(body)s, %(name)s", body=meeting.body.label, name=name),
+                    title=_("Minutes: %(name)s", name=name),
                     updated=meeting.minutes_published_at,
                     link=link,
                     html=render_template("feeds/_minutes.html", meeting=meeting),

@@ -19,6 +19,7 @@ DECISION_MARKER = "Decision-marker-1e5f: why it was rejected"
 APPROVER_NAME = "Zebulon Approverson"
 AUTHOR_NAME = "Philippa Draftwright"
 CLOSED_MARKER = "Closed-marker-6c3a: confidential matter"
+LEAD_EMAIL = "lead-marker-2b7d@example.org"  # a staff-only field's value (lead_user)
 MARKERS = (
     PENDING_MARKER,
     REJECTED_MARKER,
@@ -27,6 +28,7 @@ MARKERS = (
     APPROVER_NAME,
     AUTHOR_NAME,
     CLOSED_MARKER,
+    LEAD_EMAIL,
 )
 FEEDS = (
     "/feed.atom",
@@ -58,6 +60,8 @@ def tracker() -> dict:
     first = make_rec("R-01", title="Clear role for officers", title_fr="Rôle clair des agents")
     second = make_rec("R-02", theme="training_hiring")
     publish(first, status="planning")
+    make_user(["member"], email=LEAD_EMAIL, name="Lead Person")
+    publish(first, lead_user=LEAD_EMAIL)
     publish(second, status="in_progress", progress=20)
     author = make_user(["member"], email="feed-author@example.org", name=AUTHOR_NAME)
     approver = make_user(["chair"], email="feed-approver@example.org", name=APPROVER_NAME)

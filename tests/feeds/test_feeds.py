@@ -108,7 +108,7 @@ def test_ids_are_stable_across_renders_hosts_and_publishes(app, client):
 def test_meetings_feed_shows_closed_meetings_as_closed_only(app, client):
     made = tracker()
     feed = client.get("/meetings/feed.atom").get_data(as_text=True)
-    assert "Closed meeting" in feed
+    assert "Agenda: Working group: closed meeting" in feed
     assert CLOSED_MARKER not in feed
     assert f"/meeting/{made['minutes'].id}/minutes<" in feed
     assert "The board heard about training." in feed  # the published minutes' summary
