@@ -157,6 +157,11 @@ PUBLIC_ENDPOINTS = frozenset(
         "meetings.pack",
         "meetings.feed",
         "meetings.meeting_ics",
+        "feeds.updates",
+        "feeds.recommendation",
+        "feeds.theme",
+        "feeds.meetings",
+        "progress.page",
     }
 )
 

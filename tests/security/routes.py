@@ -32,6 +32,8 @@ def collect_rules() -> dict[str, Access]:
         _board_rules("tests.meetings"),
         _board_rules("tests.oversight"),
         _board_rules("tests.notices"),
+        _board_rules("tests.feeds"),
+        _board_rules("tests.progress"),
     ):
         if module is None:
             continue
