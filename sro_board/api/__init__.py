@@ -2,6 +2,14 @@
 
 from flask import Flask
 
+from . import bulk, views  # noqa: F401 - operations
+from .http import register
+from .pages import pages
+from .registry import bp
+
 
 def init_app(app: Flask) -> None:
-    """Mount the API (issue 15: being built)."""
+    """Mount the API, its documentation and the open data page."""
+    app.register_blueprint(bp)
+    app.register_blueprint(pages)
+    register(app)

@@ -1,0 +1,78 @@
+"""The human pages: the open data page (bulk downloads) and the API's documentation."""
+
+from flask import Blueprint, render_template
+from flask_babel import lazy_gettext as _l
+
+from ..core.clock import today_local
+from ..core.pagecache import public_page
+from . import licence
+from .bulk import DATASETS
+from .registry import OPERATIONS
+
+pages = Blueprint("open_data", __name__)
+
+# An example address for each operation's path values.
+EXAMPLE_VALUES = {"code": "R-01", "meeting_id": "1"}
+EXAMPLE_QUERIES = {
+    "api.recommendations": "?status=in_progress&theme=training_hiring&per_page=5",
+    "api.meetings": "?body=advisory_board&page=1",
+}
+
+
+DATASET_NAMES = {
+    "recommendations": _l("Recommendations"),
+    "milestones": _l("Milestones"),
+    "evidence": _l("Evidence"),
+    "timeline": _l("Public timeline"),
+    "assessments": _l("Board assessments"),
+    "meetings": _l("Meetings"),
+    "decisions": _l("Decisions"),
+}
+DATASET_NOTES = {
+    "recommendations": _l(
+        "Each recommendation's public fields: status, feasibility, progress, "
+        "target date and the first commitment."
+    ),
+    "milestones": _l("The steps of each recommendation, with their due dates."),
+    "evidence": _l("The links that show what was done."),
+    "timeline": _l("Every approved update: its date, public note and the changes it made."),
+    "assessments": _l("The advisory board's approved assessments of the recommendations."),
+    "meetings": _l("The announced meetings of the advisory board and the working group."),
+    "decisions": _l("The decisions of public meetings whose minutes are published."),
+}
+
+
+def examples() -> list[tuple[str, str, str]]:
+    """(path, example address, summary) of every JSON operation but the bulk files."""
+    found = []
+    for op in OPERATIONS:
+        if op.path.startswith("/api/v1/bulk/"):
+            continue
+        example = op.path
+        for name, value in EXAMPLE_VALUES.items():
+            example = example.replace("{" + name + "}", value)
+        found.append((op.path, example + EXAMPLE_QUERIES.get(f"api.{op.endpoint}", ""), op.summary))
+    return found
+
+
+@pages.get("/open-data")
+@public_page()
+def open_data():
+    """All public data to download, its licence and how to cite it."""
+    return render_template(
+        "api/open_data.html",
+        datasets=DATASETS,
+        dataset_names=DATASET_NAMES,
+        dataset_notes=DATASET_NOTES,
+        licence=licence,
+        today=today_local(),
+    )
+
+
+@pages.get("/open-data/api")
+@public_page()
+def api_docs():
+    """How to use the API, each operation with an example."""
+    return render_template(
+        "api/docs.html", operations=examples(), licence=licence, today=today_local()
+    )
