@@ -329,7 +329,7 @@ def _mount(dataset: Dataset) -> None:
         endpoint=f"bulk_{dataset.name}_json",
     )
     def as_json_file(args: dict[str, Any]):
-        body = {"dataset": dataset.name, "licence": str(LICENCE_NAME), "data": dumped(dataset)}
+        body = {"dataset": dataset.name, "licence": str(LICENCE_NAME), "data": list(dataset.rows())}
         response = current_app.json.response(schema().dump(body))
         response.headers.update(_download(dataset, "json"))
         return response
