@@ -132,7 +132,7 @@ def _limit() -> str:
 def register(app: Flask) -> None:
     """Errors, CORS, validators and the rate limit for the API blueprint."""
     app.config.setdefault("API_RATE_LIMIT", "120 per minute")
-    limiter.limit(_limit, methods=["GET", "HEAD"])(bp)
+    limiter.shared_limit(_limit, scope="api", methods=["GET", "HEAD"])(bp)
     handlers = app.error_handler_spec.setdefault(None, {}).setdefault(None, {})
     for kind, handler in list(handlers.items()):
         handlers[kind] = _json_errors(handler)
