@@ -13,6 +13,7 @@ pages = Blueprint("open_data", __name__)
 
 # An example address for each operation's path values.
 EXAMPLE_VALUES = {"code": "R-01", "meeting_id": "1"}
+ERROR_EXAMPLE = '{"error": {"status": 404, "code": "not_found", "message": "…", "details": {}}}'
 EXAMPLE_QUERIES = {
     "api.recommendations": "?status=in_progress&theme=training_hiring&per_page=5",
     "api.meetings": "?body=advisory_board&page=1",
@@ -74,5 +75,9 @@ def open_data():
 def api_docs():
     """How to use the API, each operation with an example."""
     return render_template(
-        "api/docs.html", operations=examples(), licence=licence, today=today_local()
+        "api/docs.html",
+        operations=examples(),
+        licence=licence,
+        today=today_local(),
+        error_example=ERROR_EXAMPLE,
     )
