@@ -1,17 +1,21 @@
 """The human pages: the open data page (bulk downloads) and the API's documentation."""
 
+import sqlalchemy as sa
 from flask import Blueprint, render_template
 from flask_babel import lazy_gettext as _l
 
 from ..core.clock import today_local
+from ..core.extensions import db
 from ..core.pagecache import public_page
-from . import licence
+from ..meetings.models import Meeting
+from ..recommendations.models import Recommendation
+from . import licence, queries
 from .bulk import DATASETS
 from .registry import OPERATIONS
 
 pages = Blueprint("open_data", __name__)
 
-# An example address for each operation's path values.
+# An example address for each operation's path values (real ones when there are some).
 EXAMPLE_VALUES = {"code": "R-01", "meeting_id": "1"}
 ERROR_EXAMPLE = '{"error": {"status": 404, "code": "not_found", "message": "…", "details": {}}}'
 EXAMPLE_QUERIES = {
@@ -43,14 +47,28 @@ DATASET_NOTES = {
 }
 
 
+def example_values() -> dict[str, str]:
+    """The first recommendation's code and the latest public meeting's id, when there are."""
+    code = db.session.scalar(sa.select(Recommendation.code).order_by(Recommendation.code).limit(1))
+    meeting = db.session.scalar(
+        queries.meetings().where(Meeting.is_public.is_(True)).with_only_columns(Meeting.id).limit(1)
+    )
+    return (
+        EXAMPLE_VALUES
+        | ({"code": code} if code else {})
+        | ({"meeting_id": str(meeting)} if meeting else {})
+    )
+
+
 def examples() -> list[tuple[str, str, str]]:
     """(path, example address, summary) of every JSON operation but the bulk files."""
+    values = example_values()
     found = []
     for op in OPERATIONS:
         if op.path.startswith("/api/v1/bulk/"):
             continue
         example = op.path
-        for name, value in EXAMPLE_VALUES.items():
+        for name, value in values.items():
             example = example.replace("{" + name + "}", value)
         found.append((op.path, example + EXAMPLE_QUERIES.get(f"api.{op.endpoint}", ""), op.summary))
     return found
