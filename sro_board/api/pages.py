@@ -1,5 +1,7 @@
 """The human pages: the open data page (bulk downloads) and the API's documentation."""
 
+import re
+
 import sqlalchemy as sa
 from flask import Blueprint, render_template
 from flask_babel import lazy_gettext as _l
@@ -60,8 +62,14 @@ def example_values() -> dict[str, str]:
     )
 
 
-def examples() -> list[tuple[str, str, str]]:
-    """(path, example address, summary) of every JSON operation but the bulk files."""
+def breakable(address: str) -> list[str]:
+    """An address in pieces after each / ? and &, so a narrow screen can wrap it there."""
+    return [piece for piece in re.split(r"(?<=[/?&])", address) if piece]
+
+
+def examples() -> list[tuple[list[str], str, list[str], str]]:
+    """(path's pieces, example address, its pieces, summary) of every JSON operation but the
+    bulk files."""
     values = example_values()
     found = []
     for op in OPERATIONS:
@@ -70,7 +78,8 @@ def examples() -> list[tuple[str, str, str]]:
         example = op.path
         for name, value in values.items():
             example = example.replace("{" + name + "}", value)
-        found.append((op.path, example + EXAMPLE_QUERIES.get(f"api.{op.endpoint}", ""), op.summary))
+        example += EXAMPLE_QUERIES.get(f"api.{op.endpoint}", "")
+        found.append((breakable(op.path), example, breakable(example), op.summary))
     return found
 
 

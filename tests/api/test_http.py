@@ -201,3 +201,9 @@ def test_a_french_browser_is_not_redirected_away_from_the_api(client, recs):
     response = client.get("/api/v1/themes", headers={"Accept-Language": "fr-CA,fr;q=0.9"})
     assert response.status_code == 200
     assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(client, recs):
+    make_rec("R-09", title="=HYPERLINK(1)")
+    lines = client.get("/api/v1/bulk/recommendations.csv").get_data(as_text=True).splitlines()
+    assert any(line.startswith("R-09,'=HYPERLINK(1),") for line in lines)
