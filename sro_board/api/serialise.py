@@ -17,7 +17,7 @@ from ..meetings.models import ActionItem, Decision, Meeting
 from ..oversight.enums import Rating, disagrees
 from ..oversight.models import Assessment
 from ..oversight.queries import RatingSummary
-from ..recommendations.enums import Feasibility, ImplementationStatus, Theme
+from ..recommendations.enums import Theme
 from ..recommendations.fields import FIELD_LABELS, STAFF_ONLY_FIELDS
 from ..recommendations.labels import label
 from ..recommendations.models import Evidence, Milestone, Recommendation, StatusDefinition, Update
@@ -282,6 +282,3 @@ def action(a: ActionItem) -> dict[str, Any]:
         "due_date": a.due_date,
         "recommendation": a.recommendation.code if a.recommendation else None,
     }
-
-
-__all__ = ["Feasibility", "ImplementationStatus"]
