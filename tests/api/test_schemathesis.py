@@ -23,7 +23,7 @@ def server(tmp_path_factory):
         yield url
 
 
-def test_every_operation_passes_every_check(server):
+def test_every_operation_passes_every_check(server, tmp_path):
     result = subprocess.run(  # noqa: S603 - this environment's schemathesis, fixed arguments
         [
             str(SCHEMATHESIS),
@@ -39,6 +39,7 @@ def test_every_operation_passes_every_check(server):
             "1",
             "--no-color",
         ],
+        cwd=tmp_path,  # its cache (.schemathesis/) stays out of the work tree
         capture_output=True,
         text=True,
         timeout=900,
