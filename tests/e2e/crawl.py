@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from sro_board.api.registry import OPERATIONS
+
 ROLES = ["anonymous", "admin", "chair", "member", "reviewer", "board_member", "board_chair"]
 
 # Endpoints the crawler does not visit, each with the reason. Keep this short.
@@ -16,6 +18,9 @@ EXEMPT: dict[str, str] = {
     "feeds.recommendation": "Atom, not HTML (tests/feeds validates it)",
     "feeds.theme": "Atom, not HTML (tests/feeds validates it)",
     "feeds.meetings": "Atom, not HTML (tests/feeds validates it)",
+    # The open data API answers JSON or CSV, not pages: tests/api checks every operation
+    # (schemathesis against a live server, the privacy markers, the access matrix).
+    **{f"api.{op.endpoint}": "JSON or CSV of the open data API (tests/api)" for op in OPERATIONS},
 }
 
 # Pages known to scroll sideways on a 390px phone, with why. The crawler reports them without

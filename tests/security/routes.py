@@ -34,6 +34,7 @@ def collect_rules() -> dict[str, Access]:
         _board_rules("tests.notices"),
         _board_rules("tests.feeds"),
         _board_rules("tests.progress"),
+        _board_rules("tests.api"),
     ):
         if module is None:
             continue
