@@ -9,6 +9,7 @@ from .core.settings import SiteFlag
 from .mail import models as mail_models
 from .meetings import models as meeting_models
 from .oversight import models as oversight_models
+from .recommendations import import_models as recommendation_import_models
 from .recommendations import models as recommendation_models
 
 __all__ = [
@@ -21,5 +22,6 @@ __all__ = [
     "mail_models",
     "meeting_models",
     "oversight_models",
+    "recommendation_import_models",
     "recommendation_models",
 ]
