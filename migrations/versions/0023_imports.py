@@ -52,6 +52,7 @@ def upgrade():
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_recommendation_import")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("recommendation_import") as batch_op:
         batch_op.create_index(

@@ -35,9 +35,7 @@ class ImportUpload(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=now_utc, index=True)
     content: Mapped[bytes] = mapped_column(sa.LargeBinary)
     sha256: Mapped[str] = mapped_column(sa.String(64))
-    state: Mapped[ImportState] = mapped_column(
-        str_enum(ImportState), default=ImportState.PREVIEWED
-    )
+    state: Mapped[ImportState] = mapped_column(str_enum(ImportState), default=ImportState.PREVIEWED)
     # {"rows": [...], "errors": [...], "versions": {code: version or None}}
     preview: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
     progress: Mapped[int] = mapped_column(default=0)
@@ -48,6 +46,9 @@ class ImportUpload(db.Model):
     finished_at: Mapped[datetime | None]
 
     uploader: Mapped[User] = relationship()
+
+    # Never reuse an id (SQLite would): an old link must not lead to a newer upload.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     @property
     def bad_lines(self) -> list[dict[str, Any]]:

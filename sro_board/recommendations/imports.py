@@ -151,10 +151,8 @@ def _write_progress(upload_id: int, done: int) -> None:
 
 
 def _counting(upload_id: int, rows: Iterable) -> Iterator:
-    done = 0
-    for row in rows:
+    for done, row in enumerate(rows, start=1):
         yield row
-        done += 1
         if done % PROGRESS_EVERY == 0:
             _write_progress(upload_id, done)
 

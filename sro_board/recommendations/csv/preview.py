@@ -93,10 +93,10 @@ def build_preview(text: str, actor: User) -> dict[str, Any]:
             )
         }
         kinds = (
-            {code: "created" for code in result.created}
-            | {code: "updated" for code in result.updated}
-            | {code: "awaiting_sign_off" for code in result.awaiting_sign_off}
-            | {code: "unchanged" for code in result.unchanged}
+            dict.fromkeys(result.created, "created")
+            | dict.fromkeys(result.updated, "updated")
+            | dict.fromkeys(result.awaiting_sign_off, "awaiting_sign_off")
+            | dict.fromkeys(result.unchanged, "unchanged")
         )
         preview_rows = []
         for row in rows:
