@@ -352,3 +352,52 @@ def test_the_upload_page_links_the_export_and_states_the_limit(client, users):
     assert 'enctype="multipart/form-data"' in page
     assert "at most 512 KB" in page
     assert "Import CSV" in page  # the staff menu's link
+
+
+@pytest.mark.usefixtures("tracker", "chair")
+def test_the_pages_in_french(client):
+    page = text_of(client.get("/fr" + IMPORT))
+    assert "Importer des recommandations d'un fichier CSV" in page
+    response = client.post(
+        "/fr" + IMPORT,
+        data={"file": (io.BytesIO(b""), "vide.csv")},
+        content_type="multipart/form-data",
+    )
+    assert "Le fichier est vide." in text_of(response)
+    upload_row = the_upload(
+        client.post(
+            "/fr" + IMPORT,
+            data={"file": (io.BytesIO(changed_file().encode()), "recs.csv")},
+            content_type="multipart/form-data",
+        )
+    )
+    page = text_of(client.get(f"/fr{IMPORT}/{upload_row.id}"))
+    assert "Aperçu de l'importation" in page
+    assert "Confirmer et importer" in page
+
+
+@pytest.mark.usefixtures("tracker", "chair")
+def test_progress_is_written_as_the_lines_go(client, app):
+    """Every PROGRESS_EVERY lines the count is written (outside the import's transaction on
+    PostgreSQL; SQLite, one writer at a time, shows the count when the import commits)."""
+    from sro_board.recommendations import imports
+
+    rows = rows_of(export_csv()) + [new_row(f"R-{n}") for n in range(10, 22)]
+    upload_row = the_upload(upload(client, to_csv(rows)))
+    seen = []
+    real = imports._write_progress
+
+    def watch(upload_id, done):
+        real(upload_id, done)
+        seen.append(done)
+
+    app_patch = pytest.MonkeyPatch()
+    app_patch.setattr(imports, "_write_progress", watch)
+    try:
+        client.post(f"{IMPORT}/{upload_row.id}/confirm")
+    finally:
+        app_patch.undo()
+    assert seen == [5, 10]
+    db.session.expire_all()
+    done = db.session.get(ImportUpload, upload_row.id)
+    assert (done.progress, done.total, done.state) == (14, 14, ImportState.DONE)
