@@ -401,3 +401,27 @@ def test_progress_is_written_as_the_lines_go(client, app):
     db.session.expire_all()
     done = db.session.get(ImportUpload, upload_row.id)
     assert (done.progress, done.total, done.state) == (14, 14, ImportState.DONE)
+
+
+@pytest.mark.usefixtures("tracker", "chair")
+def test_the_status_of_a_file_not_confirmed_yet_links_its_preview(client):
+    upload_row = the_upload(upload(client, changed_file()))
+    page = text_of(client.get(f"{IMPORT}/{upload_row.id}/status"))
+    assert "This file is not imported yet." in page
+    assert f'href="{IMPORT}/{upload_row.id}"' in page
+
+
+@pytest.mark.usefixtures("tracker", "chair")
+def test_a_queued_import_shows_its_progress_and_a_refresh_link(client):
+    upload_row = the_upload(upload(client, changed_file()))
+    db.session.execute(
+        sa.update(ImportUpload)
+        .where(ImportUpload.id == upload_row.id)
+        .values(state=ImportState.RUNNING, progress=2)
+    )
+    db.session.commit()
+    page = text_of(client.get(f"{IMPORT}/{upload_row.id}/status"))
+    assert '<progress id="import-progress" max="3" value="2">' in page
+    assert "2 of 3" in page
+    assert f'href="{IMPORT}/{upload_row.id}/status">Refresh</a>' in page
+    assert "http-equiv" not in page  # no automatic refresh (WCAG 2.2.1)

@@ -127,6 +127,4 @@ def import_confirm(upload_id: int):
 def import_status(upload_id: int):
     """The import's progress (N of M, refreshed by the reader) and then its result."""
     upload = find_upload(upload_id, current_user)
-    if upload.state is ImportState.PREVIEWED:
-        return redirect(url_for("recommendations.import_preview", upload_id=upload.id))
     return render_template("recommendations/import_status.html", upload=upload)
