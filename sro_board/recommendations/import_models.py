@@ -56,6 +56,11 @@ class ImportUpload(db.Model):
         return list(self.preview.get("errors", []))
 
     @property
+    def changes_something(self) -> bool:
+        """True when the preview found at least one recommendation to create or change."""
+        return any(row["kind"] != "unchanged" for row in self.preview.get("rows", []))
+
+    @property
     def can_confirm(self) -> bool:
-        """True while the file is previewed, without a bad line, and not imported yet."""
-        return self.state is ImportState.PREVIEWED and not self.bad_lines
+        """True while the file is previewed, changes something, has no bad line."""
+        return self.state is ImportState.PREVIEWED and not self.bad_lines and self.changes_something

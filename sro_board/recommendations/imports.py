@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from flask import abort
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..audit.services import record
 from ..auth.models import User
@@ -102,6 +103,8 @@ def confirm_import(upload: ImportUpload, actor: User) -> bool:
         return False
     if upload.bad_lines:
         raise TrackerError(_("This file has errors; nothing can be imported. Fix them first."))
+    if not upload.changes_something:
+        raise TrackerError(_("This file changes nothing; there is nothing to import."))
     if changed := changed_since_preview(upload):
         raise ImportConflict(conflict_message(changed))
     # Only one request wins the move from previewed to queued (a double click, two tabs).
@@ -198,10 +201,29 @@ def _import(upload: ImportUpload, uploader: User) -> dict[str, Any]:
     except ImportFailed as failure:
         db.session.rollback()
         return {"message": str(failure), "errors": error_rows(failure.errors)}
-    except (TrackerError, ValueError, sa.exc.SQLAlchemyError) as error:
+    except StaleDataError:
+        db.session.rollback()
+        return {
+            "message": _(
+                "Nothing was imported: someone changed a recommendation during the import. "
+                "Upload the file again to see a new preview."
+            ),
+            "errors": [],
+        }
+    except (TrackerError, ValueError) as error:
         db.session.rollback()
         log.warning("import %s refused (%s)", upload_id, type(error).__name__)
         return {"message": _("Nothing was imported: %(reason)s", reason=str(error)), "errors": []}
+    except Exception:  # noqa: BLE001 - a job: say so on the status page, never stay "running"
+        db.session.rollback()
+        log.exception("import %s stopped", upload_id)
+        return {
+            "message": _(
+                "Nothing was imported: the import stopped on an unexpected error. "
+                "Upload the file again; if it happens again, tell an administrator."
+            ),
+            "errors": [],
+        }
     return {
         "created": result.created,
         "updated": result.updated,
@@ -220,6 +242,12 @@ def purge_old_uploads() -> int:
 
 
 def purge_task() -> None:
-    """The worker's periodic clean-up."""
+    """The worker's hourly round: delete old uploads; run any confirmed import whose job was
+    lost (the queue was away at the confirm); run_import runs each once."""
     purge_old_uploads()
     db.session.commit()
+    waiting = db.session.scalars(
+        sa.select(ImportUpload.id).where(ImportUpload.state == ImportState.QUEUED)
+    ).all()
+    for upload_id in waiting:
+        run_import(upload_id)

@@ -425,3 +425,67 @@ def test_a_queued_import_shows_its_progress_and_a_refresh_link(client):
     assert "2 of 3" in page
     assert f'href="{IMPORT}/{upload_row.id}/status">Refresh</a>' in page
     assert "http-equiv" not in page  # no automatic refresh (WCAG 2.2.1)
+
+
+@pytest.mark.usefixtures("chair")
+def test_a_byte_order_mark_alone_is_an_empty_file(client):
+    assert "The file is empty." in text_of(upload(client, b"\xef\xbb\xbf\r\n"))
+
+
+@pytest.mark.usefixtures("tracker", "chair")
+def test_a_cell_the_csv_reader_cannot_read_is_a_bad_line_not_an_error_page(client):
+    rows = rows_of(export_csv())
+    rows[1] |= {"description": "x" * 140_000}  # over the csv module's field size limit
+    upload_row = the_upload(upload(client, to_csv(rows)))
+    [bad] = upload_row.bad_lines
+    assert bad["line"] == 3
+    assert bad["reason"].startswith("cannot be read as CSV: a cell is too long")
+    assert client.get(f"{IMPORT}/{upload_row.id}").status_code == 200
+
+
+@pytest.mark.usefixtures("tracker", "chair")
+def test_a_file_that_changes_nothing_cannot_be_confirmed(client):
+    before = recs_state()
+    upload_row = the_upload(upload(client, export_csv()))
+    page = text_of(client.get(f"{IMPORT}/{upload_row.id}"))
+    assert "This file changes nothing; there is nothing to import." in page
+    assert "Confirm and import" not in page
+    response = client.post(f"{IMPORT}/{upload_row.id}/confirm", follow_redirects=True)
+    assert "This file changes nothing" in text_of(response)
+    assert recs_state() == before
+
+
+@pytest.mark.usefixtures("tracker", "chair")
+def test_the_hourly_round_runs_an_import_whose_job_was_lost(client):
+    from sro_board.recommendations.imports import purge_task
+
+    upload_row = the_upload(upload(client, changed_file()))
+    db.session.execute(
+        sa.update(ImportUpload)
+        .where(ImportUpload.id == upload_row.id)
+        .values(state=ImportState.QUEUED)
+    )
+    db.session.commit()
+    purge_task()
+    assert rec_by_code("R-01").progress == 45
+    assert db.session.get(ImportUpload, upload_row.id).state is ImportState.DONE
+    purge_task()  # once only
+    assert len(rows_of(export_csv())) == 3
+
+
+@pytest.mark.usefixtures("tracker", "chair")
+def test_an_unexpected_error_in_the_job_is_shown_and_imports_nothing(client, monkeypatch):
+    from sro_board.recommendations.csv import importer
+
+    upload_row = the_upload(upload(client, changed_file()))
+    before = recs_state()
+
+    def crash(row, rec, actor, result):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(importer, "_import_row", crash)
+    client.post(f"{IMPORT}/{upload_row.id}/confirm")
+    assert recs_state() == before
+    page = text_of(client.get(f"{IMPORT}/{upload_row.id}/status"))
+    assert "the import stopped on an unexpected error" in page
+    assert "disk full" not in page

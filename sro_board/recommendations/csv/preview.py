@@ -5,6 +5,8 @@ always rolled back: the preview shows exactly what the import will do, field by 
 bad line, without a second set of rules to keep in step.
 """
 
+import csv
+import io
 from typing import Any
 
 import sqlalchemy as sa
@@ -28,7 +30,7 @@ class UnreadableFile(ValueError):
 
 def decode(content: bytes) -> str:
     """The file's text: UTF-8, with or without a byte order mark; refuse anything else."""
-    if not content.strip():
+    if not content.removeprefix(UTF8_BOM).strip():
         raise UnreadableFile(_("The file is empty. Choose a CSV file exported from the tracker."))
     if b"\x00" in content:
         raise UnreadableFile(
@@ -55,6 +57,21 @@ def error_rows(errors: list[RowError]) -> list[dict[str, Any]]:
     ]
 
 
+def csv_problem(text: str) -> RowError | None:
+    """Where the text stops being CSV the csv module can read (e.g. a cell over its size limit)."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        for _row in reader:
+            pass
+    except csv.Error:
+        return RowError(
+            reader.line_num or 1,
+            "-",
+            _("cannot be read as CSV: a cell is too long, or a quotation mark is not closed"),
+        )
+    return None
+
+
 def _versions(codes: list[str]) -> dict[str, int | None]:
     found = dict(
         db.session.execute(
@@ -71,6 +88,8 @@ def build_preview(text: str, actor: User) -> dict[str, Any]:
 
     Runs the import and rolls it back: call it with nothing else pending in the session.
     """
+    if problem := csv_problem(text):
+        return {"rows": [], "errors": error_rows([problem]), "versions": {}}
     try:
         rows = parse_csv(text)
     except ImportFailed as failure:
