@@ -8,6 +8,7 @@ from .contact import models as contact_models
 from .core.settings import SiteFlag
 from .mail import models as mail_models
 from .meetings import models as meeting_models
+from .notices import models as notice_models
 from .oversight import models as oversight_models
 from .recommendations import import_models as recommendation_import_models
 from .recommendations import models as recommendation_models
@@ -21,6 +22,7 @@ __all__ = [
     "contact_models",
     "mail_models",
     "meeting_models",
+    "notice_models",
     "oversight_models",
     "recommendation_import_models",
     "recommendation_models",

@@ -1,7 +1,7 @@
 """the CSV files uploaded for import in the browser, kept between preview and import
 
 Revision ID: 0023_imports
-Revises: 0020_assessment_decisions
+Revises: 0024_review_queue_index
 Create Date: 2026-11-30 17:20:00
 
 recommendation_import: the uploaded bytes and their sha256, the uploader, the preview (JSON),
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0023_imports"
-down_revision = "0020_assessment_decisions"
+down_revision = "0024_review_queue_index"
 branch_labels = None
 depends_on = None
 
