@@ -10,6 +10,7 @@ from .mail import models as mail_models
 from .meetings import models as meeting_models
 from .notices import models as notice_models
 from .oversight import models as oversight_models
+from .recommendations import import_models as recommendation_import_models
 from .recommendations import models as recommendation_models
 
 __all__ = [
@@ -23,5 +24,6 @@ __all__ = [
     "meeting_models",
     "notice_models",
     "oversight_models",
+    "recommendation_import_models",
     "recommendation_models",
 ]

@@ -1,7 +1,7 @@
 """a reviewer's queue read a page at a time: indexes for its order and for their conflicts
 
 Revision ID: 0024_review_queue_index
-Revises: 0022_notices
+Revises: 0023_imports
 Create Date: 2026-11-30 17:20:00
 
 The reviewer's queue lists an intake's applications in review by id. The index on (stage,
@@ -16,7 +16,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0024_review_queue_index"
-down_revision = "0022_notices"
+down_revision = "0023_imports"
 branch_labels = None
 depends_on = None
 

@@ -95,6 +95,33 @@ def sample_parameters(app) -> dict[str, dict[str, object]]:
                 "item_id": board_meeting.items[0].id,
             }
         db.session.remove()
+    imports = import_parameters(app)
+    params["*"]["upload_id"] = imports[ROLE_VALUES + "admin"]["upload_id"]
+    return params | imports
+
+
+def import_parameters(app) -> dict[str, dict[str, object]]:
+    """A CSV upload, previewed, of each role that may import (only its uploader may see it):
+    the tracker's export with one change, so the preview shows a table of changes."""
+    import csv
+    import io
+
+    from sro_board.auth.services import find_by_email
+    from sro_board.core.extensions import db
+    from sro_board.recommendations.csv.export import export_csv
+    from sro_board.recommendations.imports import upload_file
+
+    with app.test_request_context():
+        rows = list(csv.reader(io.StringIO(export_csv())))
+        rows[1][rows[0].index("lead_unit")] += " (crawl)"
+        out = io.StringIO()
+        csv.writer(out).writerows(rows)
+        params: dict[str, dict[str, object]] = {}
+        for role in ("admin", "chair"):
+            upload = upload_file(find_by_email(f"{role}@example.org"), out.getvalue().encode())
+            db.session.commit()
+            params[ROLE_VALUES + role] = {"upload_id": upload.id}
+        db.session.remove()
     return params
 
 
