@@ -8,7 +8,7 @@ added (its baseline_recorded_at). Months are the service's (America/Edmonton): a
 local midnight on its last day. Two queries, whatever the number of recommendations or updates.
 """
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time
@@ -71,22 +71,79 @@ def month_starts(start: date, end: date) -> list[date]:
     return months
 
 
+def status_changes_query() -> sa.Select:
+    """(recommendation id, when, old, new, update id) of every published status change."""
+    old = Update.changes[("status", "old")].as_string()
+    return sa.select(
+        Update.recommendation_id, Update.decided_at, old, Update.new_status, Update.id
+    ).where(
+        Update.state == UpdateState.APPROVED,
+        Update.new_status.is_not(None),  # the few status changes, by their index
+    )
+
+
 def _status_changes() -> dict[int, list[tuple[datetime, str, str]]]:
     """Each recommendation's published status changes (when, old, new), oldest first."""
-    old, new = Update.changes[("status", "old")], Update.changes[("status", "new")]
-    rows = db.session.execute(
-        sa.select(Update.recommendation_id, Update.decided_at, old.as_string(), new.as_string())
-        .where(
-            Update.state == UpdateState.APPROVED,
-            Update.decided_at.is_not(None),
-            new.as_string().is_not(None),
-        )
-        .order_by(Update.decided_at, Update.id)
-    )
+    # Sorted and checked here: ORDER BY decided_at (or a condition on it) leads SQLite to walk
+    # every update by date instead of finding the few status changes.
+    rows = [row for row in db.session.execute(status_changes_query()) if row[1] is not None]
+    rows.sort(key=lambda row: (row[1], row[4]))
     changes: dict[int, list[tuple[datetime, str, str]]] = defaultdict(list)
-    for rec_id, decided_at, before, after in rows:
+    for rec_id, decided_at, before, after, _id in rows:
         changes[rec_id].append((_aware(decided_at), before, after))
     return changes
+
+
+def _tally(recs, changes, firsts, ends, statuses):
+    """Each month's count by status, and how many were planned done by then.
+
+    Each recommendation adds its status over the run of months it held it (the status at a
+    month's end is the last change published before it), as +1 where a run starts and -1
+    where it stops, summed month by month: work in proportion to the recommendations and
+    changes, not to recommendations times months.
+    """
+    months = len(firsts)
+    starts = {status: [0] * (months + 1) for status in statuses}
+    planned_from = [0] * (months + 1)
+    for rec in recs:
+        first = bisect_right(ends, _aware(rec.baseline_recorded_at))  # its first month's end
+        if first >= months:
+            continue
+        events = changes.get(rec.id, [])
+        held = events[0][1] if events and events[0][1] else rec.status.value
+        since = first
+        for when, _old, new in events:
+            index = max(bisect_right(ends, when), first)  # the first month it shows in
+            if index >= months:
+                break
+            if index > since:
+                _add_run(starts, _known(held, rec, statuses), since, index)
+                since = index
+            held = new
+        _add_run(starts, _known(held, rec, statuses), since, months)
+        target = rec.baseline_target_date.replace(day=1)
+        planned_from[max(first, bisect_left(firsts, target))] += 1
+    counts = [dict.fromkeys(statuses, 0) for _ in firsts]
+    running = dict.fromkeys(statuses, 0)
+    planned, total_planned = [], 0
+    for index in range(months):
+        for status in statuses:
+            running[status] += starts[status][index]
+            counts[index][status] = running[status]
+        total_planned += planned_from[index]
+        planned.append(total_planned)
+    return counts, planned
+
+
+def _known(status: str, rec, statuses: list[str]) -> str:
+    """The status, or the recommendation's own if it is not one (never written by services)."""
+    return status if status in statuses else rec.status.value
+
+
+def _add_run(starts: dict[str, list[int]], status: str, begin: int, end: int) -> None:
+    """Count status in months begin to end - 1."""
+    starts[status][begin] += 1
+    starts[status][end] -= 1
 
 
 def progress_history() -> History:
@@ -109,24 +166,7 @@ def progress_history() -> History:
     firsts = month_starts(start, now_utc().astimezone(zone).date())
     # A month's end: local midnight starting the next month, in UTC.
     ends = [datetime.combine(_next_month(first), time(), zone).astimezone(UTC) for first in firsts]
-    counts = [dict.fromkeys(statuses, 0) for _ in firsts]
-    planned = [0] * len(firsts)
-    for rec in recs:
-        added = _aware(rec.baseline_recorded_at)
-        events = changes.get(rec.id, [])
-        moments = [when for when, _old, _new in events]
-        initial = events[0][1] if events and events[0][1] else rec.status.value
-        target_month = rec.baseline_target_date.replace(day=1)
-        for index, end in enumerate(ends):
-            if added >= end:
-                continue
-            seen = bisect_left(moments, end)  # changes published before the month's end
-            status = events[seen - 1][2] if seen else initial
-            if status not in counts[index]:  # not a status (never written by the services)
-                status = rec.status.value
-            counts[index][status] += 1
-            if target_month <= firsts[index]:
-                planned[index] += 1
+    counts, planned = _tally(recs, changes, firsts, ends, statuses)
     return History(
         statuses,
         done,

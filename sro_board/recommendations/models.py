@@ -139,6 +139,9 @@ class Update(db.Model):
     state: Mapped[UpdateState] = mapped_column(str_enum(UpdateState))
     # {field: {"old": value, "new": value}}; lists (milestones, evidence) as whole snapshots.
     changes: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    # changes["status"]["new"] when the update changes the status, else None: kept apart (and
+    # indexed) so the few status changes are found without reading every update's JSON.
+    new_status: Mapped[str | None] = mapped_column(sa.String(32))
     public_note: Mapped[str] = mapped_column(sa.Text, default="")
     public_note_fr: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     internal_note: Mapped[str] = mapped_column(sa.Text, default="")
@@ -159,7 +162,16 @@ class Update(db.Model):
         sa.Index("ix_update_state_decided", "state", "decided_at", "id"),
         # Pending updates, oldest first (the dashboard and the approval queue).
         sa.Index("ix_update_state_created", "state", "created_at", "id"),
+        # Published status changes (progress over time).
+        sa.Index("ix_update_status_changes", "state", "new_status"),
     )
+
+
+@sa.event.listens_for(Update, "before_insert")
+def _keep_new_status(_mapper, _connection, update: Update) -> None:
+    """new_status from changes, however the update was made (changes never change after)."""
+    status = (update.changes or {}).get("status")
+    update.new_status = status.get("new") if isinstance(status, dict) else None
 
 
 class StatusDefinition(db.Model):

@@ -164,7 +164,7 @@ def status_reason(rec: Recommendation) -> tuple[str, str] | None:
         .where(
             Update.recommendation_id == rec.id,
             Update.state == UpdateState.APPROVED,
-            Update.changes[("status", "new")].as_string() == rec.status.value,
+            Update.new_status == rec.status.value,
         )
         .order_by(Update.decided_at.desc(), Update.id.desc())
         .limit(1)

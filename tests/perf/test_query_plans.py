@@ -14,6 +14,7 @@ from sro_board.audit.models import AuditEntry
 from sro_board.audit.queries import entity_types, entity_types_query
 from sro_board.board.review.queue import intake_slice
 from sro_board.core.extensions import db
+from sro_board.progress.history import status_changes_query
 from sro_board.recommendations.queries import pending_updates_for
 from tests.perf.test_bounded_lists import add_audit
 
@@ -59,3 +60,11 @@ def test_a_page_of_the_reviewer_queue_walks_its_intake_in_order(sqlite_only, use
     assert "application USING COVERING INDEX ix_application_review_queue (" in steps
     assert "TEMP B-TREE" not in steps  # the index gives the order: no sort of the intake
     assert "ix_conflict_declaration_conflicts" in steps  # their conflicts, from their index
+
+
+def test_progress_over_time_finds_the_status_changes_by_their_index(sqlite_only):
+    steps = plan(status_changes_query())
+    assert (
+        "recommendation_update USING INDEX ix_update_status_changes (state=? AND new_status>?)"
+        in steps
+    )
