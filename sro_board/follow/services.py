@@ -122,22 +122,21 @@ def stop(follower: Follower) -> None:
 
 
 def stop_all(link: FollowLink) -> int:
-    """Stop every follow of the link's address; returns how many."""
-    result = db.session.execute(
-        sa.delete(Follower).where(Follower.address_hash == link.follower.address_hash),
-        execution_options={"synchronize_session": False},
+    """Stop every follow of the link's address, confirmed or not; returns how many."""
+    follows = list(
+        db.session.scalars(
+            sa.select(Follower).where(Follower.address_hash == link.follower.address_hash)
+        )
     )
-    db.session.expunge_all()
-    return result.rowcount or 0
+    for follower in follows:
+        db.session.delete(follower)
+    db.session.flush()
+    return len(follows)
 
 
 def unsubscribe(link: FollowLink) -> None:
     """One-click unsubscribe: stop the follow this email was sent for."""
-    db.session.execute(
-        sa.delete(Follower).where(Follower.id == link.follower_id),
-        execution_options={"synchronize_session": False},
-    )
-    db.session.expunge_all()
+    stop(link.follower)
 
 
 def purge_unconfirmed() -> int:
