@@ -58,7 +58,8 @@ def test_follow_confirm_receive_and_one_click_unsubscribe(app, mailbox, caplog):
 
     # Subscribe: the button on the recommendation's page leads to the form with its notice.
     page = text(reader.get("/recommendations/R-01"))
-    assert 'action="/follow"' in page and 'value="R-01"' in page
+    assert 'action="/follow"' in page
+    assert 'value="R-01"' in page
     form = load_form(reader, "/follow?recommendation=R-01")
     assert form["scope"] == ["recommendation:R-01"]
     response = reader.post("/follow", data=form | {"email": [ADDRESS], "frequency": ["instant"]})
@@ -71,7 +72,8 @@ def test_follow_confirm_receive_and_one_click_unsubscribe(app, mailbox, caplog):
     confirm_path = link(body, "confirm")
     urls.append(confirm_path)
     page = reader.get(confirm_path)
-    assert page.status_code == 200 and "Confirm" in text(page)
+    assert page.status_code == 200
+    assert "Confirm" in text(page)
     assert db.session.scalar(sa.select(Follower.confirmed_at)) is None
     response = reader.post(confirm_path, data=form_fields(text(page)))
     assert response.status_code == 200
@@ -115,5 +117,6 @@ def test_follow_confirm_receive_and_one_click_unsubscribe(app, mailbox, caplog):
 
     # The app's log lines (not the loopback SMTP server's own debug log of what it received).
     app_lines = [r.getMessage() for r in caplog.records if not r.name.startswith("mail.log")]
-    assert app_lines and not any(ADDRESS in line for line in app_lines)
+    assert app_lines
+    assert not any(ADDRESS in line for line in app_lines)
     assert all(ADDRESS not in url and "parent.follower" not in url for url in urls)
