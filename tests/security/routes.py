@@ -31,6 +31,7 @@ def collect_rules() -> dict[str, Access]:
         _board_rules(),
         _board_rules("tests.meetings"),
         _board_rules("tests.oversight"),
+        _board_rules("tests.follow"),
     ):
         if module is None:
             continue
