@@ -35,6 +35,7 @@ def init_app(app: Flask) -> None:
     update_published.connect(fanout.on_update_published)
     queue = app.extensions[EXTENSION]
     queue.add_task(fanout.TASK, fanout.fan_out)
+    queue.add_task(fanout.DELIVER_TASK, fanout.deliver_chunk)
     queue.add_periodic("follow.sweep", crontab(minute="*/5"), fanout.sweep)
     queue.add_periodic("follow.digest", crontab(minute="7"), digest.send_digests)
     queue.add_periodic("follow.purge", crontab(minute="17", hour="3"), purge)
