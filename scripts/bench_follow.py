@@ -133,6 +133,7 @@ def main() -> None:
         emails = db.session.scalar(sa.select(sa.func.count()).select_from(OutboxEmail))
         dialect = db.engine.dialect.name
         app.extensions["sro_board.mail.queue"].huey.flush()
+        db.session.remove()  # end the session's transaction, or DROP waits for it (PostgreSQL)
         db.drop_all()
     print(f"database: {dialect}; {args.followers} confirmed followers loaded in {loading:.1f} s")
     print(f"approval, recommendation with 0 followers:      {spread(timings['0'])}")

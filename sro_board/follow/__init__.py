@@ -5,6 +5,8 @@ same transaction; the worker writes the instant emails in batches (fanout.py). T
 digest, the fan-out sweep and the 7-day purge of unconfirmed follows are periodic tasks.
 """
 
+import os
+
 from flask import Flask
 from huey import crontab
 
@@ -28,7 +30,7 @@ DEFAULTS = {
 def init_app(app: Flask) -> None:
     """Mount following: pages, the section on a recommendation, tasks, `flask follow`."""
     for key, value in DEFAULTS.items():
-        app.config.setdefault(key, value)
+        app.config.setdefault(key, os.environ.get(key, value))
     app.register_blueprint(bp)
     app.jinja_env.globals["follow_scope_words"] = scope_words
     add_section(app, "recommendation.public", "follow/_recommendation.html", recommendation_section)
