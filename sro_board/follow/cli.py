@@ -1,4 +1,4 @@
-"""`flask follow purge`: delete follows left unconfirmed for 7 days, and old fan-out records."""
+"""`flask follow purge`: unconfirmed follows after 7 days, year-old links, old fan-outs."""
 
 from datetime import timedelta
 
@@ -13,8 +13,9 @@ follow_cli = AppGroup("follow", help="Following by email.")
 
 
 def purge() -> int:
-    """The periodic purge: unconfirmed follows after 7 days, fan-outs done 30 days ago."""
+    """The nightly purge: unconfirmed follows after 7 days, links after a year, old fan-outs."""
     count = services.purge_unconfirmed()
+    services.purge_old_links()
     fanout.purge_done(now_utc() - timedelta(days=30))
     db.session.commit()
     return count

@@ -20,6 +20,8 @@ from .models import Follower, FollowLink, Frequency, LinkPurpose, ScopeKind
 from .scopes import scope_key
 
 UNCONFIRMED_DAYS = 7
+# A link in an email (manage, one-click unsubscribe) works for a year; older ones are deleted.
+LINK_DAYS = 365
 
 
 def list_headers(token: str, language: str) -> dict[str, str]:
@@ -153,3 +155,13 @@ def purge_unconfirmed() -> int:
         db.session.execute(sa.delete(FollowLink).where(FollowLink.follower_id.in_(ids)))
         db.session.execute(sa.delete(Follower).where(Follower.id.in_(ids)))
     return len(ids)
+
+
+def purge_old_links() -> int:
+    """Delete links sent more than LINK_DAYS ago; returns how many."""
+    before = now_utc() - timedelta(days=LINK_DAYS)
+    result = db.session.execute(
+        sa.delete(FollowLink).where(FollowLink.created_at < before),
+        execution_options={"synchronize_session": False},
+    )
+    return result.rowcount or 0

@@ -268,3 +268,14 @@ def test_publishing_records_a_fan_out_done_by_the_task(client):
     assert record is not None
     assert record.done_at is not None
     assert db.session.scalar(sa.select(Follower.id)) == record.last_follower_id
+
+
+def test_links_older_than_a_year_are_purged_and_then_no_longer_work(client, runner):
+    rec = make_rec()
+    followed(client)
+    approved_update(rec)
+    manage = link(sent(ADDRESS)[-1].body, "manage")
+    with clock_set_to(now_utc() + timedelta(days=366)):
+        runner.invoke(args=["follow", "purge"])
+    assert client.get(manage).status_code == 404
+    assert len(followers()) == 1  # the follow itself stays
