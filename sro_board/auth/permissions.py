@@ -121,7 +121,7 @@ DESCRIPTIONS: dict[Action, str] = {
 }
 
 # Endpoints anyone may use without logging in. Private applicant pages are reached by a long
-# random token in the link (board.status, board.consent) rather than by a role.
+# random token in the link (board.status, board.consent, follow.manage) rather than by a role.
 PUBLIC_ENDPOINTS = frozenset(
     {
         "static",
@@ -157,6 +157,12 @@ PUBLIC_ENDPOINTS = frozenset(
         "meetings.pack",
         "meetings.feed",
         "meetings.meeting_ics",
+        # Following by email: no account; a follower's own pages open by the link's token.
+        "follow.follow",
+        "follow.sent",
+        "follow.confirm",
+        "follow.manage",
+        "follow.unsubscribe",
     }
 )
 
