@@ -9,7 +9,7 @@ from sro_board.follow.models import FanOut
 from sro_board.recommendations.services import approve_update, propose_update
 from sro_board.security import CSRF_EXEMPT_ENDPOINTS
 from tests.factories import make_rec, make_user
-from tests.follow.helpers import ADDRESS, follow, followed, followers, link, sent
+from tests.follow.helpers import ADDRESS, approved_update, follow, followed, followers, link, sent
 from tests.pages import text
 
 
@@ -100,3 +100,27 @@ def test_the_recommendation_page_offers_to_follow_it(client):
     assert 'value="recommendation:R-01" selected' in form or "recommendation:R-01" in form
     french = text(client.get("/fr/follow?theme=community"))
     assert 'lang="fr"' in french
+
+
+def test_fan_out_writes_in_batches_and_resumes_after_the_last_follower_written(
+    app, client, monkeypatch
+):
+    monkeypatch.setattr(fanout, "BATCH", 2)
+    monkeypatch.setattr(fanout, "DELIVERY_CHUNK", 2)
+    rec = make_rec()
+    addresses = [f"reader{n}@example.org" for n in range(5)]
+    for address in addresses:
+        followed(client, email=address)
+    approved_update(rec, note="Batched.")
+    assert [len([m for m in sent(a) if "Batched." in m.body]) for a in addresses] == [1] * 5
+    # A worker that stopped after the first batch: the sweep's run writes only the rest.
+    monkeypatch.setattr(fanout, "run_after_commit", lambda *_args: None)
+    update = approved_update(rec, note="Resumed.")
+    record = db.session.get(FanOut, update.id)
+    record.last_follower_id = sorted(f.id for f in followers())[1]
+    record.claimed_at = now_utc()
+    db.session.commit()
+    with clock_set_to(now_utc() + fanout.CLAIM_TIMEOUT * 2):
+        assert fanout.sweep() == 1
+    received = [len([m for m in sent(a) if "Resumed." in m.body]) for a in addresses]
+    assert received == [0, 0, 1, 1, 1]
