@@ -74,7 +74,11 @@ def create_app(config_name: str | None = None, **overrides) -> App:
         app.wsgi_app = CachedPages(app, app.wsgi_app, ops.cached_answer_logger(app))
     # Outermost, after the cache and ProxyFix: /fr/... becomes SCRIPT_NAME /fr and the request's
     # language before anything reads the path (the cache keys pages by that language).
-    app.wsgi_app = LanguageByAddress(app.wsgi_app, app.config["SESSION_COOKIE_SECURE"])
+    app.wsgi_app = LanguageByAddress(
+        app.wsgi_app,
+        app.config["SESSION_COOKIE_SECURE"],
+        tuple(app.config.get("ADDRESSES_KEPT", ())),
+    )
     return app
 
 

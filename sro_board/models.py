@@ -9,7 +9,9 @@ from .core.settings import SiteFlag
 from .follow import models as follow_models
 from .mail import models as mail_models
 from .meetings import models as meeting_models
+from .notices import models as notice_models
 from .oversight import models as oversight_models
+from .recommendations import import_models as recommendation_import_models
 from .recommendations import models as recommendation_models
 
 __all__ = [
@@ -22,6 +24,8 @@ __all__ = [
     "follow_models",
     "mail_models",
     "meeting_models",
+    "notice_models",
     "oversight_models",
+    "recommendation_import_models",
     "recommendation_models",
 ]

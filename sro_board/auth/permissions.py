@@ -21,6 +21,7 @@ class Action(enum.StrEnum):
     EXPORT_RECOMMENDATIONS = "export_recommendations"
     PROPOSE_UPDATES = "propose_updates"
     ADD_RECOMMENDATIONS = "add_recommendations"
+    IMPORT_RECOMMENDATIONS = "import_recommendations"
     APPROVE_UPDATES = "approve_updates"
     EDIT_STATUS_DEFINITIONS = "edit_status_definitions"
     HANDLE_CONTACT_MESSAGES = "handle_contact_messages"
@@ -60,6 +61,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.EXPORT_RECOMMENDATIONS: frozenset({ADMIN, CHAIR, MEMBER}),
     Action.PROPOSE_UPDATES: frozenset({ADMIN, CHAIR, MEMBER}),
     Action.ADD_RECOMMENDATIONS: frozenset({ADMIN, CHAIR}),
+    # Creates recommendations and publishes at once, as an approver's edit does.
+    Action.IMPORT_RECOMMENDATIONS: frozenset({ADMIN, CHAIR}),
     Action.APPROVE_UPDATES: frozenset({ADMIN, CHAIR}),
     Action.EDIT_STATUS_DEFINITIONS: frozenset({ADMIN}),
     Action.HANDLE_CONTACT_MESSAGES: frozenset({ADMIN, CHAIR}),
@@ -90,6 +93,9 @@ DESCRIPTIONS: dict[Action, str] = {
     Action.PROPOSE_UPDATES: "Edit a recommendation: a draft update (published at once for "
     "approvers).",
     Action.ADD_RECOMMENDATIONS: "Add a recommendation.",
+    Action.IMPORT_RECOMMENDATIONS: "Upload a CSV file of recommendations, preview every change "
+    "and confirm its all-or-nothing import (the same service as `flask recommendations import`). "
+    "Record-level: only the uploader sees or confirms an upload.",
     Action.APPROVE_UPDATES: "See pending updates; approve or reject another person's draft.",
     Action.EDIT_STATUS_DEFINITIONS: "Edit the published meaning of each status.",
     Action.HANDLE_CONTACT_MESSAGES: "Read the contact inbox and mark messages handled.",
@@ -157,6 +163,37 @@ PUBLIC_ENDPOINTS = frozenset(
         "meetings.pack",
         "meetings.feed",
         "meetings.meeting_ics",
+        "feeds.updates",
+        "feeds.recommendation",
+        "feeds.theme",
+        "feeds.meetings",
+        "progress.page",
+        # The open data API (read-only public JSON and CSV) and its pages (sro_board/api).
+        "api.recommendations",
+        "api.recommendation",
+        "api.timeline",
+        "api.definitions",
+        "api.themes",
+        "api.aggregates",
+        "api.meetings",
+        "api.meeting",
+        "api.openapi",
+        "api.bulk_recommendations_json",
+        "api.bulk_recommendations_csv",
+        "api.bulk_milestones_json",
+        "api.bulk_milestones_csv",
+        "api.bulk_evidence_json",
+        "api.bulk_evidence_csv",
+        "api.bulk_timeline_json",
+        "api.bulk_timeline_csv",
+        "api.bulk_assessments_json",
+        "api.bulk_assessments_csv",
+        "api.bulk_meetings_json",
+        "api.bulk_meetings_csv",
+        "api.bulk_decisions_json",
+        "api.bulk_decisions_csv",
+        "open_data.open_data",
+        "open_data.api_docs",
         # Following by email: no account; a follower's own pages open by the link's token.
         "follow.follow",
         "follow.sent",

@@ -144,6 +144,8 @@ class Application(db.Model):
         sa.Index("ix_application_intake_category_stage", "intake_id", "category", "stage"),
         # A reviewer's queue: applications in review of their intakes, without reading rows.
         sa.Index("ix_application_review", "stage", "intake_id", "purged_at", "category", "id"),
+        # One page of it, an intake at a time in application order (review/queue.py).
+        sa.Index("ix_application_review_queue", "stage", "intake_id", "id", "purged_at"),
         # An intake's purged applications, counted for the selection view.
         sa.Index("ix_application_intake_purged", "intake_id", "purged_at"),
         # A category's ranking, read backwards a page at a time (selection/ranking.py).

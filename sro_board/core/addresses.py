@@ -89,11 +89,17 @@ def _with_vary(start_response: Callable) -> Callable:
     return start
 
 
+def keep_address(app, prefix: str) -> None:
+    """Never redirect GETs under prefix to the guessed language (machine-read addresses)."""
+    app.config.setdefault("ADDRESSES_KEPT", []).append(prefix)
+
+
 class LanguageByAddress:
     """Set the request's language from its address; redirect to the guessed one."""
 
-    def __init__(self, wsgi_app: Callable, secure_cookie: bool) -> None:
+    def __init__(self, wsgi_app: Callable, secure_cookie: bool, kept: tuple[str, ...] = ()) -> None:
         self.wsgi_app, self.secure_cookie = wsgi_app, secure_cookie
+        self.not_redirected = NOT_REDIRECTED + kept
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         """Route the request to its language, or answer with a redirect."""
@@ -117,7 +123,7 @@ class LanguageByAddress:
             return self.wsgi_app(environ, start_response)
         if (
             environ.get("REQUEST_METHOD") in ("GET", "HEAD")
-            and not path.startswith(NOT_REDIRECTED)
+            and not path.startswith(self.not_redirected)
             and guess(environ) == "fr"
         ):
             return _redirect(start_response, "302 Found", address(environ, "fr", path, query))

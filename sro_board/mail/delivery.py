@@ -20,6 +20,7 @@ from ..core.extensions import db
 from . import backends
 from .models import EmailState, OutboxEmail
 from .queue import task_queue
+from .signals import email_given_up
 
 log = logging.getLogger(__name__)
 # The sweep leaves alone what was due only moments ago: its enqueue is normally on its way.
@@ -74,6 +75,7 @@ def _failed(email: OutboxEmail, kind: str, permanent: bool = False) -> EmailStat
     if permanent or email.attempts >= config["MAIL_MAX_ATTEMPTS"]:
         email.state = EmailState.DEAD
         email.finished_at = now_utc()
+        email_given_up.send(email)
         db.session.commit()
         log.warning("email %s dead after %s attempt(s): %s", email.id, email.attempts, kind)
         return EmailState.DEAD

@@ -8,10 +8,20 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from sro_board.api.registry import OPERATIONS
+
 ROLES = ["anonymous", "admin", "chair", "member", "reviewer", "board_member", "board_chair"]
 
 # Endpoints the crawler does not visit, each with the reason. Keep this short.
-EXEMPT: dict[str, str] = {}
+EXEMPT: dict[str, str] = {
+    "feeds.updates": "Atom, not HTML (tests/feeds validates it)",
+    "feeds.recommendation": "Atom, not HTML (tests/feeds validates it)",
+    "feeds.theme": "Atom, not HTML (tests/feeds validates it)",
+    "feeds.meetings": "Atom, not HTML (tests/feeds validates it)",
+    # The open data API answers JSON or CSV, not pages: tests/api checks every operation
+    # (schemathesis against a live server, the privacy markers, the access matrix).
+    **{f"api.{op.endpoint}": "JSON or CSV of the open data API (tests/api)" for op in OPERATIONS},
+}
 
 # Pages known to scroll sideways on a 390px phone, with why. The crawler reports them without
 # failing, says when one fits again (take it off the list), and fails on any other page that
@@ -85,6 +95,33 @@ def sample_parameters(app) -> dict[str, dict[str, object]]:
                 "meeting_id": board_meeting.id,
                 "item_id": board_meeting.items[0].id,
             }
+        db.session.remove()
+    imports = import_parameters(app)
+    params["*"]["upload_id"] = imports[ROLE_VALUES + "admin"]["upload_id"]
+    return params | imports
+
+
+def import_parameters(app) -> dict[str, dict[str, object]]:
+    """A CSV upload, previewed, of each role that may import (only its uploader may see it):
+    the tracker's export with one change, so the preview shows a table of changes."""
+    import csv
+    import io
+
+    from sro_board.auth.services import find_by_email
+    from sro_board.core.extensions import db
+    from sro_board.recommendations.csv.export import export_csv
+    from sro_board.recommendations.imports import upload_file
+
+    with app.test_request_context():
+        rows = list(csv.reader(io.StringIO(export_csv())))
+        rows[1][rows[0].index("lead_unit")] += " (crawl)"
+        out = io.StringIO()
+        csv.writer(out).writerows(rows)
+        params: dict[str, dict[str, object]] = {}
+        for role in ("admin", "chair"):
+            upload = upload_file(find_by_email(f"{role}@example.org"), out.getvalue().encode())
+            db.session.commit()
+            params[ROLE_VALUES + role] = {"upload_id": upload.id}
         db.session.remove()
     return params
 

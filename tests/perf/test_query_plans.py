@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from sro_board.audit.models import AuditEntry
 from sro_board.audit.queries import entity_types, entity_types_query
+from sro_board.board.review.queue import intake_slice
 from sro_board.core.extensions import db
 from sro_board.recommendations.queries import pending_updates_for
 from tests.perf.test_bounded_lists import add_audit
@@ -50,3 +51,11 @@ def test_the_audit_filter_reads_the_kinds_of_record_from_the_index_not_the_log(s
     steps = plan(entity_types_query())
     assert "SCAN audit_entry" not in steps
     assert re.search(r"SEARCH audit_entry USING COVERING INDEX \w+ \(entity_type>\?\)", steps)
+
+
+@pytest.mark.parametrize("complete", [False, True])
+def test_a_page_of_the_reviewer_queue_walks_its_intake_in_order(sqlite_only, users, complete):
+    steps = plan(intake_slice(users["reviewer"], complete, 1).limit(50).offset(100))
+    assert "application USING COVERING INDEX ix_application_review_queue (" in steps
+    assert "TEMP B-TREE" not in steps  # the index gives the order: no sort of the intake
+    assert "ix_conflict_declaration_conflicts" in steps  # their conflicts, from their index

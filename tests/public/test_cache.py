@@ -36,6 +36,7 @@ PUBLIC_PAGES = [
     "/advisory-board/apply",
     "/advisory-board/members",
     "/meetings",
+    "/progress",
 ]
 
 

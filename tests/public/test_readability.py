@@ -44,6 +44,7 @@ PAGES = [
     "/meetings/1",  # the sample's first board meeting: minutes published
     "/meetings/4",  # its next one: the agenda
     "/meetings/4/pack",
+    "/progress",
 ]
 
 

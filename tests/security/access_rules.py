@@ -271,3 +271,70 @@ OPS_ACCESS: dict[str, Access] = {
     "ops.healthz": Access("/healthz", EVERYONE),
     "ops.readyz": Access("/readyz", EVERYONE),
 }
+
+
+# The tracker's CSV import in the browser (recommendations/views/imports.py): chair and admin;
+# record-level, only the uploader sees an upload, so the setup gives it to the role logged in.
+class _CsvFile:
+    """A CSV file to post that can be read again for every request (the sweep sends many)."""
+
+    name = "recommendations.csv"
+    content = (
+        b"code,title,title_fr,description,description_fr,theme,source_reports,lead_unit,"
+        b"lead_user_email,target_date,baseline_target_date,feasibility,feasibility_rationale,"
+        b"status,progress,progress_from_milestones\r\n"
+    )
+
+    def __init__(self) -> None:
+        self.position = 0
+
+    def read(self, size: int = -1) -> bytes:
+        """The next bytes; at the end b"" once, then the file starts over."""
+        if self.position >= len(self.content):
+            self.position = 0
+            return b""
+        end = len(self.content) if size is None or size < 0 else self.position + size
+        chunk = self.content[self.position : end]
+        self.position += len(chunk)
+        return chunk
+
+    def __str__(self) -> str:
+        return self.content.decode()
+
+
+def an_upload(users: dict, state: str = "previewed") -> dict:
+    """A header-only CSV file uploaded by the role logged in (an admin's when nobody is)."""
+    import hashlib
+
+    from sro_board.recommendations.import_models import ImportState, ImportUpload
+
+    owner = next(iter(users.values()), None) or users["admin"]
+    upload = ImportUpload(
+        uploader=owner,
+        content=_CsvFile.content,
+        sha256=hashlib.sha256(_CsvFile.content).hexdigest(),
+        preview={"rows": [], "errors": [], "versions": {}},
+        state=ImportState(state),
+        result={"created": [], "updated": [], "awaiting_sign_off": [], "unchanged": []}
+        if state == "done"
+        else None,
+    )
+    db.session.add(upload)
+    db.session.commit()
+    return {"upload_id": upload.id}
+
+
+IMPORT = "/staff/recommendations/import"
+IMPORT_ACCESS: dict[str, Access] = {
+    "recommendations.import_upload": Access(IMPORT, APPROVERS),
+    "recommendations.import_upload POST": Access(
+        IMPORT, APPROVERS, method="POST", data={"file": _CsvFile()}
+    ),
+    "recommendations.import_preview": Access(IMPORT + "/{upload_id}", APPROVERS, setup=an_upload),
+    "recommendations.import_confirm": Access(
+        IMPORT + "/{upload_id}/confirm", APPROVERS, method="POST", setup=an_upload
+    ),
+    "recommendations.import_status": Access(
+        IMPORT + "/{upload_id}/status", APPROVERS, setup=lambda users: an_upload(users, "done")
+    ),
+}

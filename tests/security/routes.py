@@ -31,6 +31,10 @@ def collect_rules() -> dict[str, Access]:
         _board_rules(),
         _board_rules("tests.meetings"),
         _board_rules("tests.oversight"),
+        _board_rules("tests.notices"),
+        _board_rules("tests.feeds"),
+        _board_rules("tests.progress"),
+        _board_rules("tests.api"),
         _board_rules("tests.follow"),
     ):
         if module is None:

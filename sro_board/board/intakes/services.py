@@ -16,6 +16,7 @@ from ..errors import BoardError
 from ..models import Application, Intake, IntakeSeat
 from ..review.access import assignment_refusal
 from ..review_models import ReviewerAssignment
+from ..signals import reviewer_assigned
 from ..stages import Stage
 from ..transitions import move_to
 
@@ -171,6 +172,7 @@ def assign_reviewer(actor: User, intake: Intake, reviewer: User) -> ReviewerAssi
         after={"reviewer_id": reviewer.id},
     )
     db.session.flush()
+    reviewer_assigned.send(intake, reviewer=reviewer)
     return assignment
 
 

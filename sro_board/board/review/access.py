@@ -36,7 +36,8 @@ def reviewable_by(user: User) -> sa.ColumnElement[bool]:
     conflicted = Application.id.in_(
         sa.select(ConflictDeclaration.application_id).where(
             ConflictDeclaration.reviewer_id == user.id,
-            ConflictDeclaration.has_conflict.is_(True),
+            # "= true", not "IS true": an index condition (ix_conflict_declaration_conflicts).
+            ConflictDeclaration.has_conflict == sa.true(),
         )
     )
     return sa.and_(

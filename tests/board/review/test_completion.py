@@ -1,6 +1,8 @@
 """Each declaration keeps whether its reviewer has scored every criterion, through every change
 that can alter it, and the reviewer's queue splits its lists by it."""
 
+from datetime import timedelta
+
 import pytest
 import sqlalchemy as sa
 
@@ -144,3 +146,31 @@ def test_each_declaration_gets_its_own_flag_when_many_are_worked_out_at_once(use
     refresh_intake_completion(review["intake"].id)  # both declarations in one statement
     assert (flag(first, reviewer), flag(second, reviewer)) == (True, False)
     assert completion_disagreements() == 0
+
+
+def test_a_page_that_spans_two_intakes_lists_newest_intake_first_then_by_application(app, users):
+    reviewer = users["reviewer"]
+    newer = make_intake("Newer intake")
+    older = make_intake("Older intake", opens_at=newer.opens_at - timedelta(days=400))
+    listed = {}
+    for intake in (older, newer):  # the older intake's applications have the lower ids
+        criteria = add_criteria(intake, 1)
+        assign(intake, reviewer)
+        apps = [make_application(intake) for _ in range(5)]
+        blind = blind_application(reviewer, apps[0].id)  # one scored in each intake
+        declare_conflict(reviewer, blind, has_conflict=False)
+        save_scores(reviewer, blind, scores(criteria, 3))
+        declare_conflict(reviewer, blind_application(reviewer, apps[1].id), has_conflict=True)
+        listed[intake.id] = [a.id for a in apps[2:]]  # conflicts are on neither list
+    db.session.commit()
+    expected = listed[newer.id] + listed[older.id]
+    app.config["PAGE_SIZE"] = 2
+    seen, totals = [], set()
+    for number in (1, 2, 3):
+        with app.test_request_context(f"/staff/reviews?page={number}"):
+            to_do, done = queue_pages(reviewer)
+        seen += [row.application_id for row in to_do.items]
+        totals.add((to_do.total, done.total))
+        assert [row.intake_title for row in done.items] == ["Newer intake", "Older intake"]
+    assert seen == expected  # pages 1-3: 2 + 2 + 2, across the intakes' boundary
+    assert totals == {(6, 2)}
