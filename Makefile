@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := sro_board
 
-.PHONY: run test lint format clean loadtest faulttest bench messages translations
+.PHONY: run test lint format clean loadtest faulttest bench bench-follow messages translations
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "sro-board needs Python 3.11 or newer (set PYTHON=python3.11)")'
@@ -66,6 +66,11 @@ faulttest: $(VENV)/.load-installed
 bench: $(VENV)/.load-installed
 	@command -v wrk >/dev/null || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
 	$(BIN)/python scripts/bench.py --db both $(BENCH_ARGS)
+
+# A chair's approval with 0 and with 10,000 confirmed followers, and the worker's fan-out
+# (scripts/bench_follow.py; an SQLite file, or BENCH_FOLLOW_ARGS='--database-url ...').
+bench-follow: $(VENV)/.app-installed
+	$(BIN)/python scripts/bench_follow.py $(BENCH_FOLLOW_ARGS)
 
 # Translations (README "Languages"). `make messages` extracts every marked string (babel.cfg)
 # into messages.pot and merges it into the French catalog (new strings untranslated, none

@@ -6,6 +6,7 @@ from .board import models as board_models
 from .board import review_models as board_review_models
 from .contact import models as contact_models
 from .core.settings import SiteFlag
+from .follow import models as follow_models
 from .mail import models as mail_models
 from .meetings import models as meeting_models
 from .notices import models as notice_models
@@ -20,6 +21,7 @@ __all__ = [
     "board_models",
     "board_review_models",
     "contact_models",
+    "follow_models",
     "mail_models",
     "meeting_models",
     "notice_models",

@@ -127,7 +127,7 @@ DESCRIPTIONS: dict[Action, str] = {
 }
 
 # Endpoints anyone may use without logging in. Private applicant pages are reached by a long
-# random token in the link (board.status, board.consent) rather than by a role.
+# random token in the link (board.status, board.consent, follow.manage) rather than by a role.
 PUBLIC_ENDPOINTS = frozenset(
     {
         "static",
@@ -194,6 +194,12 @@ PUBLIC_ENDPOINTS = frozenset(
         "api.bulk_decisions_csv",
         "open_data.open_data",
         "open_data.api_docs",
+        # Following by email: no account; a follower's own pages open by the link's token.
+        "follow.follow",
+        "follow.sent",
+        "follow.confirm",
+        "follow.manage",
+        "follow.unsubscribe",
     }
 )
 

@@ -24,6 +24,7 @@ class Message:
     recipient: str
     subject: str
     body: str
+    headers: tuple[tuple[str, str], ...] = ()  # extra headers, e.g. List-Unsubscribe
 
 
 def check(app: Flask) -> None:
@@ -50,6 +51,8 @@ def _email_message(message: Message) -> EmailMessage:
     email["From"] = current_app.config["MAIL_FROM"]
     email["To"] = message.recipient
     email["Subject"] = message.subject
+    for name, value in message.headers:
+        email[name] = value
     email.set_content(message.body)
     return email
 

@@ -7,6 +7,7 @@ then the email is dead: kept (encrypted) for an admin to retry. A sent email kee
 recipient, subject or body. Log lines name the email id and the kind of error only.
 """
 
+import json
 import logging
 import smtplib
 from datetime import timedelta
@@ -48,7 +49,8 @@ def deliver(email_id: int) -> EmailState | None:
     if not claim(email_id):
         return None
     email = db.session.get(OutboxEmail, email_id)
-    message = backends.Message(email.id, email.recipient, email.subject, email.body)
+    headers = tuple(json.loads(email.headers).items()) if email.headers else ()
+    message = backends.Message(email.id, email.recipient, email.subject, email.body, headers)
     try:
         backends.send(message)
     except smtplib.SMTPRecipientsRefused as error:  # 5xx: the address will never take it
@@ -60,7 +62,7 @@ def deliver(email_id: int) -> EmailState | None:
         return _failed(email, type(error).__name__)
     email.state = EmailState.SENT
     email.finished_at = now_utc()
-    email.recipient = email.subject = email.body = None
+    email.recipient = email.subject = email.body = email.headers = None
     email.last_error = None
     db.session.commit()
     log.info("email %s sent (attempt %s)", email_id, email.attempts)

@@ -38,6 +38,8 @@ class OutboxEmail(db.Model):
     recipient: Mapped[str | None] = mapped_column(EncryptedText)
     subject: Mapped[str | None] = mapped_column(EncryptedText)
     body: Mapped[str | None] = mapped_column(EncryptedText)
+    # Extra headers as JSON ({"List-Unsubscribe": ...}): they may hold a secret link.
+    headers: Mapped[str | None] = mapped_column(EncryptedText)
     state: Mapped[EmailState] = mapped_column(
         str_enum(EmailState, length=10),
         default=EmailState.QUEUED,

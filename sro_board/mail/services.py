@@ -1,5 +1,6 @@
 """Queueing email in the same transaction as the change that causes it; retry; retention."""
 
+import json
 from contextlib import nullcontext
 from datetime import datetime
 
@@ -20,12 +21,18 @@ def recipient_hash(address: str) -> str:
 
 
 def queue_email(
-    recipient: str, template: str, *, language: str | None = None, **context
+    recipient: str,
+    template: str,
+    *,
+    language: str | None = None,
+    headers: dict[str, str] | None = None,
+    **context,
 ) -> OutboxEmail:
     """Render email/<template>.txt ('Subject: ...' first) into a row; enqueued at the commit.
 
     The email is written in `language` ("en" or "fr") when given, else in the request's.
     The first line's "Subject:" is a marker, never translated; what follows it is the subject.
+    `headers` are extra headers (List-Unsubscribe), encrypted with the body until it is sent.
     """
     with force_locale(language) if language else nullcontext():
         text = render_template(f"email/{template}.txt", **context)
@@ -36,6 +43,7 @@ def queue_email(
         recipient=recipient,
         subject=first.removeprefix("Subject:").strip(),
         body=body.lstrip("\n"),
+        headers=json.dumps(headers) if headers else None,
         next_attempt_at=now_utc(),
     )
     db.session.add(email)

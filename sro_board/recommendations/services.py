@@ -16,6 +16,7 @@ from .errors import EditConflict, FieldConflict, OutcomeChanged, TrackerError
 from .fields import TRACKED_FIELDS, apply_values, milestone_progress, snapshot
 from .models import Recommendation, Update
 from .rules import approval_blocker, check_public_rationale, check_rules, save_outcome
+from .signals import update_published
 
 # The first timeline entry of a recommendation added in the app, in English and French
 # (content stored on the update, like any public note).
@@ -200,6 +201,7 @@ def _publish(update: Update, approver: User | None) -> None:
         before={f: before[f] for f in update.changes},
         after={f: c["new"] for f, c in update.changes.items()},
     )
+    update_published.send(update)
 
 
 def approve_update(update: Update, approver: User) -> None:

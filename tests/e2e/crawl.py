@@ -87,6 +87,7 @@ def sample_parameters(app) -> dict[str, dict[str, object]]:
                 "key": definition.key,
             },
         }
+        params |= follow_tokens()
         if meeting is not None:
             params["*"] |= {"meeting_id": meeting.id, "item_id": meeting.items[0].id}
         if board_meeting is not None:
@@ -123,6 +124,40 @@ def import_parameters(app) -> dict[str, dict[str, object]]:
             params[ROLE_VALUES + role] = {"upload_id": upload.id}
         db.session.remove()
     return params
+
+
+def follow_tokens() -> dict[str, dict[str, object]]:
+    """A follower's confirm, manage and unsubscribe links, made here (each run a new address)."""
+    import secrets
+
+    from sro_board.core.clock import now_utc
+    from sro_board.core.extensions import db
+    from sro_board.follow.links import new_link
+    from sro_board.follow.models import Follower, Frequency, LinkPurpose, ScopeKind
+    from sro_board.mail.services import recipient_hash
+
+    def follower(confirmed: bool) -> Follower:
+        address = f"crawler.follower.{secrets.token_hex(6)}@example.net"
+        row = Follower(
+            address=address,
+            address_hash=recipient_hash(address),
+            scope="all",
+            kind=ScopeKind.ALL,
+            frequency=Frequency.INSTANT,
+            language="en",
+            confirmed_at=now_utc() if confirmed else None,
+        )
+        db.session.add(row)
+        return row
+
+    confirm = new_link(follower(confirmed=False), LinkPurpose.CONFIRM)
+    manage = new_link(follower(confirmed=True), LinkPurpose.MANAGE)
+    db.session.commit()
+    return {
+        "follow.confirm": {"token": confirm},
+        "follow.manage": {"token": manage},
+        "follow.unsubscribe": {"token": manage},
+    }
 
 
 CRAWLER_STUDENT = "crawler.student@example.net"

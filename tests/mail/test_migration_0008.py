@@ -57,7 +57,17 @@ def round_trip(app) -> None:
     with app.app_context():
         raw = db.session.execute(sa.text("SELECT * FROM outbox_email ORDER BY id")).all()
         assert not [row for row in raw if TOKEN in repr(tuple(row))]  # nothing in clear
-        sent, waiting = db.session.scalars(sa.select(OutboxEmail).order_by(OutboxEmail.id))
+        # Only the columns 0008 has (later revisions add more, e.g. 0021's headers).
+        columns = sa.orm.load_only(
+            *(
+                getattr(OutboxEmail, c.name)
+                for c in db.metadata.tables["outbox_email"].columns
+                if c.name != "headers"
+            )
+        )
+        sent, waiting = db.session.scalars(
+            sa.select(OutboxEmail).options(columns).order_by(OutboxEmail.id)
+        )
         assert (sent.state, sent.recipient, sent.subject, sent.body) == (
             EmailState.SENT,
             None,

@@ -35,6 +35,7 @@ def collect_rules() -> dict[str, Access]:
         _board_rules("tests.feeds"),
         _board_rules("tests.progress"),
         _board_rules("tests.api"),
+        _board_rules("tests.follow"),
     ):
         if module is None:
             continue
