@@ -1,7 +1,7 @@
 """following by email: followers, their secret links, pending fan-outs; outbox headers
 
 Revision ID: 0021_follow
-Revises: 0024_review_queue_index
+Revises: 0020_assessment_decisions
 Create Date: 2026-11-30 17:00:00
 
 follower: one address (encrypted, with its keyed hash) following everything, a theme or one
@@ -16,7 +16,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0021_follow"
-down_revision = "0024_review_queue_index"
+down_revision = "0020_assessment_decisions"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """staff notifications: each person's choices, the digests sent, the events to tell
 
 Revision ID: 0022_notices
-Revises: 0020_assessment_decisions
+Revises: 0021_follow
 Create Date: 2026-11-30 17:10:00
 
 New tables only: notice_preference (a person's choice per kind; no row means on),
@@ -15,7 +15,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0022_notices"
-down_revision = "0020_assessment_decisions"
+down_revision = "0021_follow"
 branch_labels = None
 depends_on = None
 
