@@ -106,6 +106,10 @@ class Config:
     # A public meeting's agenda is published at least this many days ahead, or marked late.
     MEETING_NOTICE_DAYS = _env_int("MEETING_NOTICE_DAYS", 7)
     PAGE_SIZE = _env_int("PAGE_SIZE", 50)
+    # Lists of cards (the approval queue: each update's changes and its forms), at most.
+    QUEUE_PAGE_SIZE = _env_int("QUEUE_PAGE_SIZE", 25)
+    # Candidates per category on the selection view's ranked shortlist, at most.
+    SHORTLIST_PAGE_SIZE = _env_int("SHORTLIST_PAGE_SIZE", 25)
     SAMPLE_DATA_LABEL = os.environ.get("SAMPLE_DATA_LABEL", "1") == "1"
     # How many reverse proxies sit in front of the app (0: none; 1: nginx in front of gunicorn).
     TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)

@@ -241,6 +241,34 @@ class AggregatesOneSchema(Strict):
     data = fields.Nested(AggregatesSchema, required=True)
 
 
+class ProgressMonthSchema(Strict):
+    """One month of progress over time: counts by status at its end, the plan, what is done."""
+
+    month = fields.Date(required=True, metadata={"description": "The month's first day."})
+    by_status = fields.List(fields.Nested(CountSchema), required=True)
+    total = fields.Integer(required=True, metadata={"description": "In the tracker by then."})
+    planned = fields.Integer(
+        required=True,
+        metadata={"description": "Of them, first committed to be done by then (baseline)."},
+    )
+    done = fields.Integer(
+        required=True, metadata={"description": "Of them, implemented or ongoing then."}
+    )
+
+
+class ProgressSchema(Strict):
+    """Recommendations by status month by month since the tracker started, and the plan."""
+
+    done_statuses = fields.List(fields.String(), required=True)
+    months = fields.List(fields.Nested(ProgressMonthSchema), required=True)
+
+
+class ProgressOneSchema(Strict):
+    """Progress over time."""
+
+    data = fields.Nested(ProgressSchema, required=True)
+
+
 class DecisionSchema(Strict):
     """A motion put at a meeting and its outcome (published with the minutes)."""
 

@@ -17,7 +17,8 @@ from ..meetings.models import ActionItem, Decision, Meeting
 from ..oversight.enums import Rating, disagrees
 from ..oversight.models import Assessment
 from ..oversight.queries import RatingSummary
-from ..recommendations.enums import Theme
+from ..progress.history import History
+from ..recommendations.enums import ImplementationStatus, Theme
 from ..recommendations.fields import FIELD_LABELS, STAFF_ONLY_FIELDS
 from ..recommendations.labels import label
 from ..recommendations.models import Evidence, Milestone, Recommendation, StatusDefinition, Update
@@ -182,6 +183,27 @@ def aggregates(summary: Summary, ratings: RatingSummary) -> dict[str, Any]:
             "assessed": ratings.assessed,
             "disagreements": ratings.disagreements,
         },
+    }
+
+
+def progress(history: History) -> dict[str, Any]:
+    """Progress over time, oldest month first (the chart on /progress)."""
+    return {
+        "done_statuses": list(history.done_statuses),
+        "months": [
+            {
+                "month": month.month,
+                "by_status": [
+                    term(key, label("implementation", ImplementationStatus(key)))
+                    | {"count": month.counts[key]}
+                    for key in history.statuses
+                ],
+                "total": month.total,
+                "planned": month.planned,
+                "done": month.done,
+            }
+            for month in history.months
+        ],
     }
 
 

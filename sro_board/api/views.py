@@ -8,6 +8,7 @@ from werkzeug.datastructures import MultiDict
 
 from ..meetings.enums import Body
 from ..oversight.queries import rating_summary
+from ..progress.history import progress_history
 from ..recommendations.filters import FilterForm, filter_recommendations
 from ..recommendations.queries import status_reason, summary
 from . import queries, schemas, serialise, spec
@@ -146,6 +147,18 @@ def themes(args: dict[str, Any]):
 def aggregates(args: dict[str, Any]):
     """Counts and averages."""
     return {"data": serialise.aggregates(summary(), rating_summary())}
+
+
+@operation(
+    "/progress",
+    summary=_l("Progress over time: recommendations by status month by month, and the plan"),
+    tag=VOCABULARIES,
+    args=schemas.LangArgsSchema,
+    response=schemas.ProgressOneSchema,
+)
+def progress(args: dict[str, Any]):
+    """The figures of the chart on /progress."""
+    return {"data": serialise.progress(progress_history())}
 
 
 @operation(

@@ -175,6 +175,7 @@ PUBLIC_ENDPOINTS = frozenset(
         "api.definitions",
         "api.themes",
         "api.aggregates",
+        "api.progress",
         "api.meetings",
         "api.meeting",
         "api.openapi",

@@ -5,6 +5,7 @@ import pytest
 
 from sro_board.api import queries
 from sro_board.core.extensions import db
+from sro_board.progress.history import progress_history
 from tests.factories import make_rec
 from tests.recommendations.factories import publish
 
@@ -202,3 +203,19 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised(client, recs):
     make_rec("R-09", title="=HYPERLINK(1)")
     lines = client.get("/api/v1/bulk/recommendations.csv").get_data(as_text=True).splitlines()
     assert any(line.startswith("R-09,'=HYPERLINK(1),") for line in lines)
+
+
+def test_progress_over_time_gives_the_charts_figures(client, recs):
+    body = client.get("/api/v1/progress").get_json()["data"]
+    history = progress_history()
+    assert body["done_statuses"] == ["implemented", "ongoing"]
+    assert [m["month"] for m in body["months"]] == [m.month.isoformat() for m in history.months]
+    last = body["months"][-1]
+    counts = {entry["key"]: entry["count"] for entry in last["by_status"]}
+    assert counts["in_progress"] == 2
+    assert counts["not_started"] == 3
+    assert (last["total"], sum(counts.values())) == (5, 5)
+    french = client.get("/fr/api/v1/progress").get_json()["data"]["months"][-1]["by_status"]
+    assert {e["key"]: e["label"] for e in french}["in_progress"] != next(
+        e["label"] for e in last["by_status"] if e["key"] == "in_progress"
+    )

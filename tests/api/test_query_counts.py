@@ -17,6 +17,7 @@ PATHS = [
     "/api/v1/recommendations/R-001/timeline?per_page=100",
     "/api/v1/meetings?per_page=100",
     "/api/v1/aggregates",
+    "/api/v1/progress",
     "/api/v1/themes",
     "/api/v1/status-definitions",
 ]

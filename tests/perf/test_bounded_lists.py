@@ -202,3 +202,23 @@ def test_the_dashboard_sections_and_pending_list_are_bounded(client, users):
     assert "Updates awaiting approval (4)" in pending
     assert pending.count('<li id="update-') == PAGE
     assert ids(r'<li id="update-(\d+)"', text(client.get(link(pending, "next"))))
+
+
+def test_cards_and_the_shortlist_have_pages_of_their_own_size(app, client, users):
+    app.config.update(PAGE_SIZE=10, QUEUE_PAGE_SIZE=2, SHORTLIST_PAGE_SIZE=2)
+    for n in range(3):
+        draft(make_rec(f"R-8{n}"), users["member"], progress=10)
+    intake = make_intake()
+    criteria = add_criteria(intake, 1)
+    for value in (5, 4, 3):
+        score(
+            make_application(intake, category=Category.PARENT), users["reviewer"], criteria, [value]
+        )
+    login(client, users["admin"])
+    pending = text(client.get("/staff/updates"))
+    assert "Updates awaiting approval (3)" in pending
+    assert pending.count('<li id="update-') == 2  # QUEUE_PAGE_SIZE, under PAGE_SIZE
+    selection = text(client.get(f"/staff/board/intakes/{intake.id}/selection"))
+    assert f"{Category.PARENT.label} (3; page 1 of 2)</caption>" in selection
+    app.config["PAGE_SIZE"] = 1  # the smaller of the two wins
+    assert text(client.get("/staff/updates")).count('<li id="update-') == 1

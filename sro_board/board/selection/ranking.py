@@ -9,9 +9,10 @@ import math
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from flask import current_app
 
 from ...core.extensions import db
-from ...core.pagination import Page, resolve_page
+from ...core.pagination import Page, page_size, resolve_page
 from ..enums import Category
 from ..models import Application, Intake
 from ..stages import Stage
@@ -57,8 +58,12 @@ def ranked_pages(
     from_request reads each page number from the query string (`<category>_page`);
     otherwise every category is at its first page.
     """
+    # A shortlist a page at a time: a category has a few seats, and its page a row per candidate.
+    per_page = min(page_size(), current_app.config["SHORTLIST_PAGE_SIZE"])
     pages = {
-        c: resolve_page(totals.get(c, 0), f"{c.value}_page", number=None if from_request else 1)
+        c: resolve_page(
+            totals.get(c, 0), f"{c.value}_page", per_page, number=None if from_request else 1
+        )
         for c in Category
     }
     for row in db.session.execute(ranking_query(intake, pages)):

@@ -1,6 +1,6 @@
 """The pending list: approving and rejecting draft updates."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
@@ -24,7 +24,9 @@ from ..services import approve_update, reject_update
 @permission_required(Action.APPROVE_UPDATES)
 def pending_updates():
     """Updates waiting for a decision; no approve button where the reader may not approve."""
-    page = paginate(pending_updates_for(current_user))
+    # Each entry is a card with its changes and a form: fewer per page than a list of rows.
+    per_page = min(current_app.config["PAGE_SIZE"], current_app.config["QUEUE_PAGE_SIZE"])
+    page = paginate(pending_updates_for(current_user), per_page=per_page)
     return render_template(
         "recommendations/updates/pending.html",
         page=page,
