@@ -9,10 +9,7 @@ from . import crypto, csp_reports, headers, inputs
 from .cli import security_cli
 from .events import log_refusal, security_event
 
-__all__ = ["CSRF_EXEMPT_ENDPOINTS", "init_app", "security_event"]
-# Endpoints that take no CSRF token: browsers send CSP reports without one, and mail clients
-# the RFC 8058 one-click unsubscribe.
-CSRF_EXEMPT_ENDPOINTS = frozenset({"security.csp_report", "follow.unsubscribe"})
+__all__ = ["init_app", "security_event"]
 
 
 def init_app(app: Flask) -> None:
