@@ -133,16 +133,3 @@ def test_a_pending_update_never_moves_the_chart(app, client, users):
 
 def test_the_page_is_a_cached_public_page(app):
     assert app.view_functions["progress.page"].public_page == "page"
-
-
-def test_the_pages_are_valid_html(app, client, users, tmp_path):
-    from tests.e2e.validate import vnu_errors
-
-    known_history(users)
-    files = []
-    for name, path in (("progress", "/progress"), ("progress-fr", "/fr/progress"), ("home", "/")):
-        file = tmp_path / f"{name}.html"
-        file.write_text(page(client, path))
-        files.append(file)
-    errors = vnu_errors(files)
-    assert not errors, "\n".join(errors)
