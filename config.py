@@ -110,6 +110,8 @@ class Config:
     QUEUE_PAGE_SIZE = _env_int("QUEUE_PAGE_SIZE", 25)
     # Candidates per category on the selection view's ranked shortlist, at most.
     SHORTLIST_PAGE_SIZE = _env_int("SHORTLIST_PAGE_SIZE", 25)
+    # The largest CSV file the import page takes (kept under MAX_CONTENT_LENGTH by the view).
+    IMPORT_MAX_BYTES = _env_int("IMPORT_MAX_BYTES", 512 * 1024)
     SAMPLE_DATA_LABEL = os.environ.get("SAMPLE_DATA_LABEL", "1") == "1"
     # How many reverse proxies sit in front of the app (0: none; 1: nginx in front of gunicorn).
     TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
