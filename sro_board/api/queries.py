@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import lazyload, selectinload
 
 from ..core.extensions import db
+from ..core.pagination import row_count
 from ..meetings.enums import PUBLIC_STATES, Body, MeetingState
 from ..meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting
 from ..oversight.enums import AssessmentState
@@ -27,11 +28,8 @@ class Slice:
 
 def page_of(query: sa.Select, page: int, per_page: int) -> Slice:
     """A page of an ordered select (a count and a LIMIT/OFFSET), never more than per_page."""
-    total = db.session.scalar(
-        sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
-    )
     rows = db.session.scalars(query.limit(per_page).offset((page - 1) * per_page)).unique()
-    return Slice(list(rows), total or 0)
+    return Slice(list(rows), row_count(query))
 
 
 def without_staff(query: sa.Select) -> sa.Select:

@@ -119,6 +119,13 @@ def resolve_page(
     return Page([], number, per_page, total, param, notice)
 
 
+def row_count(query: sa.Select) -> int:
+    """How many rows the select returns (counted without its ORDER BY)."""
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
+    )
+
+
 def paginate(
     query: sa.Select,
     param: str = "page",
@@ -133,9 +140,7 @@ def paginate(
     `total`, when the caller already counted the rows, saves the count.
     """
     if total is None:
-        total = db.session.scalar(
-            sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
-        )
+        total = row_count(query)
     page = resolve_page(total, param, per_page, number)
     bounded = query.limit(page.per_page).offset(page.first_number - 1)
     result = db.session.scalars(bounded) if scalars else db.session.execute(bounded)

@@ -1,21 +1,19 @@
 """0022_notices: the notices' tables up (with a row in each), and down again."""
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 import sqlalchemy as sa
 
 from sro_board.core.extensions import db
-from tests.migration_runs import drop_everything, on_postgresql, on_sqlite, postgresql_only
+from tests.migration_runs import (
+    on_postgresql,
+    on_sqlite,
+    postgresql_only,
+    revision_before,
+    upgrade_to,
+)
 
 REVISION = "0022_notices"
-_spec = importlib.util.spec_from_file_location(
-    "m0022", Path(__file__).resolve().parents[2] / "migrations" / "versions" / f"{REVISION}.py"
-)
-_module = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_module)
-BEFORE = _module.down_revision
+BEFORE = revision_before(REVISION)
 TABLES = {"notice_preference", "notice_sent", "notice_event"}
 
 pytestmark = pytest.mark.usefixtures("keep_logging")
@@ -34,13 +32,7 @@ ROWS = [
 
 def round_trip(app) -> None:
     """Up to the revision before, up to 0022, a row in each table, the unique keys, down."""
-    runner = app.test_cli_runner()
-    with app.app_context():
-        drop_everything()
-    result = runner.invoke(args=["db", "upgrade", BEFORE])
-    assert result.exit_code == 0, result.output
-    result = runner.invoke(args=["db", "upgrade", REVISION])
-    assert result.exit_code == 0, result.output
+    runner = upgrade_to(app, REVISION)
     with app.app_context():
         assert set(sa.inspect(db.engine).get_table_names()) >= TABLES
         with db.engine.begin() as connection:

@@ -1,21 +1,19 @@
 """0023_imports: the table of uploaded CSV files up (with a row), and down again."""
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 import sqlalchemy as sa
 
 from sro_board.core.extensions import db
-from tests.migration_runs import drop_everything, on_postgresql, on_sqlite, postgresql_only
+from tests.migration_runs import (
+    on_postgresql,
+    on_sqlite,
+    postgresql_only,
+    revision_before,
+    upgrade_to,
+)
 
 REVISION = "0023_imports"
-_spec = importlib.util.spec_from_file_location(
-    "m0023", Path(__file__).resolve().parents[2] / "migrations" / "versions" / f"{REVISION}.py"
-)
-_module = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_module)
-BEFORE = _module.down_revision
+BEFORE = revision_before(REVISION)
 
 pytestmark = pytest.mark.usefixtures("keep_logging")
 
@@ -30,13 +28,7 @@ ROWS = [
 
 def round_trip(app) -> None:
     """Up to the revision before, up to 0023, a row, its uploader's deletion, down again."""
-    runner = app.test_cli_runner()
-    with app.app_context():
-        drop_everything()
-    result = runner.invoke(args=["db", "upgrade", BEFORE])
-    assert result.exit_code == 0, result.output
-    result = runner.invoke(args=["db", "upgrade", REVISION])
-    assert result.exit_code == 0, result.output
+    runner = upgrade_to(app, REVISION)
     with app.app_context():
         assert "recommendation_import" in sa.inspect(db.engine).get_table_names()
         with db.engine.begin() as connection:
