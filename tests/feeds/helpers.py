@@ -9,6 +9,7 @@ from sro_board.meetings.services_minutes import add_item
 from sro_board.recommendations.services import propose_update, reject_update
 from tests.factories import make_rec, make_user
 from tests.meetings.factories import item_values, make_meeting, published_meeting
+from tests.recommendations.factories import publish as publish_now
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 PUBLIC_NOTE = "Training plan drafted with schools."
@@ -41,17 +42,8 @@ ALL_FEEDS = FEEDS + tuple(f"/fr{path}" for path in FEEDS)
 
 
 def publish(rec, note: str = PUBLIC_NOTE, **changes):
-    """An update published at once (the command line's rights), committed."""
-    update = propose_update(
-        rec,
-        None,
-        changes,
-        public_note=note,
-        internal_note=INTERNAL_MARKER,
-        based_on_version=rec.version,
-    )
-    db.session.commit()
-    return update
+    """An update published at once (the command line's rights), with the internal marker."""
+    return publish_now(rec, public_note=note, internal_note=INTERNAL_MARKER, **changes)
 
 
 def tracker() -> dict:

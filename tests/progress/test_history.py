@@ -7,9 +7,11 @@ from sro_board.core.clock import clock_set_to
 from sro_board.core.extensions import db
 from sro_board.progress.history import progress_history
 from sro_board.recommendations.models import Recommendation
-from sro_board.recommendations.services import approve_update, propose_update, reject_update
+from sro_board.recommendations.services import approve_update, reject_update
 from tests.board.factories import count_queries
 from tests.factories import make_rec, make_user
+from tests.recommendations.factories import draft
+from tests.recommendations.factories import publish as publish_now
 
 EVIDENCE = [{"title": "Report", "url": "https://example.org/report"}]
 
@@ -28,24 +30,12 @@ def added(code: str, when: str, target: str):
 def publish(rec, when: str, **changes):
     """An update published at that moment."""
     with clock_set_to(at(when)):
-        update = propose_update(
-            rec,
-            None,
-            changes,
-            public_note="Progress.",
-            internal_note="",
-            based_on_version=rec.version,
-        )
-        db.session.commit()
-    return update
+        return publish_now(rec, public_note="Progress.", **changes)
 
 
 def signed_off(rec, when: str, approver, **changes):
     """A closing update, saved and then signed off by an approver at that moment."""
-    update = propose_update(
-        rec, None, changes, public_note="Done.", internal_note="", based_on_version=rec.version
-    )
-    db.session.commit()
+    update = publish_now(rec, public_note="Done.", **changes)
     with clock_set_to(at(when)):
         approve_update(update, approver)
         db.session.commit()
@@ -112,22 +102,8 @@ def test_pending_and_rejected_updates_never_move_the_history(app, users):
     member = make_user(["member"], email="progress-member@example.org")
     rec = db.session.scalar(db.select(Recommendation).where(Recommendation.code == "R-03"))
     with clock_set_to(at("2026-12-10 12:00")):
-        propose_update(
-            rec,
-            member,
-            {"status": "planning"},
-            public_note="Soon.",
-            internal_note="",
-            based_on_version=rec.version,
-        )
-        turned_down = propose_update(
-            rec,
-            member,
-            {"status": "in_progress"},
-            public_note="Later.",
-            internal_note="",
-            based_on_version=rec.version,
-        )
+        draft(rec, member, public_note="Soon.", status="planning")
+        turned_down = draft(rec, member, public_note="Later.", status="in_progress")
         reject_update(turned_down, users["chair"], "Not yet.")
         db.session.commit()
     with clock_set_to(at("2027-01-01 02:30")):

@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 from sro_board.core.clock import clock_set_to
 from sro_board.core.extensions import db
 from sro_board.recommendations.models import Recommendation
-from sro_board.recommendations.services import propose_update
 from tests.factories import make_user
 from tests.progress.test_history import at, known_history
+from tests.recommendations.factories import draft
 
 SVG = "{http://www.w3.org/2000/svg}"
 NOW = "2027-01-01 02:30"
@@ -119,15 +119,7 @@ def test_a_pending_update_never_moves_the_chart(app, client, users):
     rec = db.session.scalar(db.select(Recommendation).where(Recommendation.code == "R-03"))
     member = make_user(["member"], email="chart-member@example.org")
     with clock_set_to(at("2026-12-20 12:00")):
-        propose_update(
-            rec,
-            member,
-            {"status": "planning"},
-            public_note="Soon.",
-            internal_note="",
-            based_on_version=rec.version,
-        )
-        db.session.commit()
+        draft(rec, member, public_note="Soon.", status="planning")
     assert page(client) == before
 
 
