@@ -130,25 +130,13 @@ def follow_tokens() -> dict[str, dict[str, object]]:
     """A follower's confirm, manage and unsubscribe links, made here (each run a new address)."""
     import secrets
 
-    from sro_board.core.clock import now_utc
     from sro_board.core.extensions import db
     from sro_board.follow.links import new_link
-    from sro_board.follow.models import Follower, Frequency, LinkPurpose, ScopeKind
-    from sro_board.mail.services import recipient_hash
+    from sro_board.follow.models import LinkPurpose
+    from tests.follow.helpers import make_follower
 
-    def follower(confirmed: bool) -> Follower:
-        address = f"crawler.follower.{secrets.token_hex(6)}@example.net"
-        row = Follower(
-            address=address,
-            address_hash=recipient_hash(address),
-            scope="all",
-            kind=ScopeKind.ALL,
-            frequency=Frequency.INSTANT,
-            language="en",
-            confirmed_at=now_utc() if confirmed else None,
-        )
-        db.session.add(row)
-        return row
+    def follower(confirmed: bool):
+        return make_follower(f"crawler.follower.{secrets.token_hex(6)}@example.net", confirmed)
 
     confirm = new_link(follower(confirmed=False), LinkPurpose.CONFIRM)
     manage = new_link(follower(confirmed=True), LinkPurpose.MANAGE)

@@ -6,8 +6,8 @@ opens a follower's own pages (its rows give each role a link of its own to open)
 
 from sro_board.core.extensions import db
 from sro_board.follow.links import new_link
-from sro_board.follow.models import Follower, Frequency, LinkPurpose, ScopeKind
-from sro_board.mail.services import recipient_hash
+from sro_board.follow.models import LinkPurpose
+from tests.follow.helpers import make_follower
 from tests.security.access import EVERYONE, Access
 
 FOLLOW_FORM = {"email": "matrix.follower@example.org", "scope": "all", "frequency": "instant"}
@@ -15,21 +15,10 @@ FOLLOW_FORM = {"email": "matrix.follower@example.org", "scope": "all", "frequenc
 
 def a_follower(users: dict) -> dict:
     """A confirmed follower with a manage link, and an unconfirmed one with a confirm link."""
-    rows = []
-    for number, confirmed in enumerate((True, False)):
-        address = f"matrix.{number}.{len(users)}@example.org"
-        rows.append(
-            Follower(
-                address=address,
-                address_hash=recipient_hash(address),
-                scope="all",
-                kind=ScopeKind.ALL,
-                frequency=Frequency.INSTANT,
-                language="en",
-                confirmed_at=db.func.now() if confirmed else None,
-            )
-        )
-    db.session.add_all(rows)
+    rows = [
+        make_follower(f"matrix.{number}.{len(users)}@example.org", confirmed)
+        for number, confirmed in enumerate((True, False))
+    ]
     manage = new_link(rows[0], LinkPurpose.MANAGE)
     confirm = new_link(rows[1], LinkPurpose.CONFIRM)
     db.session.commit()

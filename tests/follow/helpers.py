@@ -6,9 +6,11 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 from flask import current_app
 
+from sro_board.core.clock import now_utc
 from sro_board.core.extensions import db
-from sro_board.follow.models import Follower
+from sro_board.follow.models import Follower, Frequency, ScopeKind
 from sro_board.mail.backends import SENT
+from sro_board.mail.services import recipient_hash
 from sro_board.recommendations.services import approve_update, propose_update
 from tests.factories import make_user
 
@@ -71,3 +73,18 @@ def followers() -> list[Follower]:
     """Every follower row."""
     db.session.expire_all()
     return list(db.session.scalars(sa.select(Follower).order_by(Follower.id)))
+
+
+def make_follower(address: str, confirmed: bool) -> Follower:
+    """A follower of everything, instant, in English (added, not committed)."""
+    row = Follower(
+        address=address,
+        address_hash=recipient_hash(address),
+        scope="all",
+        kind=ScopeKind.ALL,
+        frequency=Frequency.INSTANT,
+        language="en",
+        confirmed_at=now_utc() if confirmed else None,
+    )
+    db.session.add(row)
+    return row
