@@ -20,11 +20,14 @@ import time_machine
 
 FLASK = str(Path(sys.executable).with_name("flask"))
 # `flask` started at this process's clock (which `pytest --clock` moves): a worker on the
-# machine's real clock would find every email the test queued "not yet due".
+# machine's real clock would find every email the test queued "not yet due". time_machine's
+# clock starts ticking at its first reading, not at start(): it is read at once, or the worker
+# would run behind by its import time (most of a second), find every email queued in that
+# last second not yet due, and deliver it only at the next minute's sweep.
 AT_OUR_CLOCK = (
     "import sys, time, time_machine; from datetime import UTC, datetime; "
     "moment = datetime.fromtimestamp(time.time() + float(sys.argv[1]), UTC); "
-    "time_machine.travel(moment, tick=True).start(); "
+    "time_machine.travel(moment, tick=True).start(); time.time(); "
     "from flask.cli import main; sys.argv = ['flask', *sys.argv[2:]]; main()"
 )
 ROOT = Path(__file__).resolve().parents[2]
