@@ -4,7 +4,7 @@ import re
 import time
 import weakref
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from sro_board.sample.loader import DEMO_PASSWORD
 from tests.e2e.environment import require_axe
@@ -13,7 +13,11 @@ from tests.e2e.environment import require_axe
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 AXE_RUN = """async (tags) => {
-  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+  // resultTypes: only violations are reported, so axe need not gather every passing node.
+  const result = await axe.run(document, {
+    runOnly: {type: 'tag', values: tags},
+    resultTypes: ['violations'],
+  });
   return result.violations.map(v => ({
     id: v.id,
     impact: v.impact,
@@ -83,18 +87,31 @@ def log_in(page: Page, email: str, password: str = DEMO_PASSWORD) -> None:
 # page's CSP stays on (a violation by the app still shows up as a console error).
 AXE_URL = "/__browser-tests__/axe.min.js"
 _routed: "weakref.WeakSet" = weakref.WeakSet()
+# Contexts whose every new document gets axe as an init script (the crawls): sent to the
+# browser once, not 500 KB through Playwright for each page. Init scripts run outside the
+# page's CSP, which stays on for the page's own scripts.
+_preloaded: "weakref.WeakSet" = weakref.WeakSet()
+
+
+def preload_axe(context: BrowserContext) -> None:
+    """Give every page the context opens from now on axe-core, before its own scripts."""
+    context.add_init_script(path=str(require_axe()))
+    _preloaded.add(context)
 
 
 def axe_violations(page: Page) -> list[dict]:
     """axe-core's WCAG 2.1 A/AA and best-practice violations on the current page."""
-    if page not in _routed:
-        axe = str(require_axe())
-        page.route(
-            f"**{AXE_URL}",
-            lambda route: route.fulfill(path=axe, content_type="text/javascript; charset=utf-8"),
-        )
-        _routed.add(page)
-    page.add_script_tag(url=AXE_URL)
+    if page.context not in _preloaded:
+        if page not in _routed:
+            axe = str(require_axe())
+            page.route(
+                f"**{AXE_URL}",
+                lambda route: route.fulfill(
+                    path=axe, content_type="text/javascript; charset=utf-8"
+                ),
+            )
+            _routed.add(page)
+        page.add_script_tag(url=AXE_URL)
     return page.evaluate(AXE_RUN, AXE_TAGS)
 
 

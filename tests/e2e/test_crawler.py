@@ -22,7 +22,7 @@ from tests.e2e.crawl import (  # noqa: E402
     plan,
     stale_exemptions,
 )
-from tests.e2e.pages import axe_violations, describe_violations  # noqa: E402
+from tests.e2e.pages import axe_violations, describe_violations, preload_axe  # noqa: E402
 from tests.e2e.validate import vnu_errors  # noqa: E402
 from tests.e2e.watch import BrowserWatch  # noqa: E402
 
@@ -88,6 +88,7 @@ def test_every_get_route_as_every_role(
         # Each role logged in through the login form (once per role for the whole suite).
         state = None if role == "anonymous" else logged_in_state(role)
         context = browser.new_context(**browser_context_args, storage_state=state)
+        preload_axe(context)
         watch = BrowserWatch(live_server.url)
         watch.attach(context)
         page = context.new_page()

@@ -22,7 +22,7 @@ from tests.e2e.crawl import (  # noqa: E402
     board_parameters,
     plan,
 )
-from tests.e2e.pages import axe_violations, describe_violations  # noqa: E402
+from tests.e2e.pages import axe_violations, describe_violations, preload_axe  # noqa: E402
 from tests.e2e.test_crawler import (  # noqa: E402
     STATUS,
     TOKEN,
@@ -83,6 +83,7 @@ def test_every_get_route_in_french_as_every_role(
     for role in ROLES:
         state = None if role == "anonymous" else logged_in_state(role)
         context = browser.new_context(**browser_context_args, storage_state=state)
+        preload_axe(context)
         watch = BrowserWatch(live_server.url)
         watch.attach(context)
         page = context.new_page()
