@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, quote
 
 from babel import negotiate_locale
 from werkzeug.datastructures import LanguageAccept
-from werkzeug.http import dump_cookie, parse_accept_header, parse_cookie, parse_options_header
+from werkzeug.http import dump_cookie, parse_accept_header, parse_cookie
 
 from .i18n import DEFAULT_LANGUAGE, ENVIRON_KEY, LANGUAGES
 
@@ -79,7 +79,8 @@ def _with_vary(start_response: Callable) -> Callable:
 
     def start(status: str, headers: list, exc_info=None):
         content_type = next((v for n, v in headers if n.lower() == "content-type"), "")
-        if parse_options_header(content_type)[0] == "text/html" or status.startswith("304"):
+        media_type = content_type.partition(";")[0].strip().lower()  # each response: cheap
+        if media_type == "text/html" or status.startswith("304"):
             varied = [v.strip() for n, vs in headers if n.lower() == "vary" for v in vs.split(",")]
             merged = [v for v in varied if v] + [v for v in VARY if v not in varied]
             headers = [(n, v) for n, v in headers if n.lower() != "vary"]

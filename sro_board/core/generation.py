@@ -11,9 +11,11 @@ import logging
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
+from flask import current_app
 from redis.exceptions import RedisError
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
+from . import changefeed
 from .clock import now_utc
 from .extensions import cache
 
@@ -45,9 +47,13 @@ def current(store=None) -> tuple[int, datetime | None]:
 
 
 def bump() -> None:
-    """Raise the generation (atomic INCR on Redis) and note when."""
+    """Raise the generation (atomic INCR on Redis, announced to every worker) and note when."""
     try:
-        cache.cache.inc(GENERATION)
+        feed = changefeed.of(current_app)
+        if feed is not None:
+            feed.raise_generation(current_app.config.get("CACHE_KEY_PREFIX", "") + GENERATION)
+        else:
+            cache.cache.inc(GENERATION)
         cache.set(CHANGED_AT, now_utc().timestamp(), timeout=0)
     except CACHE_ERRORS:
         log.warning("public page cache: could not raise the generation", exc_info=True)

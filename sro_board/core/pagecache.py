@@ -26,7 +26,7 @@ from flask import Flask, Response, current_app, g, request, session
 from flask_wtf.csrf import generate_csrf
 from werkzeug.http import http_date, quote_etag
 
-from . import generation
+from . import changefeed, generation
 from .clock import now_utc
 from .extensions import limiter
 from .pagestore import Entry, backend, digest, page_key, recall, remember
@@ -169,5 +169,6 @@ def register(app: Flask) -> None:
     app.extensions["public_pages"] = OrderedDict()
     if not enabled(app):
         return
+    changefeed.register(app)
     app.before_request_funcs.setdefault(None, []).insert(0, serve_cached)
     app.after_request_funcs.setdefault(None, []).insert(0, finish)  # they run in reverse

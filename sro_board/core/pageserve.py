@@ -16,7 +16,7 @@ from flask import Flask
 from itsdangerous import URLSafeTimedSerializer
 from werkzeug.http import dump_cookie
 
-from . import generation
+from . import changefeed, generation
 from .fastsign import fast_dumps
 from .pagecache import CSRF_SLOT, not_modified
 from .pagestore import Entry, backend, local, page_key, recall
@@ -31,6 +31,7 @@ class CachedPages:
 
     def __init__(self, app: Flask, wsgi_app: Callable, answered: Answered) -> None:
         self.app, self.wsgi_app, self.answered = app, wsgi_app, answered
+        self.feed = changefeed.of(app)
         self.cookie = app.config["SESSION_COOKIE_NAME"] + "="
         self.csrf = app.config.get("WTF_CSRF_ENABLED", True)
         self.csrf_field = app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
@@ -79,10 +80,17 @@ class CachedPages:
         if key not in local(self.app):
             return None  # not served here yet
         try:
-            current, _changed_at = generation.current(backend(self.app))
+            current = self._generation()
         except generation.CACHE_ERRORS:
             return None
         return recall(self.app, key, current)
+
+    def _generation(self) -> int:
+        """The public generation: from the change feed (Redis) or one read of the backend."""
+        store = backend(self.app)
+        if self.feed is None:
+            return generation.current(store)[0]
+        return self.feed.generation(lambda: generation.current(store)[0])
 
     def _with_own_token(self, entry: Entry) -> tuple[bytes, list[tuple[str, str]]]:
         """The form page with a new session holding this reader's own CSRF token."""

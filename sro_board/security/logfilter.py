@@ -22,6 +22,8 @@ _KEEP = frozenset({"request_id"})
 
 def redact(text: str) -> str:
     """Replace email addresses and token-like strings in text."""
+    if len(text) < 24 and "@" not in text:
+        return text  # too short for a token, and no address: the request log's usual fields
     return TOKEN.sub("[token]", EMAIL.sub("[email]", text))
 
 
@@ -31,9 +33,10 @@ class RedactFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = redact(record.getMessage())
         record.args = None
-        for name, value in list(vars(record).items()):
-            if isinstance(value, str) and name not in _STANDARD and name not in _KEEP:
-                setattr(record, name, redact(value))
+        fields = vars(record)
+        for name in fields.keys() - _STANDARD - _KEEP:
+            if isinstance(value := fields[name], str):
+                fields[name] = redact(value)
         if record.exc_info:
             record.exc_text = record.exc_text or logging.Formatter().formatException(
                 record.exc_info
