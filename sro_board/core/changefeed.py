@@ -33,10 +33,11 @@ class ChangeFeed:
         # fork). The listener never retries on its own: redis-py would reconnect and subscribe
         # again in silence, losing what was announced meanwhile; a failure here drops the
         # subscription instead, and the next hit reads the counter and subscribes afresh.
-        self.client = redis.Redis.from_url(url, socket_timeout=2)
+        self.client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=1)
         self.listener = redis.Redis.from_url(
             url,
             socket_timeout=2,
+            socket_connect_timeout=1,
             health_check_interval=30,
             retry=Retry(NoBackoff(), 0),
             client_name=(prefix + "changefeed").replace(" ", "-"),
