@@ -206,7 +206,12 @@ def _measure(kind: str, args, versions: list[Version], counts: dict, url: str, s
         "database": "SQLite" if kind == "sqlite" else "PostgreSQL",
         "scale": ", ".join(f"{n} {name}" for name, n in counts.items()) + f". Loader: {said}",
         "load_after": [round(n, 2) for n in os.getloadavg()],
-        "wrk": {"seconds": args.seconds, "threads": args.threads, "connections": args.connections},
+        "wrk": {
+            "seconds": args.seconds,
+            "threads": args.threads,
+            "connections": args.connections,
+            "rounds": args.rounds,
+        },
         "workers": args.workers,
         "redis": bool(args.redis_url),
         "public": public,
@@ -227,29 +232,41 @@ def _interleave(args, versions, servers, hello, inproc) -> tuple[list[dict], lis
             for _ in range(4):
                 fetch(server.url + page)
     hello_runs = [wrk(hello.url + "/").requests_per_s]
+    runs: dict[tuple[str, str], list[dict]] = {}
+    for _round in range(args.rounds):
+        for page in pages:
+            for version in versions:
+                status, _size = fetch(servers[version.name].url + page)
+                result = wrk(servers[version.name].url + page)
+                hello_runs.append(wrk(hello.url + "/").requests_per_s)
+                around = statistics.mean(hello_runs[-2:])
+                runs.setdefault((page, version.name), []).append(
+                    {
+                        "status": status,
+                        "result": result,
+                        "ratio": result.requests_per_s / around if around else 0.0,
+                    }
+                )
+                print(f"  {page} [{version.name}]: {result.requests_per_s:.0f} req/s", flush=True)
     rows = []
-    for page in pages:
-        for version in versions:
-            status, _size = fetch(servers[version.name].url + page)
-            result = wrk(servers[version.name].url + page)
-            hello_runs.append(wrk(hello.url + "/").requests_per_s)
-            around = statistics.mean(hello_runs[-2:])
-            figures = inproc[version.name]["public"][page]
-            rows.append(
-                {
-                    "page": page,
-                    "version": version.name,
-                    "status": status,
-                    "requests_per_s": result.requests_per_s,
-                    "ratio": result.requests_per_s / around if around else 0.0,
-                    "p50_ms": result.p50_ms,
-                    "p99_ms": result.p99_ms,
-                    "errors": result.errors + (status != 200),
-                    "bytes": figures["bytes"],
-                    "queries": figures["queries"],
-                }
-            )
-            print(f"  {page} [{version.name}]: {result.requests_per_s:.0f} req/s", flush=True)
+    for (page, name), each in runs.items():
+        # The median of the rounds: one wrk run on a shared machine can land in a bad second.
+        figures = inproc[name]["public"][page]
+        rows.append(
+            {
+                "page": page,
+                "version": name,
+                "status": each[-1]["status"],
+                "requests_per_s": statistics.median(r["result"].requests_per_s for r in each),
+                "ratio": statistics.median(r["ratio"] for r in each),
+                "ratios": [round(r["ratio"], 3) for r in each],
+                "p50_ms": statistics.median(r["result"].p50_ms for r in each),
+                "p99_ms": statistics.median(r["result"].p99_ms for r in each),
+                "errors": sum(r["result"].errors + (r["status"] != 200) for r in each),
+                "bytes": figures["bytes"],
+                "queries": figures["queries"],
+            }
+        )
     return rows, hello_runs
 
 
@@ -260,6 +277,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="tiny data and 1 s runs (tests)")
     parser.add_argument("--baseline", metavar="REF", help="also measure git REF (old code)")
     parser.add_argument("--seconds", type=float, help="wrk seconds per run (5; quick: 1)")
+    parser.add_argument(
+        "--rounds", type=int, help="interleaved rounds; the median is reported (3; quick: 1)"
+    )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
@@ -289,6 +309,7 @@ def main() -> int:
         sys.exit(reason)
     args.seconds = args.seconds or (1 if args.quick else 5)
     args.repeat = args.repeat or (2 if args.quick else 7)
+    args.rounds = args.rounds or (1 if args.quick else 3)
     counts = {name: getattr(args, name) or (QUICK if args.quick else FULL)[name] for name in FULL}
     head = run(["git", "rev-parse", "--short=7", "HEAD"]).strip()
     dirty = run(["git", "status", "--porcelain", "--untracked-files=no"]).strip()

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_quick_bench_measures_every_page(tmp_path):
     out = tmp_path / "bench.json"
     done = subprocess.run(  # noqa: S603 - our own script
-        [sys.executable, "scripts/bench.py", "--quick", "--json", str(out)],
+        [sys.executable, "scripts/bench.py", "--quick", "--rounds", "2", "--json", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -34,7 +34,10 @@ def test_quick_bench_measures_every_page(tmp_path):
         assert row["ratio"] > 0, row
         assert row["queries"] > 0, row
         assert row["bytes"] > 1000, row
-    assert len(result["hello"]) == len(result["public"]) + 1
+        assert len(row["ratios"]) == 2, row  # each round's, rounded to 3 places
+        assert min(row["ratios"]) - 0.001 <= row["ratio"] <= max(row["ratios"]) + 0.001, row
+    # hello, then page and hello for each page in each of the 2 rounds
+    assert len(result["hello"]) == 2 * len(result["public"]) + 1
     assert {row["page"] for row in result["staff"]} >= {"dashboard", "selection", "audit log"}
     for row in result["staff"]:
         assert row["status"] == 200, row
