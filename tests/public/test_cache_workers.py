@@ -79,3 +79,23 @@ def test_a_change_through_one_worker_shows_on_the_other_at_once(workers):
     publish_through(second, "Then through the second.")
     for reader in (one, two):
         assert b"Then through the second." in reader.get("/recommendations/R-01").data
+
+
+def test_with_redis_away_pages_are_rendered_and_changes_still_saved(tmp_path):
+    """The cache is only a cache: no Redis (nothing listens on port 1), every page rendered."""
+    app = start_app(
+        CACHE_TYPE="RedisCache",
+        CACHE_REDIS_URL="redis://127.0.0.1:1/0",
+        CACHE_KEY_PREFIX=f"sro-test-{uuid.uuid4().hex}:",
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'away.db'}",
+    )
+    try:
+        with app.app_context():
+            add_recommendation("R-01")  # its commit raises the generation: it cannot, and says so
+        reader = app.test_client()
+        for _ in range(3):  # each time rendered afresh: nothing can be kept or looked up
+            assert reader.get("/recommendations/R-01").status_code == 200
+        publish_through(app, "Published while Redis is away.")
+        assert b"Published while Redis is away." in reader.get("/recommendations/R-01").data
+    finally:
+        stop_app(app)
