@@ -38,11 +38,18 @@ BOARD_MEMBER_EMAIL = "board.member@example.org"
 GENEROUS_LIMIT = "1000 per minute"
 
 
+# The two crawls take most of the suite's time: collected first, so that with
+# `-n 2 --dist loadfile` (.ci/browser) each worker starts on one and shares out the rest.
+LONGEST_FIRST = ("test_crawler.py", "test_crawler_french.py")
+
+
 def pytest_collection_modifyitems(config, items):
-    """Mark everything under tests/e2e `e2e`: -m e2e selects it, -m 'not e2e' leaves it out."""
+    """Mark everything under tests/e2e `e2e`: -m e2e selects it, -m 'not e2e' leaves it out.
+    The crawls go first."""
     for item in items:
         if E2E_DIR in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.e2e)
+    items.sort(key=lambda item: Path(str(item.path)).name not in LONGEST_FIRST)
 
 
 # --- database --------------------------------------------------------------------------------
