@@ -38,18 +38,25 @@ BOARD_MEMBER_EMAIL = "board.member@example.org"
 GENEROUS_LIMIT = "1000 per minute"
 
 
-# The two crawls take most of the suite's time: collected first, so that with
-# `-n 2 --dist loadfile` (.ci/browser) each worker starts on one and shares out the rest.
-LONGEST_FIRST = ("test_crawler.py", "test_crawler_french.py")
+# The two crawls take most of the suite's time. With `-n 2 --dist loadgroup` (.ci/browser)
+# the suite is cut in two groups, one per worker: each starts with one crawl, then takes every
+# other remaining file (pytest-xdist would otherwise start with the files of most tests).
+CRAWLS = ("test_crawler.py", "test_crawler_french.py")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     """Mark everything under tests/e2e `e2e`: -m e2e selects it, -m 'not e2e' leaves it out.
-    The crawls go first."""
-    for item in items:
-        if E2E_DIR in Path(str(item.path)).parents:
-            item.add_marker(pytest.mark.e2e)
-    items.sort(key=lambda item: Path(str(item.path)).name not in LONGEST_FIRST)
+    The crawls go first, each in its own half of the suite."""
+    ours = [item for item in items if E2E_DIR in Path(str(item.path)).parents]
+    for item in ours:
+        item.add_marker(pytest.mark.e2e)
+    items.sort(key=lambda item: Path(str(item.path)).name not in CRAWLS)
+    files = sorted({Path(str(item.path)).name for item in ours} - set(CRAWLS))
+    # The French crawl takes longer: its half gets the lighter share of the other files.
+    half = {name: n % 2 for n, name in enumerate(files)} | {CRAWLS[0]: 1, CRAWLS[1]: 0}
+    for item in ours:
+        item.add_marker(pytest.mark.xdist_group(f"browser-{half[Path(str(item.path)).name]}"))
 
 
 # --- database --------------------------------------------------------------------------------
