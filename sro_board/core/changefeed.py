@@ -42,17 +42,18 @@ class ChangeFeed:
             retry=Retry(NoBackoff(), 0),
             client_name=(prefix + "changefeed").replace(" ", "-"),
         )
-        self.channel = prefix + CHANNEL
+        self.prefix, self.channel = prefix, prefix + CHANNEL
         self.revalidate = revalidate
         self._pubsub: redis.client.PubSub | None = None
         self._known: int | None = None
         self._read_at = 0.0
         self._lock = threading.Lock()
 
-    def raise_generation(self, key: str) -> int:
-        """INCR the counter at key and announce it, both or neither (MULTI/EXEC)."""
+    def raise_generation(self, name: str) -> int:
+        """INCR the counter `name` (under the cache's key prefix) and announce it, both or
+        neither (MULTI/EXEC)."""
         with self.client.pipeline(transaction=True) as pipe:
-            pipe.incr(key)
+            pipe.incr(self.prefix + name)
             pipe.publish(self.channel, b"")
             value, _listeners = pipe.execute()
         return int(value)

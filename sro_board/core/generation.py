@@ -51,7 +51,7 @@ def bump() -> None:
     try:
         feed = changefeed.of(current_app)
         if feed is not None:
-            feed.raise_generation(current_app.config.get("CACHE_KEY_PREFIX", "") + GENERATION)
+            feed.raise_generation(GENERATION)
         else:
             cache.cache.inc(GENERATION)
         cache.set(CHANGED_AT, now_utc().timestamp(), timeout=0)

@@ -56,13 +56,13 @@ def test_a_hit_reads_redis_only_after_an_announcement(prefix):
     read = Counter(prefix + "generation")
     assert [reader.generation(read) for _ in range(5)] == [0] * 5
     assert read.calls == 1  # once, after subscribing
-    assert writer.raise_generation(prefix + "generation") == 1
+    assert writer.raise_generation("generation") == 1
     assert reader.generation(read) == 1  # the very next hit knows
     assert read.calls == 2
     assert [reader.generation(read) for _ in range(5)] == [1] * 5
     assert read.calls == 2
-    assert writer.raise_generation(prefix + "generation") == 2
-    assert writer.raise_generation(prefix + "generation") == 3
+    assert writer.raise_generation("generation") == 2
+    assert writer.raise_generation("generation") == 3
     assert reader.generation(read) == 3
     assert read.calls == 3
 
@@ -71,7 +71,7 @@ def test_the_writer_also_learns_of_its_own_change(prefix):
     feed, _ = workers(prefix)
     read = Counter(prefix + "generation")
     assert feed.generation(read) == 0
-    feed.raise_generation(prefix + "generation")
+    feed.raise_generation("generation")
     assert feed.generation(read) == 1
 
 
@@ -93,11 +93,11 @@ def test_a_dropped_subscription_never_answers_with_an_old_generation(prefix):
     read = Counter(prefix + "generation")
     assert reader.generation(read) == 0
     kill_subscription(reader)
-    writer.raise_generation(prefix + "generation")  # announced to nobody
+    writer.raise_generation("generation")  # announced to nobody
     assert reader.generation(read) == 1  # read, not remembered
     assert reader.generation(read) == 1  # subscribed again, and read after the confirmation
     calls = read.calls
-    writer.raise_generation(prefix + "generation")
+    writer.raise_generation("generation")
     assert reader.generation(read) == 2
     assert read.calls == calls + 1
 
