@@ -300,13 +300,9 @@ def apply_to_board(user: VirtualUser, marker: str) -> None:
         "consent_notice": "y",
     }
     response = user.request("POST", "/advisory-board/apply", data=answers)
-    if response is None or response.status_code != 302:
-        with user.stats.lock:
-            user.stats.unacked_writes += 1
-        return
-    receipt = user.request("GET", "/advisory-board/applied")
-    match = REFERENCE.search(receipt.text) if receipt is not None else None
-    if match:
+    # The answer to the form is the receipt itself: 201 Created, with the reference.
+    match = REFERENCE.search(response.text) if response is not None else None
+    if response is not None and response.status_code == 201 and match:
         user.stats.add("acked_applications", match.group(1))
     else:
         with user.stats.lock:
