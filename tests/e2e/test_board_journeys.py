@@ -179,8 +179,9 @@ def test_reviewer_scores_blind_admin_selects_roster_shows_member(
     status_url = link_in(smtp_server.wait_for(CANDIDATE.email, RECEIVED), STATUS_LINK)
     application_id = _application_id(live_server, CANDIDATE.email)
 
-    # The admin moves the eligible applications into review. Another test in this browser
-    # worker may have moved the sample's already, leaving this one alone: "Move the 1 ...".
+    # The admin moves the eligible applications into review. The sample's are all in review
+    # already: unless other journeys in this browser worker applied first, this journey's
+    # application is the only eligible one ("Move the 1 eligible application ...").
     admin = as_staff("admin")
     admin.goto("/")
     admin.get_by_role("navigation", name="Staff").get_by_role("link", name="Advisory board").click()
