@@ -301,8 +301,8 @@ def apply_to_board(user: VirtualUser, marker: str) -> None:
     }
     response = user.request("POST", "/advisory-board/apply", data=answers)
     # The answer to the form is the receipt itself: 201 Created, with the reference.
-    match = REFERENCE.search(response.text) if response is not None else None
-    if response is not None and response.status_code == 201 and match:
+    match = response is not None and response.status_code == 201 and REFERENCE.search(response.text)
+    if match:
         user.stats.add("acked_applications", match.group(1))
     else:
         with user.stats.lock:
